@@ -1,0 +1,100 @@
+/// The VA's own business: who they are, how they are paid, and site-wide defaults (`content/business.md`).
+public struct Business: Sendable {
+    /// Trading name.
+    public var name: String
+    /// Postal address, lines separated by newlines.
+    public var address: String
+    /// Contact email.
+    public var email: String
+    /// Contact phone.
+    public var phone: String?
+    /// Company registration number (limited companies print it).
+    public var companyNumber: String?
+    /// VAT registration number; when set, VAT is charged.
+    public var vatNumber: String?
+    /// VAT rate in percent, exactly (`20`, `17.5`).
+    public var vatRate: FixedDecimal?
+    /// The one currency the business bills in.
+    public var currency: Currency
+    /// Default days to pay.
+    public var paymentTerms: Int
+    /// How to pay.
+    public var bank: BankDetails?
+    /// Late-payment terms printed on invoices.
+    public var latePayment: String?
+    /// Where the site is hosted, used to print share links (no trailing slash).
+    public var baseURL: String?
+
+    /// The default payment terms when business.md sets none: 30 days, the UK statutory default.
+    public static let defaultPaymentTerms = 30
+}
+
+/// Bank details printed on invoices.
+public struct BankDetails: Sendable {
+    /// Account name.
+    public var name: String?
+    /// UK sort code.
+    public var sortCode: String?
+    /// Account number.
+    public var account: String?
+    /// IBAN.
+    public var iban: String?
+    /// BIC / SWIFT code.
+    public var bic: String?
+}
+
+extension Business {
+    /// Parses `content/business.md`. Problems are added to `diagnostics`; nil when a required field is missing.
+    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Business? {
+        let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
+        let fields = FieldReader.parse(frontMatter, path: file.path)
+        defer { diagnostics.append(contentsOf: fields.diagnostics) }
+
+        var currency = Currency.gbp
+        if let code = fields.string("currency") {
+            if let known = Currency(code: code) {
+                currency = known
+            } else {
+                fields.error(field: "currency", "`currency` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
+            }
+        }
+        let name = fields.string("name", required: true)
+        let address = fields.string("address", required: true)
+        let email = fields.string("email", required: true)
+        let phone = fields.string("phone")
+        let companyNumber = fields.string("company_number")
+        let vatNumber = fields.string("vat_number")
+        var vatRate = fields.decimal("vat_rate", maxScale: 2)
+        if vatRate != nil, vatNumber == nil {
+            fields.error(field: "vat_rate", "`vat_rate` is set but `vat_number` is not; expected a `vat_number` to charge VAT, or no `vat_rate`")
+        }
+        if let rate = vatRate, rate.scaled(to: 2) > 100_00 {
+            fields.error(field: "vat_rate", "`vat_rate` must be a percentage from 0 to 100")
+            vatRate = nil
+        }
+        if vatNumber != nil, vatRate == nil { vatRate = FixedDecimal(digits: 20, scale: 0, negative: false) }
+        let paymentTerms = fields.integer("payment_terms", in: 0...365) ?? Business.defaultPaymentTerms
+        var bank: BankDetails?
+        if let group = fields.group("bank") {
+            bank = BankDetails(name: group.string("name"), sortCode: group.string("sort_code"),
+                               account: group.string("account"), iban: group.string("iban"), bic: group.string("bic"))
+            group.finish()
+            fields.adopt(group)
+        }
+        let latePayment = fields.string("late_payment")
+        var baseURL = fields.string("base_url")
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+                fields.error(field: "base_url", "`base_url` must be a web address starting with https://, found `\(url)`")
+                baseURL = nil
+            } else {
+                while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
+            }
+        }
+        fields.finish()
+        guard let name, let address, let email else { return nil }
+        return Business(name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
+                        vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
+                        bank: bank, latePayment: latePayment, baseURL: baseURL)
+    }
+}

@@ -1,0 +1,224 @@
+/// A calendar date with no time and no time zone (`2026-11-02`).
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, for example 2026.
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31.
+    public let day: Int
+
+    /// Creates a date, or nil when the day does not exist in that month.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= YearMonth(uncheckedYear: year, month: month).numberOfDays else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The month this date falls in.
+    public var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
+
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The date for a day number (days since 1970-01-01).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + days)
+    }
+
+    /// Whole days from this date to another (positive when `other` is later).
+    public func days(until other: CalendarDate) -> Int {
+        other.dayNumber - dayNumber
+    }
+
+    /// The day of the week.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let index = ((dayNumber % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday.allCases[index]
+    }
+
+    /// Orders dates in time.
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// A long form for people: `Monday 2 November 2026`.
+    public var longDescription: String {
+        "\(weekday.name) \(day) \(YearMonth.monthNames[month - 1]) \(year)"
+    }
+
+    /// A short form for people: `2 Nov 2026`.
+    public var shortDescription: String {
+        "\(day) \(YearMonth.monthNames[month - 1].prefix(3)) \(year)"
+    }
+}
+
+/// A day of the week, Monday first.
+public enum Weekday: Int, Sendable, CaseIterable, Comparable {
+    /// Monday.
+    case monday
+    /// Tuesday.
+    case tuesday
+    /// Wednesday.
+    case wednesday
+    /// Thursday.
+    case thursday
+    /// Friday.
+    case friday
+    /// Saturday.
+    case saturday
+    /// Sunday.
+    case sunday
+
+    /// The English name, `Monday`.
+    public var name: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue]
+    }
+
+    /// The three-letter abbreviation, `Mon`.
+    public var abbreviation: String { String(name.prefix(3)) }
+
+    /// Parses a full name or a three-letter abbreviation, in any case.
+    public init?(name text: some StringProtocol) {
+        let lower = text.lowercased()
+        guard let match = Weekday.allCases.first(where: {
+            $0.name.lowercased() == lower || $0.abbreviation.lowercased() == lower
+        }) else { return nil }
+        self = match
+    }
+
+    /// Orders Monday first.
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A calendar month (`2026-11`).
+public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year.
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+
+    /// English month names, January first.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                    "August", "September", "October", "November", "December"]
+
+    init(uncheckedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Creates a month, or nil when out of range.
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.init(uncheckedYear: year, month: month)
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    /// `YYYY-MM`.
+    public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+
+    /// `November 2026`.
+    public var longDescription: String { "\(YearMonth.monthNames[month - 1]) \(year)" }
+
+    /// `Nov 2026`.
+    public var shortDescription: String { "\(YearMonth.monthNames[month - 1].prefix(3)) \(year)" }
+
+    /// The number of days in the month.
+    public var numberOfDays: Int {
+        switch month {
+        case 2:
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The first day of the month.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+
+    /// The month after this one.
+    public var next: YearMonth {
+        month == 12 ? YearMonth(uncheckedYear: year + 1, month: 1) : YearMonth(uncheckedYear: year, month: month + 1)
+    }
+
+    /// The month before this one.
+    public var previous: YearMonth {
+        month == 1 ? YearMonth(uncheckedYear: year - 1, month: 12) : YearMonth(uncheckedYear: year, month: month - 1)
+    }
+
+    /// Every month from `self` to `last`, both included (empty when `last` is earlier).
+    public func through(_ last: YearMonth) -> [YearMonth] {
+        var result: [YearMonth] = []
+        var current = self
+        while current <= last {
+            result.append(current)
+            current = current.next
+        }
+        return result
+    }
+
+    /// Orders months in time.
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+}
+
+/// Zero-pads a non-negative number to a width.
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+extension Character {
+    /// Whether this is one of the ASCII digits 0–9.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

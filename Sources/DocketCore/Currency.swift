@@ -1,0 +1,139 @@
+/// An ISO 4217 currency: its code, how many minor units it has, and the symbols people write for it.
+public struct Currency: Sendable, Hashable {
+    /// The three-letter code, `GBP`.
+    public let code: String
+    /// Digits after the decimal point: 2 for GBP, 0 for JPY, 3 for KWD.
+    public let minorDigits: Int
+    /// The symbol printed before amounts, `£`; nil prints the code instead.
+    public let symbol: String?
+
+    /// Looks up a code; nil when it is not a known ISO 4217 currency.
+    public init?(code: String) {
+        let upper = code.uppercased()
+        guard upper.count == 3, let known = Currency.table[upper] else { return nil }
+        self.code = upper
+        self.minorDigits = known.digits
+        self.symbol = known.symbol
+    }
+
+    /// Pound sterling, the default.
+    public static let gbp = Currency(code: "GBP")!
+
+    /// 10 to the power of `minorDigits`: minor units in one major unit.
+    public var minorPerMajor: Int {
+        var value = 1
+        for _ in 0..<minorDigits { value *= 10 }
+        return value
+    }
+
+    /// Every known code with its symbol and minor digits.
+    private static let table: [String: (digits: Int, symbol: String?)] = [
+        "GBP": (2, "£"), "EUR": (2, "€"), "USD": (2, "$"), "CAD": (2, "CA$"), "AUD": (2, "A$"),
+        "NZD": (2, "NZ$"), "CHF": (2, nil), "SEK": (2, nil), "NOK": (2, nil), "DKK": (2, nil),
+        "PLN": (2, nil), "CZK": (2, nil), "HUF": (2, nil), "RON": (2, nil), "BGN": (2, nil),
+        "ISK": (0, nil), "ZAR": (2, "R"), "INR": (2, "₹"), "SGD": (2, "S$"), "HKD": (2, "HK$"),
+        "JPY": (0, "¥"), "KRW": (0, "₩"), "CNY": (2, nil), "MXN": (2, nil), "BRL": (2, "R$"),
+        "AED": (2, nil), "SAR": (2, nil), "ILS": (2, "₪"), "TRY": (2, nil), "PHP": (2, "₱"),
+        "MYR": (2, nil), "THB": (2, nil), "IDR": (2, nil), "NGN": (2, "₦"), "KES": (2, nil),
+        "KWD": (3, nil), "BHD": (3, nil), "OMR": (3, nil), "JOD": (3, nil), "TND": (3, nil),
+    ]
+
+    /// The symbols that name this currency in an amount (`£`, `GBP`).
+    var markers: [String] {
+        var result = [code]
+        if let symbol { result.append(symbol) }
+        if code == "USD" { result.append("US$") }
+        return result
+    }
+
+    /// Symbols of other currencies, so `$12` for a GBP business is caught rather than guessed.
+    static let foreignMarkers: [String] = ["$", "€", "£", "¥", "₹", "₩", "₪", "₱", "₦", "R$", "A$", "CA$", "NZ$",
+                                           "US$", "S$", "HK$"]
+
+    /// Whether a three-letter word looks like a currency code at all.
+    static func isKnownCode(_ text: some StringProtocol) -> Bool {
+        text.count == 3 && table[text.uppercased()] != nil
+    }
+}
+
+/// An amount of money in integer minor units of the business currency (pence for GBP).
+public typealias MinorUnits = Int
+
+/// Parsing and printing of money amounts. Never uses floating point.
+public enum MoneyFormat {
+    /// Parses a plain decimal amount (`12.5`, `12.50`, `1,234.50`, `30`) into minor units.
+    ///
+    /// Returns nil for anything else, and for more decimals than the currency has.
+    public static func parse(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
+        guard let fixed = FixedDecimal.parse(text, allowGrouping: true), fixed.scale <= currency.minorDigits,
+              !fixed.negative else { return nil }
+        return fixed.scaled(to: currency.minorDigits)
+    }
+
+    /// Formats minor units for people: `£1,234.50`, `CHF 12.50`, `-£3.00`.
+    public static func format(_ amount: MinorUnits, currency: Currency) -> String {
+        let negative = amount < 0
+        let magnitude = amount.magnitude
+        let per = UInt(currency.minorPerMajor)
+        let major = grouped(String(magnitude / per))
+        var text = major
+        if currency.minorDigits > 0 {
+            text += "." + pad(Int(magnitude % per), currency.minorDigits)
+        }
+        let withSymbol = currency.symbol.map { $0 + text } ?? "\(currency.code) \(text)"
+        return negative ? "-" + withSymbol : withSymbol
+    }
+
+    /// Formats a rate with the decimals it needs: `£30.00`.
+    static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// A decimal number written in text, kept exactly as integer digits and a scale (`12.50` is 1250, scale 2).
+public struct FixedDecimal: Sendable, Equatable {
+    /// The digits as an integer, ignoring the decimal point.
+    public let digits: Int
+    /// How many of the digits come after the decimal point.
+    public let scale: Int
+    /// Whether a minus sign was written.
+    public let negative: Bool
+
+    /// Parses `123`, `12.5`, `-0.25`, and with `allowGrouping` also `1,234.50`. Nil for anything else.
+    public static func parse(_ text: some StringProtocol, allowGrouping: Bool = false) -> FixedDecimal? {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        var wholeDigits = String(whole)
+        if allowGrouping, whole.contains(",") {
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            wholeDigits = groups.joined()
+        }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        if parts.count == 2, fraction.isEmpty { return nil }
+        guard wholeDigits.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
+              wholeDigits.count + fraction.count <= 15,
+              let value = Int(wholeDigits + fraction) else { return nil }
+        return FixedDecimal(digits: value, scale: fraction.count, negative: negative)
+    }
+
+    /// The value with exactly `scale` decimals as an integer (`12.5` at scale 2 is 1250).
+    /// Only valid when `scale` is at least this number's scale.
+    public func scaled(to target: Int) -> Int {
+        var value = digits
+        for _ in scale..<target { value *= 10 }
+        return negative ? -value : value
+    }
+}

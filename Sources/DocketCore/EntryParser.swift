@@ -1,0 +1,355 @@
+/// Parses the text of one timesheet entry: `[kind] quantity description #tags`.
+///
+/// The grammar is in docs/content-format.md. Errors carry the 0-based character offset in the text of
+/// what was wrong, so the caller can turn it into a column.
+public enum EntryParser {
+    /// An entry's text parsed, before it is given its day.
+    public struct Parsed: Sendable, Equatable {
+        /// Kind and quantity.
+        public var kind: EntryKind
+        /// The description without tags.
+        public var description: String
+        /// Tags, lowercased.
+        public var tags: [String]
+    }
+
+    /// A parse failure: a message naming what was expected, and where in the text.
+    public struct Failure: Error, Sendable, Equatable {
+        /// 0-based character offset in the entry text.
+        public var offset: Int
+        /// What was wrong and what was expected.
+        public var message: String
+    }
+
+    /// Parses one entry's text for a business that bills in `currency`.
+    public static func parse(_ text: String, currency: Currency) -> Result<Parsed, Failure> {
+        var scanner = Scanner(text)
+        scanner.skipSpaces()
+        let kindStart = scanner.offset
+        let firstWord = scanner.peekWord().lowercased()
+        let kindWord: String?
+        switch firstWord {
+        case "travel", "mileage", "expense":
+            kindWord = firstWord
+            scanner.advance(firstWord.count)
+            scanner.skipSpaces()
+        default:
+            kindWord = nil
+        }
+        let quantityStart = scanner.offset
+        do {
+            let kind: EntryKind
+            switch kindWord {
+            case "travel":
+                kind = .travel(try parseTimeSpan(&scanner, for: "travel"))
+            case "mileage":
+                kind = .mileage(try parseDistance(&scanner))
+            case "expense":
+                kind = .expense(try parseExpense(&scanner, currency: currency))
+            default:
+                kind = .work(try parseTimeSpan(&scanner, for: "work"))
+            }
+            let descriptionStart = scanner.offset
+            let rest = scanner.rest
+            if let first = rest.first, first != " " && first != "\t" {
+                throw Failure(offset: descriptionStart,
+                              message: "expected a space between the quantity and the description, found `\(first)`")
+            }
+            let (description, tags) = splitTags(String(rest))
+            if description.isEmpty {
+                let what = kindWord ?? "work"
+                throw Failure(offset: kindStart,
+                              message: "expected a description of the \(what) after the quantity")
+            }
+            return .success(Parsed(kind: kind, description: description, tags: tags))
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(offset: quantityStart, message: "\(error)"))
+        }
+    }
+
+    /// Splits `#tag` words out of a description. A tag is `#` then a letter, then letters, digits, `-`, `_`.
+    public static func splitTags(_ text: String) -> (String, [String]) {
+        var words: [Substring] = []
+        var tags: [String] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if isTag(word) {
+                let tag = word.dropFirst().lowercased()
+                if !tags.contains(tag) { tags.append(tag) }
+            } else {
+                words.append(word)
+            }
+        }
+        return (words.joined(separator: " "), tags)
+    }
+
+    static func isTag(_ word: Substring) -> Bool {
+        guard word.count >= 2, word.first == "#", let second = word.dropFirst().first, second.isLetter else {
+            return false
+        }
+        return word.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    // MARK: - Quantities
+
+    /// Parses a clock range or a duration.
+    static func parseTimeSpan(_ scanner: inout Scanner, for what: String) throws -> TimeSpan {
+        let start = scanner.offset
+        if let startMinute = scanner.scanClock() {
+            var probe = scanner
+            probe.skipSpaces()
+            var separated = false
+            if probe.consume("-") || probe.consume("–") || probe.consume("—") {
+                separated = true
+            } else if probe.consumeWord("to") {
+                separated = true
+            }
+            guard separated else {
+                throw Failure(offset: scanner.offset,
+                              message: "expected the end of the time range after \(clockText(startMinute)), like `09:00-10:30`")
+            }
+            probe.skipSpaces()
+            let endOffset = probe.offset
+            guard let endMinute = probe.scanClock() else {
+                throw Failure(offset: endOffset,
+                              message: "expected an end time HH:MM (00:00 to 23:59) in the time range, like `09:00-10:30`")
+            }
+            scanner = probe
+            if endMinute == startMinute {
+                throw Failure(offset: start,
+                              message: "the time range \(clockText(startMinute))-\(clockText(endMinute)) ends when it starts; expected an end time after the start")
+            }
+            let end = endMinute < startMinute ? endMinute + 1440 : endMinute
+            return .range(start: startMinute, end: end)
+        }
+        if scanner.looksLikeBrokenClock() {
+            throw Failure(offset: start,
+                          message: "expected a time range HH:MM-HH:MM with hours 00–23 and minutes 00–59, like `09:00-10:30`")
+        }
+        if let minutes = try scanDuration(&scanner) {
+            return .duration(minutes)
+        }
+        let word = scanner.peekWord()
+        let found = word.isEmpty ? "nothing" : "`\(word)`"
+        throw Failure(offset: start,
+                      message: "expected the \(what) time as a range like `09:00-10:30` or a duration like `1h30m`, `45m` or `1.5h`, found \(found)")
+    }
+
+    /// Parses `2h`, `45m`, `1h30m`, `1h 30m`, `1.5h`. Returns nil when the text does not start like one.
+    static func scanDuration(_ scanner: inout Scanner) throws -> Int? {
+        let start = scanner.offset
+        let token = scanner.peekWord()
+        guard let first = token.first, first.isASCIIDigit || first == "." else { return nil }
+        var minutes: Int
+        let lower = token.lowercased()
+        if lower.hasSuffix("m"), !lower.contains("h") {
+            let number = lower.dropLast()
+            guard !number.isEmpty, number.allSatisfy(\.isASCIIDigit), let value = Int(number) else {
+                throw Failure(offset: start, message: "expected a whole number of minutes like `45m`, found `\(token)`")
+            }
+            minutes = value
+            scanner.advance(token.count)
+        } else if let hIndex = lower.firstIndex(of: "h") {
+            let hoursText = lower[lower.startIndex..<hIndex]
+            let after = lower[lower.index(after: hIndex)...]
+            guard let hours = FixedDecimal.parse(hoursText), !hours.negative else {
+                throw Failure(offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
+            }
+            // hours × 60 must be a whole number of minutes.
+            var scale = 1
+            for _ in 0..<hours.scale { scale *= 10 }
+            guard (hours.digits * 60) % scale == 0 else {
+                throw Failure(offset: start,
+                              message: "`\(token)` is not a whole number of minutes; expected decimal hours such as `0.25h` or `1.5h`, or write `1h20m`")
+            }
+            minutes = hours.digits * 60 / scale
+            var extra = Substring(after)
+            scanner.advance(token.count)
+            if extra.isEmpty, hours.scale == 0 {
+                // `1h 30m`: a minutes word right after an hours word belongs to it.
+                var probe = scanner
+                probe.skipSpaces()
+                let next = probe.peekWord().lowercased()
+                if next.count >= 2, next.hasSuffix("m"), next.dropLast().allSatisfy(\.isASCIIDigit) {
+                    extra = Substring(next)
+                    probe.advance(next.count)
+                    scanner = probe
+                }
+            }
+            if !extra.isEmpty {
+                guard hours.scale == 0, extra.hasSuffix("m"), extra.count >= 2,
+                      extra.dropLast().allSatisfy(\.isASCIIDigit), let extraMinutes = Int(extra.dropLast()) else {
+                    throw Failure(offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
+                }
+                guard extraMinutes < 60 else {
+                    throw Failure(offset: start, message: "`\(token)`: expected minutes 0–59 after the hours")
+                }
+                minutes += extraMinutes
+            }
+        } else {
+            throw Failure(offset: start,
+                          message: "expected a duration with a unit like `2h`, `45m`, `1h30m` or `1.5h`, found `\(token)`")
+        }
+        guard minutes > 0 else {
+            throw Failure(offset: start, message: "a duration of zero minutes; expected a time greater than zero")
+        }
+        guard minutes <= 24 * 60 else {
+            throw Failure(offset: start, message: "`\(token)` is more than 24 hours in one entry; expected one entry per day's stretch of work")
+        }
+        return minutes
+    }
+
+    /// Parses `46mi`, `46 mi`, `12.5km`.
+    static func parseDistance(_ scanner: inout Scanner) throws -> Distance {
+        let start = scanner.offset
+        let number = scanner.scanWhile { $0.isASCIIDigit || $0 == "." }
+        guard !number.isEmpty else {
+            let word = scanner.peekWord()
+            throw Failure(offset: start, message: "expected a distance like `46mi` or `12.5km`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
+        }
+        guard let value = FixedDecimal.parse(number), value.scale <= 3 else {
+            throw Failure(offset: start, message: "expected a distance like `46mi` or `12.5km` (at most three decimals), found `\(number)`")
+        }
+        var probe = scanner
+        probe.skipSpaces()
+        let unitOffset = probe.offset
+        let unitWord = probe.peekWord()
+        guard let unit = DistanceUnit(rawValue: unitWord.lowercased()) else {
+            if unitWord.isEmpty || scanner.offset == unitOffset && !scanner.rest.isEmpty && scanner.rest.first == " " {
+                throw Failure(offset: unitOffset, message: "expected a distance unit after \(number): `mi` or `km`")
+            }
+            throw Failure(offset: unitOffset, message: "unknown distance unit `\(unitWord)`; expected `mi` or `km`")
+        }
+        probe.advance(unitWord.count)
+        scanner = probe
+        guard value.digits > 0 else {
+            throw Failure(offset: start, message: "a distance of zero; expected a distance greater than zero")
+        }
+        return Distance(thousandths: value.scaled(to: 3), unit: unit)
+    }
+
+    /// Parses `12.50`, `£12.50`, `GBP 12.50`, `12.50 GBP`.
+    static func parseExpense(_ scanner: inout Scanner, currency: Currency) throws -> MinorUnits {
+        let start = scanner.offset
+        var marker: String?
+        for candidate in (currency.markers + Currency.foreignMarkers).sorted(by: { $0.count > $1.count })
+        where scanner.rest.uppercased().hasPrefix(candidate.uppercased()) {
+            marker = candidate
+            break
+        }
+        if marker == nil {
+            let word = scanner.peekWord()
+            let letters = word.prefix { $0.isLetter }
+            if letters.count == 3, Currency.isKnownCode(letters) || word.count == 3 {
+                marker = String(letters)
+            }
+        }
+        if let marker {
+            let written = String(scanner.rest.prefix(marker.count))
+            if !currency.markers.contains(where: { $0.uppercased() == written.uppercased() }) {
+                throw Failure(offset: start,
+                              message: "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the business currency — convert it and write the \(currency.code) amount")
+            }
+            scanner.advance(marker.count)
+            scanner.skipSpaces()
+        }
+        let amountOffset = scanner.offset
+        let number = scanner.scanWhile { $0.isASCIIDigit || $0 == "." || $0 == "," }
+        guard !number.isEmpty else {
+            let word = scanner.peekWord()
+            throw Failure(offset: amountOffset,
+                          message: "expected an amount like `12.50` or `\(currency.symbol ?? currency.code)12.50`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
+        }
+        guard let amount = MoneyFormat.parse(number, currency: currency) else {
+            throw Failure(offset: amountOffset,
+                          message: "expected an amount with at most \(currency.minorDigits) decimals like `12.50`, found `\(number)`")
+        }
+        if marker == nil {
+            var probe = scanner
+            probe.skipSpaces()
+            let word = probe.peekWord()
+            if word.count == 3, word.allSatisfy(\.isUppercase), Currency.isKnownCode(word) {
+                guard word == currency.code else {
+                    throw Failure(offset: probe.offset,
+                                  message: "an expense in another currency (`\(word)`); expected an amount in \(currency.code), the business currency — convert it and write the \(currency.code) amount")
+                }
+                probe.advance(3)
+                scanner = probe
+            }
+        }
+        guard amount > 0 else {
+            throw Failure(offset: amountOffset, message: "an expense of zero; expected an amount greater than zero")
+        }
+        return amount
+    }
+
+    /// `09:05`.
+    static func clockText(_ minute: Int) -> String {
+        "\(pad(minute / 60 % 24, 2)):\(pad(minute % 60, 2))"
+    }
+}
+
+/// A small cursor over the characters of an entry's text.
+struct Scanner {
+    let characters: [Character]
+    private(set) var offset = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    var rest: Substring { Substring(String(characters[offset...])) }
+
+    mutating func advance(_ count: Int) { offset = min(characters.count, offset + count) }
+
+    mutating func skipSpaces() {
+        while offset < characters.count, characters[offset] == " " || characters[offset] == "\t" { offset += 1 }
+    }
+
+    /// The characters up to the next space, without consuming them.
+    func peekWord() -> String {
+        var end = offset
+        while end < characters.count, characters[end] != " ", characters[end] != "\t" { end += 1 }
+        return String(characters[offset..<end])
+    }
+
+    mutating func consume(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard offset + chars.count <= characters.count,
+              Array(characters[offset..<(offset + chars.count)]) == chars else { return false }
+        offset += chars.count
+        return true
+    }
+
+    /// Consumes a whole word (followed by a space or the end), case-insensitively.
+    mutating func consumeWord(_ word: String) -> Bool {
+        let candidate = peekWord()
+        guard candidate.lowercased() == word else { return false }
+        offset += candidate.count
+        return true
+    }
+
+    mutating func scanWhile(_ predicate: (Character) -> Bool) -> String {
+        let start = offset
+        while offset < characters.count, predicate(characters[offset]) { offset += 1 }
+        return String(characters[start..<offset])
+    }
+
+    /// Scans `H:MM` or `HH:MM` with hours 0–23 and minutes 0–59, returning minutes after midnight.
+    mutating func scanClock() -> Int? {
+        var probe = self
+        let hours = probe.scanWhile(\.isASCIIDigit)
+        guard (1...2).contains(hours.count), probe.consume(":") else { return nil }
+        let minutes = probe.scanWhile(\.isASCIIDigit)
+        guard minutes.count == 2, let h = Int(hours), let m = Int(minutes), h < 24, m < 60 else { return nil }
+        if probe.offset < characters.count, characters[probe.offset].isASCIIDigit { return nil }
+        self = probe
+        return h * 60 + m
+    }
+
+    /// Whether the text starts like a clock time that is out of range (`25:00`, `9:5`).
+    func looksLikeBrokenClock() -> Bool {
+        var probe = self
+        let hours = probe.scanWhile(\.isASCIIDigit)
+        return !hours.isEmpty && probe.consume(":")
+    }
+}

@@ -1,0 +1,351 @@
+import Foundation
+import Yams
+
+/// Reads typed fields from a YAML mapping in front matter, reporting every problem with its line and
+/// column in the file: a missing required field, a value of the wrong type, an unknown key (a warning,
+/// with a suggestion when it looks like a typo).
+public final class FieldReader {
+    /// The file the mapping came from.
+    public let path: String
+    /// Everything reported while reading.
+    public private(set) var diagnostics = Diagnostics()
+    /// Where the mapping itself is (for "missing field" messages).
+    let line: Int
+    let column: Int
+    let name: String?
+    private let lineOffset: Int
+    private var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private var read: Set<String> = []
+
+    /// Parses front matter YAML into a reader. YAML syntax errors are reported with their line, and the
+    /// reader is then empty.
+    public static func parse(_ frontMatter: FrontMatter, path: String) -> FieldReader {
+        let reader = FieldReader(path: path, lineOffset: frontMatter.yamlFirstLine - 1, line: 1, column: 1, name: nil)
+        guard let yaml = frontMatter.yaml else { return reader }
+        do {
+            guard let root = try Yams.compose(yaml: yaml) else { return reader }
+            guard let mapping = root.mapping else {
+                reader.error(at: root, "expected the front matter to be fields like `name: value`")
+                return reader
+            }
+            reader.load(mapping)
+        } catch let error as YamlError {
+            reader.report(error)
+        } catch {
+            reader.diagnostics.error(path, line: frontMatter.yamlFirstLine, column: 1,
+                                     "the front matter is not valid YAML: \(error)")
+        }
+        return reader
+    }
+
+    private init(path: String, lineOffset: Int, line: Int, column: Int, name: String?) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.line = line
+        self.column = column
+        self.name = name
+    }
+
+    private func load(_ mapping: Node.Mapping) {
+        var seenKeys: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error(at: keyNode, "expected a plain field name before `:`")
+                continue
+            }
+            if seenKeys[key] != nil {
+                error(at: keyNode, "the field `\(key)` is written twice; expected each field once")
+                continue
+            }
+            seenKeys[key] = keyNode
+            pairs.append((key, keyNode, value))
+        }
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "the front matter is not valid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            diagnostics.error(path, line: mark.line + lineOffset, column: mark.column, message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            diagnostics.error(path, line: context.mark.line + lineOffset, column: context.mark.column,
+                              "a field is written twice (\(duplicates.joined(separator: ", "))); expected each field once")
+        default:
+            diagnostics.error(path, line: lineOffset + 1, column: 1, "the front matter is not valid YAML: \(error)")
+        }
+    }
+
+    // MARK: - Positions and messages
+
+    /// The file line of a node.
+    func position(of node: Node) -> (Int, Int) {
+        guard let mark = node.mark else { return (line, column) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    /// Reports an error at a node.
+    public func error(at node: Node, _ message: String) {
+        let (l, c) = position(of: node)
+        diagnostics.error(path, line: l, column: c, message)
+    }
+
+    /// Reports a warning at a node.
+    public func warning(at node: Node, _ message: String) {
+        let (l, c) = position(of: node)
+        diagnostics.warning(path, line: l, column: c, message)
+    }
+
+    /// Reports an error at the field's value, or where the mapping is when the field is absent.
+    public func error(field key: String, _ message: String) {
+        if let pair = pairs.first(where: { $0.key == key }) {
+            error(at: pair.value, message)
+        } else {
+            diagnostics.error(path, line: line, column: column, message)
+        }
+    }
+
+    private func qualified(_ key: String) -> String {
+        name.map { "\($0).\(key)" } ?? key
+    }
+
+    /// The node for a key, marking it read. Null values count as absent.
+    public func node(_ key: String) -> Node? {
+        read.insert(key)
+        guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if let scalar = node.scalar, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return node
+    }
+
+    /// Whether the key is written with a non-null value.
+    public func has(_ key: String) -> Bool {
+        guard let node = pairs.first(where: { $0.key == key })?.value else { return false }
+        if let scalar = node.scalar, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return false }
+        return true
+    }
+
+    private func missing(_ key: String, _ expected: String) {
+        diagnostics.error(path, line: line, column: column,
+                          "missing required field `\(qualified(key))`; expected \(expected)")
+    }
+
+    /// A scalar's text, or an error when the value is a list or mapping.
+    private func scalarText(_ key: String, _ node: Node, _ expected: String) -> String? {
+        guard let scalar = node.scalar else {
+            error(at: node, "`\(qualified(key))` must be \(expected), not a list or a group of fields")
+            return nil
+        }
+        return scalar.string
+    }
+
+    // MARK: - Typed fields
+
+    /// A text field.
+    public func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { missing(key, "text") }
+            return nil
+        }
+        guard let text = scalarText(key, node, "text") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required { error(at: node, "`\(qualified(key))` is empty; expected text") }
+            return nil
+        }
+        return trimmed
+    }
+
+    /// A money amount in the business currency (`30.00`, `30`, `£30.00`), in minor units.
+    public func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
+        let example = "an amount like `30.00`"
+        guard let node = node(key) else {
+            if required { missing(key, example) }
+            return nil
+        }
+        guard var text = scalarText(key, node, example) else { return nil }
+        text = text.trimmingCharacters(in: .whitespaces)
+        for marker in currency.markers.sorted(by: { $0.count > $1.count }) where text.uppercased().hasPrefix(marker.uppercased()) {
+            text = String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        guard let amount = MoneyFormat.parse(text, currency: currency) else {
+            error(at: node, "`\(qualified(key))` must be \(example) in \(currency.code) with at most \(currency.minorDigits) decimals, found `\(node.scalar?.string ?? "")`")
+            return nil
+        }
+        return amount
+    }
+
+    /// A whole number in a range.
+    public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        guard text.allSatisfy(\.isASCIIDigit), !text.isEmpty, let value = Int(text), range.contains(value) else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    /// A non-negative decimal number (`20`, `17.5`), exactly.
+    public func decimal(_ key: String, maxScale: Int, required: Bool = false) -> FixedDecimal? {
+        let expected = "a number like `20` or `17.5` (at most \(maxScale) decimals)"
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        guard let value = FixedDecimal.parse(text), !value.negative, value.scale <= maxScale else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    public func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        let expected = "a date YYYY-MM-DD"
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return date
+    }
+
+    /// A month `YYYY-MM`.
+    public func month(_ key: String, required: Bool = false) -> YearMonth? {
+        let expected = "a month YYYY-MM"
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        guard let month = YearMonth(iso: text) else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return month
+    }
+
+    /// A duration of whole minutes (`15m`, `1h`, `0.5h`).
+    public func duration(_ key: String, required: Bool = false) -> Int? {
+        let expected = "a duration like `15m`, `6m` or `1h`"
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        var scanner = Scanner(text.trimmingCharacters(in: .whitespaces))
+        let minutes = try? EntryParser.scanDuration(&scanner)
+        guard let minutes: Int = minutes ?? nil, scanner.rest.isEmpty else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return minutes
+    }
+
+    /// One of a fixed set of words.
+    public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) -> T?
+    where T.RawValue == String, T: CaseIterable {
+        let names = T.allCases.map { "`\($0.rawValue)`" }.joined(separator: " or ")
+        guard let node = node(key) else { return nil }
+        guard let text = scalarText(key, node, names) else { return nil }
+        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            error(at: node, "`\(qualified(key))` must be \(names), found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    /// A nested group of fields (`retainer:`), or nil when absent. Report its diagnostics by calling
+    /// `finish` on it and merging with `adopt`.
+    public func group(_ key: String) -> FieldReader? {
+        guard let node = node(key) else { return nil }
+        guard let mapping = node.mapping else {
+            error(at: node, "`\(qualified(key))` must be a group of fields, like `\(key): { field: value }`")
+            return nil
+        }
+        let (l, c) = position(of: node)
+        let child = FieldReader(path: path, lineOffset: lineOffset, line: l, column: c, name: qualified(key))
+        child.load(mapping)
+        return child
+    }
+
+    /// A list of groups of fields (`payments:`), each as its own reader.
+    public func groups(_ key: String) -> [FieldReader] {
+        guard let node = node(key) else { return [] }
+        guard let sequence = node.sequence else {
+            error(at: node, "`\(qualified(key))` must be a list of `- { field: value }` items")
+            return []
+        }
+        var result: [FieldReader] = []
+        for (index, item) in sequence.enumerated() {
+            guard let mapping = item.mapping else {
+                error(at: item, "item \(index + 1) of `\(qualified(key))` must be a group of fields like `{ field: value }`")
+                continue
+            }
+            let (l, c) = position(of: item)
+            let child = FieldReader(path: path, lineOffset: lineOffset, line: l, column: c,
+                                    name: "\(qualified(key))[\(index + 1)]")
+            child.load(mapping)
+            result.append(child)
+        }
+        return result
+    }
+
+    /// Takes over a nested reader's diagnostics (after calling `finish` on it).
+    public func adopt(_ child: FieldReader) {
+        diagnostics.append(contentsOf: child.diagnostics)
+    }
+
+    /// Warns about every key that was never read: a typo such as `retainr:` is caught here.
+    /// Call after reading every known field.
+    public func finish() {
+        let known = Array(read)
+        for pair in pairs where !read.contains(pair.key) {
+            var message = "unknown field `\(qualified(pair.key))`; it is ignored"
+            if let suggestion = FieldReader.closest(to: pair.key, in: known) {
+                message += " (did you mean `\(suggestion)`?)"
+            }
+            warning(at: pair.keyNode, message)
+        }
+    }
+
+    /// The known key nearest to a misspelt one, when it is close enough to be a typo.
+    static func closest(to key: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(key.lowercased(), candidate.lowercased())
+            if distance <= max(1, min(key.count, candidate.count) / 3), best == nil || distance < best!.1 {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}

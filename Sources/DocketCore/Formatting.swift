@@ -1,0 +1,36 @@
+/// How figures are written for people on the pages.
+public enum Formatting {
+    /// Minutes as hours and minutes: `12h 30m`, `45m`, `3h`, `0h`.
+    public static func duration(_ minutes: Int) -> String {
+        let sign = minutes < 0 ? "-" : ""
+        let magnitude = abs(minutes)
+        let hours = magnitude / 60
+        let rest = magnitude % 60
+        if hours == 0 && rest == 0 { return "0h" }
+        if hours == 0 { return "\(sign)\(rest)m" }
+        if rest == 0 { return "\(sign)\(hours)h" }
+        return "\(sign)\(hours)h \(pad(rest, 2))m"
+    }
+
+    /// Minutes as decimal hours to two places, rounded half-up: 90 → `1.50`.
+    public static func decimalHours(_ minutes: Int) -> String {
+        Rational(minutes, 60).formatted(decimals: 2)
+    }
+
+    /// A clock range or a duration as the VA wrote it: `09:00–10:30`, `23:00–01:00 (next day)`, `1h 15m`.
+    public static func span(_ span: TimeSpan) -> String {
+        switch span {
+        case .range(let start, let end):
+            let text = "\(EntryParser.clockText(start))–\(EntryParser.clockText(end))"
+            return end > 1440 ? text + " (next day)" : text
+        case .duration(let minutes):
+            return duration(minutes)
+        }
+    }
+
+    /// A share of a whole as a whole percentage, capped at 100: used for bar widths.
+    public static func percent(_ part: Int, of whole: Int) -> Int {
+        guard whole > 0 else { return part > 0 ? 100 : 0 }
+        return min(100, max(0, (part * 100 + whole / 2) / whole))
+    }
+}

@@ -1,0 +1,145 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A block of a Markdown document, converted from cmark's tree into plain Swift values.
+///
+/// cmark's pointers never leave this file: a document is parsed, walked once with `cmark_iter`, turned
+/// into `MarkdownBlock` values and freed at once.
+public struct MarkdownBlock: Sendable, Equatable {
+    /// What sort of block this is.
+    public enum Kind: Sendable, Equatable {
+        /// `#`…`######` or a setext heading, with its level.
+        case heading(level: Int)
+        /// A paragraph.
+        case paragraph
+        /// A bullet or ordered list.
+        case list
+        /// One item of a list.
+        case item
+        /// Anything else (quote, code block, HTML block, thematic break).
+        case other
+    }
+
+    /// The kind of block.
+    public var kind: Kind
+    /// 1-based line where the block starts.
+    public var startLine: Int
+    /// 1-based byte column where the block starts.
+    public var startColumn: Int
+    /// 1-based line where the block ends.
+    public var endLine: Int
+    /// The text of the block's inlines (headings and paragraphs), with line breaks as spaces.
+    public var text: String
+    /// The block rendered to HTML by cmark with its safe default (raw HTML and unsafe links removed).
+    public var html: String
+    /// Child blocks (list items of a list, blocks of an item).
+    public var children: [MarkdownBlock]
+}
+
+/// The project's only way into cmark: parse Markdown into blocks, or render it to HTML.
+public enum Markdown {
+    /// cmark's safe default options. `CMARK_OPT_UNSAFE` is never set anywhere in Docket.
+    static let options = CMARK_OPT_DEFAULT
+
+    /// Renders a Markdown text to HTML with cmark's safe default.
+    public static func html(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    cmark_parse_document($0, bytes.count, options)
+                }
+            } ?? cmark_parse_document("", 0, options)
+        }) else { return "" }
+        defer { cmark_node_free(document) }
+        return render(document)
+    }
+
+    /// Parses a Markdown text and returns the document's top-level blocks.
+    public static func blocks(_ text: String) -> [MarkdownBlock] {
+        let bytes = Array(text.utf8)
+        let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return cmark_parse_document("", 0, options) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parse_document($0, bytes.count, options)
+            }
+        }
+        guard let document = parsed else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+
+        // A stack of blocks being built; the document is the bottom entry.
+        var stack: [MarkdownBlock] = [MarkdownBlock(kind: .other, startLine: 1, startColumn: 1, endLine: 1,
+                                                    text: "", html: "", children: [])]
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_DOCUMENT { continue }
+            if isBlock(type) {
+                if event == CMARK_EVENT_ENTER {
+                    stack.append(MarkdownBlock(
+                        kind: kind(of: type, node: node),
+                        startLine: Int(cmark_node_get_start_line(node)),
+                        startColumn: Int(cmark_node_get_start_column(node)),
+                        endLine: Int(cmark_node_get_end_line(node)),
+                        text: "", html: "", children: []))
+                    // Leaf blocks with no children get no exit event.
+                    if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+                        var block = stack.removeLast()
+                        block.html = render(node)
+                        stack[stack.count - 1].children.append(block)
+                    }
+                } else {
+                    var block = stack.removeLast()
+                    block.html = render(node)
+                    stack[stack.count - 1].children.append(block)
+                }
+            } else if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                    if let literal = cmark_node_get_literal(node) {
+                        stack[stack.count - 1].text += String(cString: literal)
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    stack[stack.count - 1].text += " "
+                default:
+                    break
+                }
+            }
+        }
+        return stack.first?.children ?? []
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_THEMATIC_BREAK:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func kind(of type: cmark_node_type, node: OpaquePointer) -> MarkdownBlock.Kind {
+        switch type {
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        default: return .other
+        }
+    }
+
+    private static func render(_ node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}

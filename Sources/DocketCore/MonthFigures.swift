@@ -1,0 +1,121 @@
+/// Everything Docket computes about one client's month, exactly as the format defines it.
+public struct MonthFigures: Sendable, Equatable {
+    /// The month.
+    public var month: YearMonth
+    /// Whether a timesheet file exists for the month.
+    public var hasTimesheet: Bool = false
+    /// Raw minutes of all work entries, `#unbilled` included.
+    public var loggedMinutes: Int = 0
+    /// Raw minutes of `#unbilled` work.
+    public var unbilledMinutes: Int = 0
+    /// Rounded billable work, in and out of hours, excluding `#unbilled`.
+    public var billableMinutes: Int = 0
+    /// Rounded billable work inside core hours: what a retainer uses.
+    public var inHoursMinutes: Int = 0
+    /// Rounded billable work outside core hours.
+    public var outOfHoursMinutes: Int = 0
+    /// Rounded travel minutes.
+    public var travelMinutes: Int = 0
+    /// Raw minutes of `#unbilled` travel (shown, never charged).
+    public var unbilledTravelMinutes: Int = 0
+    /// Total distance in the client's unit, exactly.
+    public var distance: Rational = .zero
+    /// Sum of expenses, in minor units.
+    public var expenses: MinorUnits = 0
+    /// Number of expense entries.
+    public var expenseCount: Int = 0
+    /// Raw work minutes per tag, most first, then by name; untagged work under "untagged".
+    public var tags: [TagTotal] = []
+    /// The retainer position, or nil for an hourly month.
+    public var retainer: RetainerMonth?
+
+    /// Creates empty figures for a month.
+    public init(month: YearMonth) { self.month = month }
+}
+
+/// Minutes logged under one tag.
+public struct TagTotal: Sendable, Equatable {
+    /// The tag, without `#`.
+    public var tag: String
+    /// Raw minutes of work carrying it.
+    public var minutes: Int
+}
+
+/// A client's figures over every month of its range.
+public struct ClientFigures: Sendable {
+    /// Months from the client's first month to its last timesheet month, oldest first.
+    public var months: [MonthFigures]
+    /// The month the overview shows as "this month" (today's month, or the nearest one that has figures).
+    public var current: MonthFigures?
+}
+
+/// Computes month figures from timesheets.
+public enum MonthCalculator {
+    /// Totals for one month's entries (no retainer position).
+    public static func totals(month: YearMonth, entries: [Entry], client: Client) -> MonthFigures {
+        var figures = MonthFigures(month: month)
+        var tagMinutes: [String: Int] = [:]
+        for entry in entries {
+            let entryFigures = TimeRules.figures(for: entry, client: client)
+            switch entry.kind {
+            case .work:
+                figures.loggedMinutes += entryFigures.rawMinutes
+                if entry.isUnbilled { figures.unbilledMinutes += entryFigures.rawMinutes }
+                let tags = entry.tags.filter { $0 != "unbilled" }
+                for tag in tags.isEmpty ? ["untagged"] : tags { tagMinutes[tag, default: 0] += entryFigures.rawMinutes }
+            case .travel:
+                if entry.isUnbilled { figures.unbilledTravelMinutes += entryFigures.rawMinutes }
+            case .expense:
+                if !entry.isUnbilled { figures.expenseCount += 1 }
+            case .mileage:
+                break
+            }
+            figures.inHoursMinutes += entryFigures.inHoursMinutes
+            figures.outOfHoursMinutes += entryFigures.outOfHoursMinutes
+            figures.travelMinutes += entryFigures.travelMinutes
+            figures.distance = figures.distance + entryFigures.distance
+            figures.expenses += entryFigures.expense
+        }
+        figures.billableMinutes = figures.inHoursMinutes + figures.outOfHoursMinutes
+        figures.tags = tagMinutes.map { TagTotal(tag: $0.key, minutes: $0.value) }
+            .sorted { ($0.minutes, $1.tag) > ($1.minutes, $0.tag) }
+        return figures
+    }
+
+    /// The client's first month: the earlier of `retainer.start` and the first timesheet.
+    public static func firstMonth(client: Client, timesheets: [Timesheet]) -> YearMonth? {
+        let candidates = [client.retainer?.start, timesheets.map(\.month).min()].compactMap { $0 }
+        return candidates.min()
+    }
+
+    /// Figures for every month of the client, from its first month to its last timesheet month (every
+    /// month in between included), and for "this month" as of `today`.
+    public static func figures(client: Client, timesheets: [Timesheet], today: CalendarDate) -> ClientFigures {
+        guard let first = firstMonth(client: client, timesheets: timesheets) else {
+            return ClientFigures(months: [], current: nil)
+        }
+        let last = timesheets.map(\.month).max() ?? first
+        let currentMonth = max(first, today.yearMonth)
+        let computeThrough = max(last, currentMonth)
+
+        var byMonth: [YearMonth: MonthFigures] = [:]
+        for timesheet in timesheets {
+            var totals = self.totals(month: timesheet.month, entries: timesheet.entries, client: client)
+            totals.hasTimesheet = true
+            byMonth[timesheet.month] = totals
+        }
+        var retainerMonths: [YearMonth: RetainerMonth] = [:]
+        if let terms = client.retainer {
+            let used = byMonth.mapValues(\.inHoursMinutes)
+            retainerMonths = RetainerCalculator.months(terms: terms, used: used, first: first, last: computeThrough)
+        }
+        let all = first.through(computeThrough).map { month -> MonthFigures in
+            var figures = byMonth[month] ?? MonthFigures(month: month)
+            figures.retainer = retainerMonths[month]
+            return figures
+        }
+        let months = all.filter { $0.month <= last }
+        let current = all.first { $0.month == currentMonth }
+        return ClientFigures(months: months, current: current)
+    }
+}

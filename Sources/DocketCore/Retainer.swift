@@ -1,0 +1,109 @@
+/// A monthly package: hours included for a fixed fee, with capped rollover of unused hours.
+public struct RetainerTerms: Sendable, Equatable {
+    /// Minutes included each month.
+    public var includedMinutes: Int
+    /// Monthly fee, in minor units.
+    public var fee: MinorUnits
+    /// At most this many unused included minutes carry into the next month only.
+    public var rolloverMinutes: Int
+    /// Hourly rate beyond included plus rolled-over hours, in minor units.
+    public var overageRate: MinorUnits
+    /// When the fee is billed.
+    public var billing: RetainerBilling
+    /// The first month of the retainer; nil means the client's first timesheet month.
+    public var start: YearMonth?
+
+    /// Creates retainer terms.
+    public init(includedMinutes: Int, fee: MinorUnits, rolloverMinutes: Int = 0, overageRate: MinorUnits,
+                billing: RetainerBilling = .arrears, start: YearMonth? = nil) {
+        self.includedMinutes = includedMinutes
+        self.fee = fee
+        self.rolloverMinutes = rolloverMinutes
+        self.overageRate = overageRate
+        self.billing = billing
+        self.start = start
+    }
+
+    /// Reads the `retainer:` group of client.md.
+    static func parse(_ fields: FieldReader, currency: Currency, rate: MinorUnits) -> RetainerTerms? {
+        let hours = hoursField(fields, "hours", required: true)
+        let fee = fields.money("fee", currency: currency, required: true)
+        let rollover = hoursField(fields, "rollover", required: false) ?? 0
+        let overage = fields.money("overage_rate", currency: currency) ?? rate
+        let billing = fields.choice("billing", RetainerBilling.self) ?? .arrears
+        let start = fields.month("start")
+        guard let hours, let fee else { return nil }
+        return RetainerTerms(includedMinutes: hours, fee: fee, rolloverMinutes: rollover, overageRate: overage,
+                             billing: billing, start: start)
+    }
+
+    /// Hours written as a number (`20`, `7.5`), returned in whole minutes.
+    private static func hoursField(_ fields: FieldReader, _ key: String, required: Bool) -> Int? {
+        guard let value = fields.decimal(key, maxScale: 2, required: required) else { return nil }
+        var scale = 1
+        for _ in 0..<value.scale { scale *= 10 }
+        guard (value.digits * 60) % scale == 0 else {
+            fields.error(field: key, "`retainer.\(key)` must come to whole minutes, like `20`, `7.5` or `0.25`")
+            return nil
+        }
+        return value.digits * 60 / scale
+    }
+}
+
+/// When a retainer fee is billed.
+public enum RetainerBilling: String, Sendable, CaseIterable {
+    /// After the month, with that month's overage (the default).
+    case arrears
+    /// At the start of the month; overage and extras of the month before come with it.
+    case advance
+}
+
+/// One month of a retainer: what was available, used, left over and carried.
+public struct RetainerMonth: Sendable, Equatable {
+    /// Minutes included by the package.
+    public var includedMinutes: Int
+    /// Unused included minutes carried in from the month before.
+    public var rolloverInMinutes: Int
+    /// Included plus rolled over.
+    public var availableMinutes: Int
+    /// Billable in-hours minutes of work (rounded).
+    public var usedMinutes: Int
+    /// Available minutes not used.
+    public var remainingMinutes: Int
+    /// Used minutes beyond available, billed at the overage rate.
+    public var overageMinutes: Int
+    /// Minutes carried out into the next month.
+    public var rolloverOutMinutes: Int
+    /// Rolled-in minutes that were not used and expire (they never carry twice).
+    public var expiredMinutes: Int
+}
+
+/// Works out each month of a retainer from the minutes used.
+public enum RetainerCalculator {
+    /// The retainer position for every month from `terms.start` (or `first`) through `last`.
+    ///
+    /// Used minutes spend rolled-over minutes first, then included ones. Rollover into a month is the
+    /// smaller of the cap and the included minutes left unused the month before, so a rolled-over minute
+    /// never carries twice. A month with no entry in `used` used nothing.
+    public static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
+                              last: YearMonth) -> [YearMonth: RetainerMonth] {
+        var result: [YearMonth: RetainerMonth] = [:]
+        let start = terms.start ?? first
+        var carry = 0
+        for month in start.through(last) {
+            let usedMinutes = used[month] ?? 0
+            let rolloverIn = month == start ? 0 : carry
+            let fromRollover = min(usedMinutes, rolloverIn)
+            let fromIncluded = min(terms.includedMinutes, usedMinutes - fromRollover)
+            let unusedIncluded = terms.includedMinutes - fromIncluded
+            let available = terms.includedMinutes + rolloverIn
+            carry = min(terms.rolloverMinutes, unusedIncluded)
+            result[month] = RetainerMonth(
+                includedMinutes: terms.includedMinutes, rolloverInMinutes: rolloverIn, availableMinutes: available,
+                usedMinutes: usedMinutes, remainingMinutes: max(0, available - usedMinutes),
+                overageMinutes: max(0, usedMinutes - available), rolloverOutMinutes: carry,
+                expiredMinutes: rolloverIn - fromRollover)
+        }
+        return result
+    }
+}

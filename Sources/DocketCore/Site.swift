@@ -1,0 +1,20 @@
+/// Everything read from a site's `content/` folder, parsed and validated.
+public struct Site: Sendable {
+    /// The VA's business.
+    public var business: Business
+    /// Every client folder that parsed, sorted by slug.
+    public var clients: [ClientContent]
+}
+
+/// One client's content.
+public struct ClientContent: Sendable {
+    /// The client record.
+    public var client: Client
+    /// Its timesheets, oldest month first.
+    public var timesheets: [Timesheet]
+    /// The share token stored with the content, or nil when the client has none yet.
+    public var token: String?
+
+    /// Path of the client's folder relative to the site.
+    public var folder: String { "content/clients/\(client.slug)" }
+}

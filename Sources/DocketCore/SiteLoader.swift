@@ -1,0 +1,113 @@
+import Foundation
+
+/// Loads and validates a site's `content/` folder: business.md, every client folder, every timesheet.
+/// All problems are collected; nothing stops at the first.
+public enum SiteLoader {
+    /// Reads the site at `root`. Returns nil only when business.md cannot be used.
+    public static func load(root: URL, diagnostics: inout Diagnostics) -> Site? {
+        let fileManager = FileManager.default
+        let businessPath = "content/business.md"
+        guard fileManager.fileExists(atPath: root.appendingPathComponent(businessPath).path) else {
+            diagnostics.error(businessPath, "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
+            return nil
+        }
+        guard let businessFile = SourceFile.read(site: root, path: businessPath, diagnostics: &diagnostics),
+              let business = Business.parse(businessFile, diagnostics: &diagnostics) else { return nil }
+
+        var clients: [ClientContent] = []
+        for slug in listDirectory(root, "content/clients", directories: true, diagnostics: &diagnostics) {
+            let folder = "content/clients/\(slug)"
+            guard Client.isValidSlug(slug) else {
+                diagnostics.error(folder, "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
+                continue
+            }
+            if let content = loadClient(root: root, slug: slug, business: business, diagnostics: &diagnostics) {
+                clients.append(content)
+            }
+        }
+        checkTokensUnique(clients, diagnostics: &diagnostics)
+        return Site(business: business, clients: clients)
+    }
+
+    static func loadClient(root: URL, slug: String, business: Business, diagnostics: inout Diagnostics) -> ClientContent? {
+        let folder = "content/clients/\(slug)"
+        let clientPath = "\(folder)/client.md"
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(clientPath).path) else {
+            diagnostics.error(folder, "missing client.md: expected \(clientPath) with the client's name, contact, email and rate")
+            return nil
+        }
+        guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics) else { return nil }
+        let client = Client.parse(file, slug: slug, business: business, diagnostics: &diagnostics)
+
+        var timesheets: [Timesheet] = []
+        for name in listDirectory(root, "\(folder)/timesheets", directories: false, diagnostics: &diagnostics) {
+            let path = "\(folder)/timesheets/\(name)"
+            guard name.hasSuffix(".md") else { continue }
+            guard let month = YearMonth(iso: name.dropLast(3)) else {
+                diagnostics.error(path, "a timesheet must be named for its month, like `2026-11.md`; found `\(name)`")
+                continue
+            }
+            guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else { continue }
+            timesheets.append(TimesheetParser.parse(sheetFile, month: month, currency: business.currency,
+                                                    diagnostics: &diagnostics))
+        }
+        timesheets.sort { $0.month < $1.month }
+
+        var token: String?
+        let tokenPath = "\(folder)/\(ShareToken.fileName)"
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(tokenPath).path),
+           let tokenFile = SourceFile.read(site: root, path: tokenPath, diagnostics: &diagnostics) {
+            token = ShareToken.parse(tokenFile, diagnostics: &diagnostics)
+        }
+
+        guard let client else { return nil }
+        validate(client: client, timesheets: timesheets, diagnostics: &diagnostics)
+        return ClientContent(client: client, timesheets: timesheets, token: token)
+    }
+
+    /// Checks that need both the client's terms and its entries.
+    static func validate(client: Client, timesheets: [Timesheet], diagnostics: inout Diagnostics) {
+        for timesheet in timesheets {
+            for entry in timesheet.entries {
+                if case .mileage = entry.kind, client.mileageRate == nil, !entry.isUnbilled {
+                    diagnostics.error(timesheet.path, line: entry.line, column: 0,
+                                      "mileage is logged but content/clients/\(client.slug)/client.md has no `mileage_rate`; expected a rate per \(client.distanceUnit.rawValue), or tag the entry #unbilled")
+                }
+            }
+        }
+    }
+
+    static func checkTokensUnique(_ clients: [ClientContent], diagnostics: inout Diagnostics) {
+        var owners: [String: String] = [:]
+        for content in clients {
+            guard let token = content.token else { continue }
+            if let other = owners[token] {
+                diagnostics.error("\(content.folder)/\(ShareToken.fileName)", line: 1, column: 1,
+                                  "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one")
+            } else {
+                owners[token] = content.client.slug
+            }
+        }
+    }
+
+    /// Names in a folder, sorted, skipping hidden ones; empty when the folder does not exist.
+    static func listDirectory(_ root: URL, _ path: String, directories: Bool, diagnostics: inout Diagnostics) -> [String] {
+        let url = root.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            return names.filter { name in
+                guard !name.hasPrefix(".") else { return false }
+                var childIsDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &childIsDirectory)
+                return childIsDirectory.boolValue == directories
+            }.sorted()
+        } catch {
+            diagnostics.error(path, "cannot list the folder: \(error.localizedDescription)")
+            return []
+        }
+    }
+}

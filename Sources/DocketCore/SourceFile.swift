@@ -1,0 +1,88 @@
+import Foundation
+
+/// One text file of the site, read and checked to be UTF-8, with its lines ready for positions.
+public struct SourceFile: Sendable {
+    /// Path relative to the site folder, used in every diagnostic.
+    public let path: String
+    /// The whole text, with a leading byte-order mark removed and line endings normalised to `\n`.
+    public let text: String
+    /// The lines of `text`, without their line endings.
+    public let lines: [Substring]
+
+    /// Creates a source file from text already in memory (tests use this).
+    public init(path: String, text: String) {
+        self.path = path
+        var normalised = text
+        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
+        if normalised.contains("\r") {
+            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n")
+        }
+        self.text = normalised
+        self.lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Decodes bytes as UTF-8, or reports where the first invalid byte is.
+    public static func decode(path: String, data: Data, diagnostics: inout Diagnostics) -> SourceFile? {
+        let bytes = [UInt8](data)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return SourceFile(path: path, text: text)
+        }
+        let (line, column) = invalidUTF8Position(bytes)
+        diagnostics.error(path, line: line, column: column,
+                          "the file is not valid UTF-8 text; expected a plain text file saved as UTF-8")
+        return nil
+    }
+
+    /// Reads a file from disk relative to a site folder.
+    public static func read(site: URL, path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        let url = site.appendingPathComponent(path)
+        do {
+            let data = try Data(contentsOf: url)
+            return decode(path: path, data: data, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.error(path, "cannot read the file: \(error.localizedDescription)")
+            return nil
+        }
+    }
+
+    /// The 1-based character column of a 1-based UTF-8 byte column on a 1-based line.
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let utf8 = lines[line - 1].utf8
+        let prefixLength = min(byteColumn - 1, utf8.count)
+        let end = utf8.index(utf8.startIndex, offsetBy: prefixLength)
+        return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self).count + 1
+    }
+
+    /// The 1-based line and character column of the first byte that is not valid UTF-8.
+    static func invalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            if index + length > bytes.count { return (line, column) }
+            if length > 1 {
+                let slice = Array(bytes[index..<(index + length)])
+                if String(validating: slice, as: UTF8.self) == nil { return (line, column) }
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads a timesheet by walking cmark's tree: level-2 date headings open days, list items under them are
+/// entries, nested items are details and other blocks are the day's notes.
+public enum TimesheetParser {
+    /// Parses a timesheet file for the month named by its file name.
+    public static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
+                             diagnostics: inout Diagnostics) -> Timesheet {
+        let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
+        let fields = FieldReader.parse(frontMatter, path: file.path)
+        fields.finish()
+        diagnostics.append(contentsOf: fields.diagnostics)
+
+        var days: [TimesheetDay] = []
+        var current: TimesheetDay?
+        var skipping = false  // after a heading that is not a day, until the next level-2 heading
+        var seenDates: [CalendarDate: Int] = [:]
+
+        func close() {
+            if let day = current { days.append(day) }
+            current = nil
+        }
+
+        for block in Markdown.blocks(frontMatter.body) {
+            let column = file.characterColumn(line: block.startLine, byteColumn: block.startColumn)
+            switch block.kind {
+            case .heading(let level) where level <= 2:
+                close()
+                skipping = false
+                guard level == 2 else { continue }
+                guard let date = dayDate(block.text) else {
+                    diagnostics.error(file.path, line: block.startLine, column: column,
+                                      "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(block.text)`")
+                    skipping = true
+                    continue
+                }
+                guard date.yearMonth == month else {
+                    diagnostics.error(file.path, line: block.startLine, column: column,
+                                      "the day \(date) is not in \(month.longDescription); this file is \(month).md, expected a date from \(month)-01 to \(month)-\(pad(month.numberOfDays, 2))")
+                    skipping = true
+                    continue
+                }
+                let rest = block.text.dropFirst(10).trimmingCharacters(in: .whitespaces)
+                if let word = rest.split(separator: " ").first.map(String.init),
+                   let written = Weekday(name: word.trimmingCharacters(in: .punctuationCharacters)),
+                   written != date.weekday {
+                    diagnostics.warning(file.path, line: block.startLine, column: column,
+                                        "\(date) is a \(date.weekday.name), not a \(written.name)")
+                }
+                if let previous = seenDates[date] {
+                    diagnostics.warning(file.path, line: block.startLine, column: column,
+                                        "the day \(date) already has a heading on line \(previous); its entries are added to the same day")
+                }
+                seenDates[date] = seenDates[date] ?? block.startLine
+                current = TimesheetDay(date: date, line: block.startLine, entries: [], notesHTML: [])
+            case .list:
+                if skipping { continue }
+                guard current != nil else {
+                    diagnostics.error(file.path, line: block.startLine, column: column,
+                                      "entries before the first day; expected a day heading like `## \(month)-02` above them")
+                    continue
+                }
+                for item in block.children {
+                    if let entry = parseItem(item, file: file, date: current!.date, currency: currency,
+                                             diagnostics: &diagnostics) {
+                        current!.entries.append(entry)
+                    }
+                }
+            default:
+                if !skipping, current != nil { current!.notesHTML.append(block.html) }
+            }
+        }
+        close()
+        warnOverlaps(days, path: file.path, diagnostics: &diagnostics)
+        return Timesheet(month: month, path: file.path, days: days)
+    }
+
+    /// The date at the start of a day heading's text (`2026-11-02 Monday`), if any.
+    static func dayDate(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 10 else { return nil }
+        let prefix = trimmed.prefix(10)
+        if trimmed.count > 10, let next = trimmed.dropFirst(10).first, next.isLetter || next.isNumber { return nil }
+        return CalendarDate(iso: prefix)
+    }
+
+    private static func parseItem(_ item: MarkdownBlock, file: SourceFile, date: CalendarDate, currency: Currency,
+                                  diagnostics: inout Diagnostics) -> Entry? {
+        guard let first = item.children.first, first.kind == .paragraph else {
+            diagnostics.error(file.path, line: item.startLine,
+                              column: file.characterColumn(line: item.startLine, byteColumn: item.startColumn),
+                              "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`")
+            return nil
+        }
+        let (text, textColumn) = sourceText(of: first, in: file)
+        switch EntryParser.parse(text, currency: currency) {
+        case .failure(let failure):
+            diagnostics.error(file.path, line: first.startLine, column: textColumn + failure.offset, failure.message)
+            return nil
+        case .success(let parsed):
+            let details = item.children.dropFirst().map(\.html).joined()
+            return Entry(date: date, kind: parsed.kind, description: parsed.description, tags: parsed.tags,
+                         detailsHTML: details, line: first.startLine)
+        }
+    }
+
+    /// The paragraph's text exactly as written in the file (continuation lines joined with a space), and
+    /// the character column where it starts.
+    private static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> (String, Int) {
+        let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
+        guard paragraph.startLine >= 1, paragraph.startLine <= file.lines.count else { return (paragraph.text, column) }
+        var parts: [String] = [String(file.lines[paragraph.startLine - 1].dropFirst(column - 1))]
+        if paragraph.endLine > paragraph.startLine {
+            for line in (paragraph.startLine + 1)...min(paragraph.endLine, file.lines.count) {
+                parts.append(file.lines[line - 1].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return (parts.joined(separator: " ").trimmingCharacters(in: .whitespaces), column)
+    }
+
+    /// Warns when two work entries of one day have overlapping clock ranges.
+    private static func warnOverlaps(_ days: [TimesheetDay], path: String, diagnostics: inout Diagnostics) {
+        var ranges: [CalendarDate: [(start: Int, end: Int, line: Int)]] = [:]
+        for day in days {
+            for entry in day.entries {
+                if case .work(.range(let start, let end)) = entry.kind {
+                    ranges[day.date, default: []].append((start, end, entry.line))
+                }
+            }
+        }
+        for (_, list) in ranges {
+            let sorted = list.sorted { ($0.start, $0.line) < ($1.start, $1.line) }
+            for index in sorted.indices.dropFirst() {
+                let later = sorted[index]
+                for earlier in sorted[..<index] where later.start < earlier.end {
+                    diagnostics.warning(path, line: later.line, column: 0,
+                                        "this work overlaps the work on line \(earlier.line) (\(EntryParser.clockText(earlier.start))-\(EntryParser.clockText(earlier.end))); the same time may be counted twice")
+                    break
+                }
+            }
+        }
+    }
+}

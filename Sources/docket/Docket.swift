@@ -1,0 +1,128 @@
+import ArgumentParser
+import DocketCore
+import Foundation
+
+/// The `docket` command: a thin layer over DocketCore.
+@main
+struct Docket: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docket",
+        abstract: "Build private client portals from a virtual assistant's Markdown records.",
+        subcommands: [BuildCommand.self, CheckCommand.self, LinksCommand.self])
+
+    /// Runs the command; usage errors exit 2, content errors 1, success 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code != .success, code != ExitCode(1), !(error is ExitCode) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder holding content/, templates/ and public/.", valueName: "dir"))
+    var site: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The date figures are as of (default: the system date).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    /// The site folder as a URL.
+    var root: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
+
+    /// `--today`, or the system's local date.
+    func todayDate() throws -> CalendarDate {
+        if let today {
+            guard let date = CalendarDate(iso: today) else {
+                throw ValidationError("--today must be a date YYYY-MM-DD, found `\(today)`")
+            }
+            return date
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+
+    func validate() throws {
+        _ = try todayDate()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--site: no such folder `\(site)`")
+        }
+    }
+}
+
+/// Prints diagnostics to stderr, sorted by file and line, and a count.
+func printDiagnostics(_ diagnostics: Diagnostics) {
+    var text = ""
+    for diagnostic in diagnostics.sorted { text += diagnostic.description + "\n" }
+    let errors = diagnostics.errors.count
+    let warnings = diagnostics.warnings.count
+    if errors > 0 || warnings > 0 {
+        text += "docket: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build every active client's portal into public/.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let started = Date()
+        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build))
+        printDiagnostics(report.diagnostics)
+        guard report.succeeded else {
+            FileHandle.standardError.write(Data("docket: nothing was written; public/ is unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let outcome = report.outcome
+        print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.files.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
+        let width = report.portals.map(\.slug.count).max() ?? 0
+        for portal in report.portals {
+            let note = portal.isNewToken ? "  (new share token saved in content/clients/\(portal.slug)/token.txt)" : ""
+            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.indexPath)\(note)")
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check everything a build checks; write nothing.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .check))
+        printDiagnostics(report.diagnostics)
+        guard report.succeeded else { throw ExitCode(1) }
+        print("OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.files.count) files would be built.")
+    }
+}
+
+struct LinksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "links", abstract: "Print each active client's share link.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        var diagnostics = Diagnostics()
+        let links = ShareLinks.list(root: options.root, diagnostics: &diagnostics)
+        printDiagnostics(diagnostics)
+        guard !diagnostics.hasErrors else { throw ExitCode(1) }
+        let width = links.map(\.slug.count).max() ?? 0
+        for link in links {
+            print("\(link.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(link.url)")
+        }
+    }
+}
