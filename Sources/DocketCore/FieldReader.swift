@@ -16,6 +16,8 @@ public final class FieldReader {
     private let lineOffset: Int
     private var pairs: [(key: String, keyNode: Node, value: Node)] = []
     private var read: Set<String> = []
+    /// Set when the YAML did not parse: missing fields are then not reported again.
+    private var unreadable = false
 
     /// Parses front matter YAML into a reader. YAML syntax errors are reported with their line, and the
     /// reader is then empty.
@@ -26,12 +28,14 @@ public final class FieldReader {
             guard let root = try Yams.compose(yaml: yaml) else { return reader }
             guard let mapping = root.mapping else {
                 reader.error(at: root, "expected the front matter to be fields like `name: value`")
+                reader.unreadable = true
                 return reader
             }
             reader.load(mapping)
         } catch let error as YamlError {
             reader.report(error)
         } catch {
+            reader.unreadable = true
             reader.diagnostics.error(path, line: frontMatter.yamlFirstLine, column: 1,
                                      "the front matter is not valid YAML: \(error)")
         }
@@ -63,6 +67,7 @@ public final class FieldReader {
     }
 
     private func report(_ error: YamlError) {
+        unreadable = true
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -128,6 +133,7 @@ public final class FieldReader {
     }
 
     private func missing(_ key: String, _ expected: String) {
+        guard !unreadable else { return }
         diagnostics.error(path, line: line, column: column,
                           "missing required field `\(qualified(key))`; expected \(expected)")
     }

@@ -1,0 +1,101 @@
+import Foundation
+@testable import DocketCore
+
+/// A temporary site folder for end-to-end tests, with the repository's default templates.
+struct TemporarySite {
+    let root: URL
+
+    /// The repository's top folder, found from this file's path.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init(files: [String: String], templates: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docket-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if templates {
+            try FileManager.default.copyItem(at: TemporarySite.repository.appendingPathComponent("templates"),
+                                             to: root.appendingPathComponent("templates"))
+        }
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Every file under a folder of the site, by relative path, with its bytes.
+    func snapshot(_ folder: String) -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
+        for case let url as URL in enumerator {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                let relative = String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+                result[relative] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return result
+    }
+
+    func build(today: String = "2026-11-29", mode: Builder.Mode = .build) -> Builder.Report {
+        Builder.run(.init(root: root, today: CalendarDate(iso: today)!, mode: mode))
+    }
+}
+
+/// A minimal valid business.md.
+let businessMD = """
+---
+name: Jo Bloggs Virtual Assistance
+address: "4 Mill Lane\\nYork YO1 7AA"
+email: jo@example.com
+base_url: https://portal.example.com
+---
+"""
+
+/// A source file from text.
+func source(_ text: String, path: String = "content/test.md") -> SourceFile {
+    SourceFile(path: path, text: text)
+}
+
+/// A business for parsing tests.
+func testBusiness(currency: String = "GBP") -> Business {
+    Business(name: "Jo", address: "York", email: "jo@example.com", phone: nil, companyNumber: nil, vatNumber: nil,
+             vatRate: nil, currency: Currency(code: currency)!, paymentTerms: 14, bank: nil, latePayment: nil,
+             baseURL: nil)
+}
+
+/// A client for calculation tests.
+func testClient(rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? = nil,
+                retainer: RetainerTerms? = nil, unit: DistanceUnit = .mi) -> Client {
+    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", rate: rate,
+           travelRate: rate, mileageRate: 45, distanceUnit: unit, increment: increment, paymentTerms: 14,
+           coreHours: coreHours.map { try! CoreHours.parse($0).get() }, outOfHoursRate: rate,
+           retainer: retainer, status: .active, portalPassphraseEnv: nil)
+}
+
+/// Parses a timesheet text for a month, returning it with the diagnostics.
+func parseTimesheet(_ text: String, month: String = "2026-11", currency: String = "GBP") -> (Timesheet, Diagnostics) {
+    var diagnostics = Diagnostics()
+    let file = SourceFile(path: "content/clients/acme/timesheets/\(month).md", text: text)
+    let sheet = TimesheetParser.parse(file, month: YearMonth(iso: month)!, currency: Currency(code: currency)!,
+                                      diagnostics: &diagnostics)
+    return (sheet, diagnostics)
+}

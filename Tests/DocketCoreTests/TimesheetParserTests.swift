@@ -1,0 +1,132 @@
+import Testing
+@testable import DocketCore
+
+@Suite("Timesheets walked through cmark")
+struct TimesheetParserTests {
+    @Test("days, entries, nested details and day notes")
+    func structure() {
+        let (sheet, diagnostics) = parseTimesheet("""
+        # November 2026
+
+        Intro text before the first day is ignored.
+
+        ## 2026-11-02 Monday
+        - 09:00-10:30 Inbox triage and diary #admin
+        - 1h15m Drafted December newsletter #marketing
+          - first draft sent for approval
+        - travel 13:00-14:00 Drive to client office
+        - mileage 46mi Round trip to client office
+        - expense 12.50 Parking at client office
+
+        Client was late to the meeting.
+
+        ## 2026-11-03
+        1. 30m Set up shared folder #admin #unbilled
+        """)
+        #expect(diagnostics.all.isEmpty)
+        #expect(sheet.days.count == 2)
+        #expect(sheet.days[0].date == CalendarDate(iso: "2026-11-02"))
+        #expect(sheet.days[0].line == 5)
+        #expect(sheet.days[0].entries.count == 5)
+        #expect(sheet.days[0].entries[1].detailsHTML == "<ul>\n<li>first draft sent for approval</li>\n</ul>\n")
+        #expect(sheet.days[0].entries[1].line == 7)
+        #expect(sheet.days[0].notesHTML == ["<p>Client was late to the meeting.</p>\n"])
+        #expect(sheet.days[1].entries.first?.isUnbilled == true)
+        #expect(sheet.entries.count == 6)
+    }
+
+    @Test("errors carry line and column, counting the front matter")
+    func errorPositions() {
+        let (_, diagnostics) = parseTimesheet("""
+        ---
+        # checked by Jo
+        ---
+        # November 2026
+
+        ## 2026-11-02 Monday
+        - 09:00-10:30 Inbox triage #admin
+        - 25:00-26:00 Broken
+          - nested detail
+        - travel 1x Drive
+
+        ## 2026-12-01
+        - 1h Outside the month
+
+        ## 2026-11-03 Tuesday
+        - mileage 46 furlongs Trip
+        - expense $5.00 Coffee
+        """)
+        let errors = diagnostics.errors.map { "\($0.line):\($0.column)" }
+        #expect(errors == ["8:3", "10:10", "12:1", "16:14", "17:11"])
+        #expect(diagnostics.errors[2].message.contains("not in November 2026"))
+        #expect(diagnostics.errors[2].description.hasPrefix("content/clients/acme/timesheets/2026-11.md:12:1: error: the day 2026-12-01"))
+    }
+
+    @Test("a list before the first day heading is an error")
+    func entriesBeforeDay() {
+        let (_, diagnostics) = parseTimesheet("""
+        # November
+
+        - 1h Something
+        """)
+        #expect(diagnostics.errors.count == 1)
+        #expect(diagnostics.errors[0].line == 3)
+        #expect(diagnostics.errors[0].message.contains("before the first day"))
+    }
+
+    @Test("a level-2 heading that is not a date is an error, and its list is not reported again")
+    func badHeading() {
+        let (sheet, diagnostics) = parseTimesheet("""
+        ## Monday the second
+        - 1h Something
+        - not an entry at all
+        """)
+        #expect(diagnostics.errors.count == 1)
+        #expect(diagnostics.errors[0].line == 1)
+        #expect(sheet.days.isEmpty)
+    }
+
+    @Test("a weekday that does not match the date is a warning")
+    func weekdayMismatch() {
+        let (_, diagnostics) = parseTimesheet("## 2026-11-02 Tuesday\n- 1h Work\n")
+        #expect(diagnostics.errors.isEmpty)
+        #expect(diagnostics.warnings.map(\.message) == ["2026-11-02 is a Monday, not a Tuesday"])
+    }
+
+    @Test("overlapping clock ranges on one day are a warning")
+    func overlaps() {
+        let (_, diagnostics) = parseTimesheet("""
+        ## 2026-11-02
+        - 09:00-10:30 Inbox
+        - 10:00-11:00 Call
+        - 11:00-12:00 Report
+        """)
+        #expect(diagnostics.errors.isEmpty)
+        #expect(diagnostics.warnings.count == 1)
+        #expect(diagnostics.warnings[0].line == 3)
+        #expect(diagnostics.warnings[0].message.contains("line 2"))
+    }
+
+    @Test("an empty list item is an error naming the entry forms")
+    func emptyItem() {
+        let (_, diagnostics) = parseTimesheet("## 2026-11-02\n-\n- 1h Work\n")
+        #expect(diagnostics.errors.count == 1)
+        #expect(diagnostics.errors[0].line == 2)
+        #expect(diagnostics.errors[0].column == 1)
+    }
+
+    @Test("raw HTML in notes and details stays out (cmark's safe default)")
+    func safeHTML() {
+        let (sheet, _) = parseTimesheet("""
+        ## 2026-11-02
+        - 1h Work
+          - <script>alert(1)</script> [x](javascript:alert(1))
+
+        <img src=x onerror=alert(1)>
+        """)
+        let html = sheet.days[0].entries[0].detailsHTML + sheet.days[0].notesHTML.joined()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+    }
+}

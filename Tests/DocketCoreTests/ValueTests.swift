@@ -1,0 +1,83 @@
+import Testing
+@testable import DocketCore
+
+@Suite("Dates, money and exact numbers")
+struct ValueTests {
+    @Test("calendar dates: parsing, weekdays, leap years, day arithmetic")
+    func dates() {
+        #expect(CalendarDate(iso: "2026-11-02")?.weekday == .monday)
+        #expect(CalendarDate(iso: "2024-02-29")?.weekday == .thursday)
+        #expect(CalendarDate(iso: "2026-02-29") == nil)
+        #expect(CalendarDate(iso: "2026-13-01") == nil)
+        #expect(CalendarDate(iso: "2026-1-01") == nil)
+        #expect(CalendarDate(iso: "1970-01-01")?.dayNumber == 0)
+        #expect(CalendarDate(iso: "2026-12-01")!.adding(days: 14).description == "2026-12-15")
+        #expect(CalendarDate(iso: "2026-12-25")!.adding(days: 14).description == "2027-01-08")
+        #expect(CalendarDate(iso: "2026-11-29")!.days(until: CalendarDate(iso: "2026-12-15")!) == 16)
+        #expect(YearMonth(iso: "2026-12")!.next.description == "2027-01")
+        #expect(YearMonth(iso: "2026-01")!.previous.description == "2025-12")
+        #expect(YearMonth(iso: "2028-02")!.numberOfDays == 29)
+        #expect(YearMonth(iso: "2026-11")!.through(YearMonth(iso: "2027-02")!).count == 4)
+    }
+
+    @Test("money: parsing to minor units and formatting, never floating point")
+    func money() {
+        #expect(MoneyFormat.parse("30", currency: .gbp) == 3000)
+        #expect(MoneyFormat.parse("0.45", currency: .gbp) == 45)
+        #expect(MoneyFormat.parse("12.5", currency: .gbp) == 1250)
+        #expect(MoneyFormat.parse("1,234.56", currency: .gbp) == 123_456)
+        #expect(MoneyFormat.parse("0.455", currency: .gbp) == nil)
+        #expect(MoneyFormat.parse("-5", currency: .gbp) == nil)
+        #expect(MoneyFormat.parse("12,34", currency: .gbp) == nil)
+        #expect(MoneyFormat.format(123_456, currency: .gbp) == "£1,234.56")
+        #expect(MoneyFormat.format(5, currency: .gbp) == "£0.05")
+        #expect(MoneyFormat.format(-300, currency: .gbp) == "-£3.00")
+        #expect(MoneyFormat.format(1500, currency: Currency(code: "CHF")!) == "CHF 15.00")
+        #expect(MoneyFormat.format(1500, currency: Currency(code: "JPY")!) == "¥1,500")
+    }
+
+    @Test("rationals round half up and format exactly")
+    func rationals() {
+        #expect(Rational(5, 2).roundedHalfUp() == 3)
+        #expect(Rational(249, 100).roundedHalfUp() == 2)
+        #expect(Rational(1, 3).formatted(decimals: 2) == "0.33")
+        #expect(Rational(1, 20).formatted(decimals: 1) == "0.1")
+        #expect(Rational(90, 60).formatted(decimals: 2) == "1.50")
+        #expect(Distance(thousandths: 1_609_344, unit: .km).exact(in: .mi) == Rational(1000))
+        #expect(Rational(1, 2) + Rational(1, 3) == Rational(5, 6))
+    }
+
+    @Test("durations for people")
+    func durations() {
+        #expect(Formatting.duration(0) == "0h")
+        #expect(Formatting.duration(45) == "45m")
+        #expect(Formatting.duration(120) == "2h")
+        #expect(Formatting.duration(605) == "10h 05m")
+        #expect(Formatting.decimalHours(75) == "1.25")
+        #expect(Formatting.span(.range(start: 1380, end: 1530)) == "23:00–01:30 (next day)")
+    }
+
+    @Test("core hours parse into per-day intervals")
+    func coreHours() throws {
+        let hours = try CoreHours.parse("Mon-Thu 09:00-15:00, Fri 09:00-12:00").get()
+        #expect(hours.intervals[.monday] == [540..<900])
+        #expect(hours.intervals[.friday] == [540..<720])
+        #expect(hours.intervals[.saturday] == nil)
+        #expect(hours.coreMinutes(on: .friday, from: 660, to: 780) == 60)
+        #expect(throws: ParseMessage.self) { try CoreHours.parse("Fri-Mon 09:00-12:00").get() }
+        #expect(throws: ParseMessage.self) { try CoreHours.parse("Mon 15:00-09:00").get() }
+        #expect(throws: ParseMessage.self) { try CoreHours.parse("Mon-Fri").get() }
+    }
+
+    @Test("share tokens: 128 bits, URL-safe, 22 characters, never repeated")
+    func tokens() {
+        let tokens = (0..<200).map { _ in ShareToken.generate() }
+        #expect(Set(tokens).count == 200)
+        for token in tokens {
+            #expect(token.count == 22)
+            #expect(ShareToken.isValid(token))
+        }
+        #expect(!ShareToken.isValid("short"))
+        #expect(!ShareToken.isValid("has/slash/and+plus/at/least/22"))
+    }
+}
