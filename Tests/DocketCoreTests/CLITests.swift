@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Runs the real `docket` executable, built next to the test bundle.
+@Suite("Command line")
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("docket") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    func docket(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func site() throws -> TemporarySite {
+        try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\nSecret\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
+        ])
+    }
+
+    @Test("build exits 0, prints a summary with each portal's path; links prints one line per client")
+    func buildAndLinks() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "docket not built at \(Self.executable.path)")
+        let build = try docket(["build", "--site", site.root.path, "--today", "2026-11-29"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("Built 1 client portal in "))
+        let token = try #require(site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(build.stdout.contains("  acme  public/\(token)/index.html"))
+        let links = try docket(["links", "--site", site.root.path])
+        #expect(links.status == 0)
+        #expect(links.stdout == "acme  https://portal.example.com/\(token)/\n")
+    }
+
+    @Test("content errors exit 1 with path:line:column: error: lines on stderr")
+    func contentErrors() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 1h Work\n- 9:00-9:99 Bad\n")
+        let check = try docket(["check", "--site", site.root.path, "--today", "2026-11-29"])
+        #expect(check.status == 1)
+        #expect(check.stderr.hasPrefix("content/clients/acme/timesheets/2026-11.md:3:8: error: expected an end time HH:MM"))
+        #expect(check.stderr.contains("docket: 1 error, 0 warnings"))
+        let build = try docket(["build", "--site", site.root.path])
+        #expect(build.status == 1)
+        #expect(!site.exists("public"))
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        #expect(try docket(["build", "--today", "29/11/2026"]).status == 2)
+        #expect(try docket(["frobnicate"]).status == 2)
+        #expect(try docket(["build", "--site", "/nonexistent/site"]).status == 2)
+        #expect(try docket(["--help"]).status == 0)
+    }
+}
