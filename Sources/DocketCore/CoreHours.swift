@@ -74,7 +74,8 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
             let hours = (intervals[all[index]] ?? []).map { "\(EntryParser.clockText($0.lowerBound))–\(EntryParser.clockText($0.upperBound))" }
             var last = index
             while last + 1 < all.count, (intervals[all[last + 1]] ?? []) == (intervals[all[index]] ?? []) { last += 1 }
-            let days = last == index ? all[index].name : "\(all[index].name) to \(all[last].name)"
+            let days = last == index ? all[index].name
+                : "\(all[index].name) \(last == index + 1 ? "and" : "to") \(all[last].name)"
             rows.append((days, hours.isEmpty ? "not available" : hours.joined(separator: ", ")))
             index = last + 1
         }

@@ -126,13 +126,14 @@ public struct PortalRenderer {
                     quantity: view.inHours,
                     note: client.retainer == nil ? "at \(money(client.rate)) an hour" : "counts against the retainer"),
         ]
+        let notRetainer = client.retainer == nil ? "" : "; never counts against the retainer"
         if figures.outOfHoursMinutes > 0 || client.coreHours != nil {
             kinds.append(KindRow(label: "Work outside core hours", quantity: view.outOfHours,
-                                 note: "at \(money(client.outOfHoursRate)) an hour; never counts against the retainer"))
+                                 note: "at \(money(client.outOfHoursRate)) an hour\(notRetainer)"))
         }
         kinds.append(KindRow(label: "Unbilled work", quantity: view.unbilled, note: "given free: shown, never charged"))
         kinds.append(KindRow(label: "Travel time", quantity: view.travel,
-                             note: "at \(money(client.travelRate)) an hour; never counts against the retainer"))
+                             note: "at \(money(client.travelRate)) an hour\(notRetainer)"))
         if figures.distance > .zero || client.mileageRate != nil {
             kinds.append(KindRow(label: "Mileage", quantity: view.distance,
                                  note: client.mileageRate.map { "at \(money($0)) a \(client.distanceUnit.rawValue)" } ?? ""))
@@ -181,6 +182,8 @@ public struct PortalRenderer {
             quantity = Formatting.span(span)
             if entry.isUnbilled {
                 counted = "not charged"
+            } else if figures.inHoursMinutes == 0, figures.outOfHoursMinutes > 0 {
+                counted = "\(Formatting.duration(figures.outOfHoursMinutes)) out of hours"
             } else if figures.outOfHoursMinutes > 0 {
                 counted = "\(Formatting.duration(figures.billableMinutes)) (\(Formatting.duration(figures.outOfHoursMinutes)) out of hours)"
             } else {
