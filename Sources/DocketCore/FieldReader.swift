@@ -164,101 +164,67 @@ public final class FieldReader {
         return trimmed
     }
 
+    /// Reads a scalar field with a parser: absent (an error when required), not a scalar, or not parsed
+    /// are each reported at the right place, naming what was expected.
+    private func scalar<T>(_ key: String, expected: String, required: Bool, parse: (String) -> T?) -> T? {
+        guard let node = node(key) else {
+            if required { missing(key, expected) }
+            return nil
+        }
+        guard let text = scalarText(key, node, expected) else { return nil }
+        guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
+            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
     /// A money amount in the business currency (`30.00`, `30`, `£30.00`), in minor units.
     public func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
-        let example = "an amount like `30.00`"
-        guard let node = node(key) else {
-            if required { missing(key, example) }
-            return nil
+        let expected = "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals"
+        return scalar(key, expected: expected, required: required) { text in
+            var amount = Substring(text)
+            if let marker = currency.markers.sorted(by: { $0.count > $1.count })
+                .first(where: { text.uppercased().hasPrefix($0.uppercased()) }) {
+                amount = amount.dropFirst(marker.count).drop { $0 == " " }
+            }
+            return MoneyFormat.parse(amount, currency: currency)
         }
-        guard var text = scalarText(key, node, example) else { return nil }
-        text = text.trimmingCharacters(in: .whitespaces)
-        for marker in currency.markers.sorted(by: { $0.count > $1.count }) where text.uppercased().hasPrefix(marker.uppercased()) {
-            text = String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
-            break
-        }
-        guard let amount = MoneyFormat.parse(text, currency: currency) else {
-            error(at: node, "`\(qualified(key))` must be \(example) in \(currency.code) with at most \(currency.minorDigits) decimals, found `\(node.scalar?.string ?? "")`")
-            return nil
-        }
-        return amount
     }
 
     /// A whole number in a range.
     public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
-        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        guard let node = node(key) else {
-            if required { missing(key, expected) }
-            return nil
+        scalar(key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", required: required) {
+            guard !$0.isEmpty, $0.allSatisfy(\.isASCIIDigit), let value = Int($0), range.contains(value) else { return nil }
+            return value
         }
-        guard let text = scalarText(key, node, expected) else { return nil }
-        guard text.allSatisfy(\.isASCIIDigit), !text.isEmpty, let value = Int(text), range.contains(value) else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
-            return nil
-        }
-        return value
     }
 
     /// A non-negative decimal number (`20`, `17.5`), exactly.
     public func decimal(_ key: String, maxScale: Int, required: Bool = false) -> FixedDecimal? {
-        let expected = "a number like `20` or `17.5` (at most \(maxScale) decimals)"
-        guard let node = node(key) else {
-            if required { missing(key, expected) }
-            return nil
+        scalar(key, expected: "a number like `20` or `17.5` (at most \(maxScale) decimals)", required: required) {
+            guard let value = FixedDecimal.parse($0), !value.negative, value.scale <= maxScale else { return nil }
+            return value
         }
-        guard let text = scalarText(key, node, expected) else { return nil }
-        guard let value = FixedDecimal.parse(text), !value.negative, value.scale <= maxScale else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
-            return nil
-        }
-        return value
     }
 
     /// A calendar date `YYYY-MM-DD`.
     public func date(_ key: String, required: Bool = false) -> CalendarDate? {
-        let expected = "a date YYYY-MM-DD"
-        guard let node = node(key) else {
-            if required { missing(key, expected) }
-            return nil
-        }
-        guard let text = scalarText(key, node, expected) else { return nil }
-        guard let date = CalendarDate(iso: text) else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
-            return nil
-        }
-        return date
+        scalar(key, expected: "a date YYYY-MM-DD", required: required) { CalendarDate(iso: $0) }
     }
 
     /// A month `YYYY-MM`.
     public func month(_ key: String, required: Bool = false) -> YearMonth? {
-        let expected = "a month YYYY-MM"
-        guard let node = node(key) else {
-            if required { missing(key, expected) }
-            return nil
-        }
-        guard let text = scalarText(key, node, expected) else { return nil }
-        guard let month = YearMonth(iso: text) else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
-            return nil
-        }
-        return month
+        scalar(key, expected: "a month YYYY-MM", required: required) { YearMonth(iso: $0) }
     }
 
     /// A duration of whole minutes (`15m`, `1h`, `0.5h`).
     public func duration(_ key: String, required: Bool = false) -> Int? {
-        let expected = "a duration like `15m`, `6m` or `1h`"
-        guard let node = node(key) else {
-            if required { missing(key, expected) }
-            return nil
+        scalar(key, expected: "a duration like `15m`, `6m` or `1h`", required: required) { text in
+            var scanner = Scanner(text)
+            guard let minutes = (try? EntryParser.scanDuration(&scanner)) ?? nil, scanner.rest.isEmpty else { return nil }
+            return minutes
         }
-        guard let text = scalarText(key, node, expected) else { return nil }
-        var scanner = Scanner(text.trimmingCharacters(in: .whitespaces))
-        let minutes = try? EntryParser.scanDuration(&scanner)
-        guard let minutes: Int = minutes ?? nil, scanner.rest.isEmpty else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
-            return nil
-        }
-        return minutes
     }
 
     /// One of a fixed set of words.
