@@ -241,7 +241,7 @@ public enum EntryParser {
         if marker == nil {
             let word = scanner.peekWord()
             let letters = word.prefix { $0.isLetter }
-            if letters.count == 3, Currency.isKnownCode(letters) || word.count == 3 {
+            if letters.count == 3, Currency.isKnownCode(letters) {
                 marker = String(letters)
             }
         }

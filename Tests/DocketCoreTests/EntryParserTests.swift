@@ -116,6 +116,7 @@ struct EntryParserTests {
         #expect(failure("expense €5 Coffee")?.message.contains("GBP") == true)
         #expect(failure("expense 12.50 EUR Lunch")?.message.contains("another currency (`EUR`)") == true)
         #expect(failure("expense 12.505 Lunch")?.message.contains("at most 2 decimals") == true)
+        #expect(failure("expense XYZ 5 Lunch")?.message == "expected an amount like `12.50` or `£12.50`, found `XYZ`")
         let euro = Currency(code: "EUR")!
         #expect(try EntryParser.parse("expense €5 Coffee", currency: euro).get().kind == .expense(500))
         #expect(failure("expense £5 Coffee", currency: euro) != nil)
