@@ -66,16 +66,20 @@ public enum Builder {
         let templates = TemplateSet.load(root: options.root, diagnostics: &report.diagnostics)
         guard let site, let templates, !report.diagnostics.hasErrors else { return report }
 
-        // Compute and render, in memory.
+        // Compute every client (archived ones too: their invoices are still checked).
+        let computed = site.clients.map {
+            ComputedClient.compute($0, business: site.business, today: options.today, diagnostics: &report.diagnostics)
+        }
+        guard !report.diagnostics.hasErrors else { return report }
+
+        // Render, in memory.
         let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
         var files = renderer.siteFiles()
-        for content in site.clients where content.client.status == .active {
-            let token = content.token ?? ShareToken.generate()
-            let figures = MonthCalculator.figures(client: content.client, timesheets: content.timesheets,
-                                                  today: options.today)
-            files += renderer.portal(content, figures: figures, token: token)
-            report.portals.append(Portal(slug: content.client.slug, name: content.client.name, token: token,
-                                         isNewToken: content.token == nil))
+        for client in computed where client.client.status == .active {
+            let token = client.content.token ?? ShareToken.generate()
+            files += renderer.portal(client, token: token)
+            report.portals.append(Portal(slug: client.client.slug, name: client.client.name, token: token,
+                                         isNewToken: client.content.token == nil))
         }
         report.files = files
         guard options.mode == .build else { return report }

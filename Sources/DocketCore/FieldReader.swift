@@ -111,6 +111,15 @@ public final class FieldReader {
         }
     }
 
+    /// Reports a warning at the field's value, or where the mapping is when the field is absent.
+    public func warning(field key: String, _ message: String) {
+        if let pair = pairs.first(where: { $0.key == key }) {
+            warning(at: pair.value, message)
+        } else {
+            diagnostics.warning(path, line: line, column: column, message)
+        }
+    }
+
     private func qualified(_ key: String) -> String {
         name.map { "\($0).\(key)" } ?? key
     }

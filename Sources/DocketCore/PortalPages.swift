@@ -152,6 +152,8 @@ public struct OverviewPage: Sendable {
     public var coreHours: [CoreHoursRow]
     /// Rates for people.
     public var rates: [RateRow]
+    /// Balance, due dates and the latest invoice.
+    public var account: AccountView
 }
 
 /// A row of the core-hours table.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a client's content and figures into the pages of its portal, in memory.
 public struct PortalRenderer {
     /// The site's templates.
@@ -29,11 +31,13 @@ public struct PortalRenderer {
     }
 
     /// Every page of one client's portal under `<token>/`.
-    public func portal(_ content: ClientContent, figures: ClientFigures, token: String) -> [OutputFile] {
+    public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
+        let content = computed.content
+        let figures = computed.figures
         let client = content.client
         var files: [OutputFile] = []
         let months = figures.months
-        let overview = overviewPage(client: client, figures: figures)
+        let overview = overviewPage(client: client, figures: figures, statement: computed.statement)
         files.append(OutputFile(path: "\(token)/index.html", text: templates.render("overview", overview)))
         let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, month) in months.enumerated() {
@@ -43,6 +47,15 @@ public struct PortalRenderer {
                                  months: months.map(\.month))
             files.append(OutputFile(path: "\(token)/hours/\(month.month).html", text: templates.render("hours", page)))
         }
+        let pagedMonths = Set(months.map(\.month))
+        for invoice in computed.publishedInvoices {
+            let page = invoicePage(invoice, client: client, months: months.map(\.month), pagedMonths: pagedMonths)
+            files.append(OutputFile(path: "\(token)/invoices/\(invoice.number).html", text: templates.render("invoice", page)))
+        }
+        files.append(OutputFile(path: "\(token)/statement.html",
+                                text: templates.render("statement", statementPage(computed, months: months.map(\.month)))))
+        files.append(OutputFile(path: "\(token)/data.json",
+                                text: DataJSON.document(computed, business: business).serialized() + "\n"))
         return files
     }
 
@@ -54,12 +67,15 @@ public struct PortalRenderer {
         if let latest = months.last {
             nav.append(NavLink(label: "Hours", href: "\(portalRoot)hours/\(latest).html", current: current == "hours"))
         }
+        nav.append(NavLink(label: "Statement", href: "\(portalRoot)statement.html", current: current == "statement"))
         return PageChrome(title: "\(title) · \(client.name)", root: portalRoot + "../", portalRoot: portalRoot,
                           business: business.name, clientName: client.name, asOf: today.longDescription, nav: nav,
                           hasNav: !nav.isEmpty)
     }
 
     func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: business.currency) }
+
+    func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 
     func summary(_ figures: MonthFigures, client: Client) -> MonthSummaryView {
         MonthSummaryView(
@@ -81,7 +97,7 @@ public struct PortalRenderer {
             retainer: figures.retainer.flatMap { month in client.retainer.map { RetainerView(month, terms: $0) } })
     }
 
-    func overviewPage(client: Client, figures: ClientFigures) -> OverviewPage {
+    func overviewPage(client: Client, figures: ClientFigures, statement: Statement) -> OverviewPage {
         let months = figures.months.map(\.month)
         var rates = [RateRow(label: "Work", value: "\(money(client.rate)) an hour")]
         if client.coreHours != nil, client.outOfHoursRate != client.rate {
@@ -115,7 +131,101 @@ public struct PortalRenderer {
             recentMonths: recent, hasRecentMonths: !recent.isEmpty,
             hasCoreHours: client.coreHours != nil,
             coreHours: client.coreHours?.summary.map { CoreHoursRow(days: $0.days, hours: $0.hours) } ?? [],
-            rates: rates)
+            rates: rates, account: account(statement, depth: 0))
+    }
+
+    // MARK: - Billing pages
+
+    func account(_ statement: Statement, depth: Int) -> AccountView {
+        let overdue = statement.overdue.map { invoiceSummary($0, depth: depth) }
+        return AccountView(balance: money(statement.balance), owes: statement.balance > 0, overdue: overdue,
+                           hasOverdue: !overdue.isEmpty, nextDue: statement.nextDue.map { invoiceSummary($0, depth: depth) },
+                           latest: statement.latest.map { invoiceSummary($0, depth: depth) },
+                           hasInvoices: statement.latest != nil)
+    }
+
+    func invoiceSummary(_ invoice: Invoice, depth: Int) -> InvoiceSummaryView {
+        let label: String
+        switch invoice.status {
+        case .paid: label = "Paid"
+        case .overdue: label = "Overdue by \(invoice.daysOverdue) day\(invoice.daysOverdue == 1 ? "" : "s")"
+        default: label = "Due \(invoice.due.shortDescription)"
+        }
+        return InvoiceSummaryView(
+            number: invoice.number, href: String(repeating: "../", count: depth) + "invoices/\(invoice.number).html",
+            issued: invoice.record.issued.shortDescription, due: invoice.due.shortDescription,
+            total: money(invoice.total), balance: money(invoice.balance), status: invoice.status.rawValue,
+            statusLabel: label, isOverdue: invoice.status == .overdue, isPaid: invoice.status == .paid)
+    }
+
+    func addressLines(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func invoicePage(_ invoice: Invoice, client: Client, months: [YearMonth], pagedMonths: Set<YearMonth>) -> InvoicePage {
+        let record = invoice.record
+        let lines = invoice.lines.map { line -> InvoiceLineView in
+            var href: String?
+            if let month = line.month, pagedMonths.contains(month) {
+                href = "../hours/\(month).html" + (line.date.map { "#d\($0)" } ?? "")
+            }
+            return InvoiceLineView(description: line.description, quantity: line.quantityText, unit: line.unit,
+                                   unitPrice: money(line.unitPrice), amount: money(line.amount), href: href)
+        }
+        var bank: [String] = []
+        if let details = business.bank {
+            if let name = details.name { bank.append("Account name: \(name)") }
+            if let sortCode = details.sortCode { bank.append("Sort code: \(sortCode)") }
+            if let account = details.account { bank.append("Account number: \(account)") }
+            if let iban = details.iban { bank.append("IBAN: \(iban)") }
+            if let bic = details.bic { bank.append("BIC: \(bic)") }
+        }
+        bank.append("Reference: \(record.number)")
+        let supplyLabel = record.period == nil ? "Date of supply" : "Supply period"
+        let supplyValue = record.period?.longDescription ?? (record.supplied ?? record.issued).longDescription
+        let terms = invoice.terms.map { version in
+            var text = "Version \(version.version)"
+            if let title = version.title { text += ", \(title)" }
+            text += ", in force from \(version.effective.shortDescription)"
+            if let on = version.agreedOn, let by = version.agreedBy { text += ", agreed by \(by) on \(on.shortDescription)" }
+            return text
+        }
+        return InvoicePage(
+            page: chrome(title: "Invoice \(record.number)", client: client, depth: 1, current: "invoice", months: months),
+            from: PartyView(name: business.name, contact: nil, addressLines: addressLines(business.address),
+                            email: business.email, phone: business.phone),
+            to: PartyView(name: client.name, contact: client.contact, addressLines: addressLines(client.address),
+                          email: client.email, phone: nil),
+            number: record.number, issued: record.issued.longDescription, due: invoice.due.longDescription,
+            paymentTerms: "\(record.issued.days(until: invoice.due)) days", supplyLabel: supplyLabel,
+            supplyValue: supplyValue, po: record.po,
+            summary: invoiceSummary(invoice, depth: 1), daysOverdue: invoice.daysOverdue, lines: lines,
+            subtotal: money(invoice.subtotal), hasVAT: invoice.vatRate != nil,
+            vatRate: invoice.vatRate.map { Rational($0.digits, Int(pow10($0.scale))).formatted(decimals: $0.scale) + "%" } ?? "",
+            vat: money(invoice.vat), vatNumber: business.vatNumber, total: money(invoice.total),
+            payments: record.payments.map { PaymentView(date: $0.date.shortDescription, amount: money($0.amount)) },
+            hasPayments: !record.payments.isEmpty, paid: money(invoice.paid), balance: money(invoice.balance),
+            companyNumber: business.companyNumber, bankLines: bank, latePayment: business.latePayment,
+            terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty)
+    }
+
+    func statementPage(_ computed: ComputedClient, months: [YearMonth]) -> StatementPage {
+        let statement = computed.statement
+        let rows = statement.rows.map { row in
+            StatementRowView(date: row.date.shortDescription,
+                             description: row.isPayment ? "Payment received for \(row.number)" : "Invoice \(row.number)",
+                             href: "invoices/\(row.number).html",
+                             charge: row.isPayment ? "" : money(row.charge),
+                             payment: row.isPayment ? money(row.payment) : "", balance: money(row.balance))
+        }
+        let overdue = statement.overdue.map { invoiceSummary($0, depth: 0) }
+        return StatementPage(
+            page: chrome(title: "Statement", client: computed.client, depth: 0, current: "statement", months: months),
+            clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty, balance: money(statement.balance),
+            owes: statement.balance > 0, inCredit: statement.balance < 0, overdue: overdue, hasOverdue: !overdue.isEmpty,
+            overdueTotal: money(statement.overdue.reduce(0) { $0 + $1.balance }),
+            invoices: computed.publishedInvoices.reversed().map { invoiceSummary($0, depth: 0) },
+            hasInvoices: !computed.publishedInvoices.isEmpty)
     }
 
     func hoursPage(client: Client, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,

@@ -12,6 +12,10 @@ public struct ClientContent: Sendable {
     public var client: Client
     /// Its timesheets, oldest month first.
     public var timesheets: [Timesheet]
+    /// Every version of its terms, lowest version first.
+    public var terms: [Terms] = []
+    /// Its invoice records, by file name.
+    public var invoices: [InvoiceRecord] = []
     /// The share token stored with the content, or nil when the client has none yet.
     public var token: String?
 

@@ -26,6 +26,7 @@ public enum SiteLoader {
             }
         }
         checkTokensUnique(clients, diagnostics: &diagnostics)
+        BillingChecks.checkNumbers(clients.flatMap(\.invoices), diagnostics: &diagnostics)
         return Site(business: business, clients: clients)
     }
 
@@ -53,6 +54,29 @@ public enum SiteLoader {
         }
         timesheets.sort { $0.month < $1.month }
 
+        var terms: [Terms] = []
+        for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
+            let path = "\(folder)/terms/\(name)"
+            guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics),
+                  let version = Terms.parse(termsFile, diagnostics: &diagnostics) else { continue }
+            if let other = terms.first(where: { $0.version == version.version }) {
+                diagnostics.error(path, line: 0, column: 0,
+                                  "terms version \(version.version) is already used by \(other.path); expected each version once")
+                continue
+            }
+            terms.append(version)
+        }
+        terms.sort { $0.version < $1.version }
+
+        var invoices: [InvoiceRecord] = []
+        for name in listDirectory(root, "\(folder)/invoices", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
+            let path = "\(folder)/invoices/\(name)"
+            guard let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics),
+                  let record = InvoiceRecord.parse(invoiceFile, currency: business.currency, diagnostics: &diagnostics)
+            else { continue }
+            invoices.append(record)
+        }
+
         var token: String?
         let tokenPath = "\(folder)/\(ShareToken.fileName)"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tokenPath).path),
@@ -62,7 +86,7 @@ public enum SiteLoader {
 
         guard let client else { return nil }
         validate(client: client, timesheets: timesheets, diagnostics: &diagnostics)
-        return ClientContent(client: client, timesheets: timesheets, token: token)
+        return ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices, token: token)
     }
 
     /// Checks that need both the client's terms and its entries.

@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
 
     /// The templates every site needs.
-    public static let required = ["layout", "overview", "hours", "index"]
+    public static let required = ["layout", "overview", "hours", "invoice", "statement", "index"]
 
     /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {

@@ -1,0 +1,104 @@
+/// The checks `docket check` (and every build) makes on invoices: what an invoice must carry, unique
+/// numbers, numbering gaps, every month billed once, and work left uninvoiced.
+public enum BillingChecks {
+    /// Invoice numbers are unique across the whole business (an error naming both files), and a gap in a
+    /// numeric sequence (`INV-2026-041`, `INV-2026-043`) is a warning.
+    public static func checkNumbers(_ records: [InvoiceRecord], diagnostics: inout Diagnostics) {
+        var seen: [String: InvoiceRecord] = [:]
+        for record in records.sorted(by: { $0.path < $1.path }) {
+            if let first = seen[record.number] {
+                diagnostics.error(record.path, line: record.numberLine, column: 0,
+                                  "the invoice number \(record.number) is already used by \(first.path); expected a number unique across the business")
+            } else {
+                seen[record.number] = record
+            }
+        }
+        var sequences: [String: [(value: Int, width: Int, record: InvoiceRecord)]] = [:]
+        for record in seen.values {
+            let digits = String(record.number.reversed().prefix { $0.isASCIIDigit }.reversed())
+            guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { continue }
+            let prefix = String(record.number.dropLast(digits.count))
+            sequences[prefix, default: []].append((value, digits.count, record))
+        }
+        for (prefix, members) in sequences {
+            let sorted = members.sorted { $0.value < $1.value }
+            for (previous, next) in zip(sorted, sorted.dropFirst()) where next.value - previous.value > 1 {
+                let missing = (previous.value + 1)..<next.value
+                let first = prefix + pad(missing.lowerBound, previous.width)
+                let text = missing.count == 1 ? "\(first) is" : "\(first) to \(prefix + pad(missing.upperBound - 1, previous.width)) are"
+                diagnostics.warning(next.record.path, line: next.record.numberLine, column: 0,
+                                    "\(text) missing between \(previous.record.number) and \(next.record.number); keep a cancelled invoice as `status: void` rather than deleting it")
+            }
+        }
+    }
+
+    /// Checks one client's computed invoices.
+    public static func checkClient(_ content: ClientContent, invoices: [Invoice], business: Business,
+                                   figures: ClientFigures, today: CalendarDate, diagnostics: inout Diagnostics) {
+        let client = content.client
+        var billedPeriods: [YearMonth: Invoice] = [:]
+        for invoice in invoices.sorted(by: { $0.record.path < $1.record.path }) where invoice.isPublished {
+            let record = invoice.record
+            let fileName = String(record.path.split(separator: "/").last ?? "")
+            if fileName != "\(record.number).md" {
+                diagnostics.warning(record.path, line: record.numberLine, column: 0,
+                                    "the file name does not match the invoice number; expected \(record.number).md")
+            }
+            if let period = record.period {
+                if let other = billedPeriods[period] {
+                    diagnostics.error(record.path, line: 0, column: 0,
+                                      "\(other.record.path) already bills \(period.longDescription); every month is billed by one invoice only (void one of them)")
+                } else {
+                    billedPeriods[period] = invoice
+                }
+                if let usage = invoice.usageMonth, !content.timesheets.contains(where: { $0.month == usage }),
+                   !(client.retainer?.billing == .advance && usage < (client.retainer?.start ?? usage.next)) {
+                    diagnostics.warning(record.path, line: 0, column: 0,
+                                        "there is no timesheet for \(usage.longDescription), the month this invoice bills")
+                }
+            }
+            checkMustCarry(invoice, client: client, business: business, diagnostics: &diagnostics)
+        }
+        warnUninvoiced(content, billed: Set(billedPeriods.values.compactMap(\.usageMonth)), figures: figures,
+                       today: today, diagnostics: &diagnostics)
+    }
+
+    /// A sent invoice must carry everything an invoice needs; each missing item is an error naming it.
+    static func checkMustCarry(_ invoice: Invoice, client: Client, business: Business, diagnostics: inout Diagnostics) {
+        let path = invoice.record.path
+        let clientFile = "content/clients/\(client.slug)/client.md"
+        func missing(_ what: String) {
+            diagnostics.error(path, line: 0, column: 0, "a sent invoice must carry \(what)")
+        }
+        if invoice.lines.isEmpty {
+            missing("at least one line: nothing is billed (no `period` with billable entries and no `lines`)")
+        }
+        if client.address == nil { missing("the client's address: add `address` to \(clientFile)") }
+        let bank = business.bank
+        let hasBank = (bank?.sortCode != nil && bank?.account != nil) || bank?.iban != nil
+        if !hasBank { missing("how to pay: add `bank` with `sort_code` and `account`, or `iban`, to content/business.md") }
+        if business.latePayment == nil { missing("the late-payment terms: add `late_payment` to content/business.md") }
+        if invoice.terms.isEmpty {
+            let when = invoice.record.period.map { "during \($0.longDescription)" }
+                ?? "on \(invoice.record.supplied ?? invoice.record.issued)"
+            missing("the terms version in force \(when): no agreed terms in content/clients/\(client.slug)/terms/ cover it")
+        }
+        if invoice.total < 0 { missing("a total that is not negative: the lines come to \(invoice.total) minor units") }
+    }
+
+    /// Work older than the current month that no published invoice bills is a warning.
+    static func warnUninvoiced(_ content: ClientContent, billed: Set<YearMonth>, figures: ClientFigures,
+                               today: CalendarDate, diagnostics: inout Diagnostics) {
+        for month in figures.months where month.month < today.yearMonth && !billed.contains(month.month) {
+            var parts: [String] = []
+            if month.billableMinutes > 0 { parts.append("\(Formatting.duration(month.billableMinutes)) of work") }
+            if month.travelMinutes > 0 { parts.append("\(Formatting.duration(month.travelMinutes)) of travel") }
+            if month.distance > .zero { parts.append("mileage") }
+            if month.expenseCount > 0 { parts.append("\(month.expenseCount) expense\(month.expenseCount == 1 ? "" : "s")") }
+            guard !parts.isEmpty else { continue }
+            let path = content.timesheets.first { $0.month == month.month }?.path ?? content.folder
+            diagnostics.warning(path, line: 0, column: 0,
+                                "\(month.month.longDescription): \(parts.joined(separator: ", ")) not invoiced (no sent invoice bills this month)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// An invoice with every figure computed: its lines, VAT, total, payments and derived status.
+public struct Invoice: Sendable {
+    /// The record as written.
+    public var record: InvoiceRecord
+    /// The lines, in the order printed.
+    public var lines: [InvoiceLine]
+    /// Sum of the lines.
+    public var subtotal: MinorUnits
+    /// The VAT rate charged, or nil when the business charges no VAT.
+    public var vatRate: FixedDecimal?
+    /// VAT: subtotal × rate / 100, rounded half up.
+    public var vat: MinorUnits
+    /// Subtotal plus VAT.
+    public var total: MinorUnits
+    /// Sum of payments.
+    public var paid: MinorUnits
+    /// Total minus paid.
+    public var balance: MinorUnits
+    /// The due date (as written, or issued + payment terms).
+    public var due: CalendarDate
+    /// Draft, sent, paid, overdue or void.
+    public var status: InvoiceStatus
+    /// Whole days past the due date (0 unless overdue).
+    public var daysOverdue: Int
+    /// The month whose time, travel, mileage and expenses it bills (the month before `period` for a
+    /// retainer billed in advance).
+    public var usageMonth: YearMonth?
+    /// The terms version(s) in force during the period (or on the supply date).
+    public var terms: [Terms]
+
+    /// The invoice number.
+    public var number: String { record.number }
+    /// Whether the invoice is shown to the client (sent, paid or overdue).
+    public var isPublished: Bool { status != .draft && status != .void }
+}
+
+/// The status shown for an invoice. Paid and overdue are derived from payments and today's date.
+public enum InvoiceStatus: String, Sendable {
+    /// Not sent; never published.
+    case draft
+    /// Sent, not yet due or not yet paid.
+    case sent
+    /// Balance is zero or less.
+    case paid
+    /// Past its due date with a balance.
+    case overdue
+    /// Cancelled; never published.
+    case void
+}
+
+/// One line of an invoice.
+public struct InvoiceLine: Sendable, Equatable {
+    /// What the line bills.
+    public enum Kind: String, Sendable {
+        /// Hourly work in core hours.
+        case work
+        /// Work outside core hours.
+        case outOfHours = "out_of_hours"
+        /// The retainer's monthly fee.
+        case retainerFee = "retainer_fee"
+        /// Work beyond the retainer's available hours.
+        case overage
+        /// Travel time.
+        case travel
+        /// Mileage.
+        case mileage
+        /// One expense, at cost.
+        case expense
+        /// A line written on the invoice by hand.
+        case extra
+    }
+
+    /// How much of what.
+    public enum Quantity: Sendable, Equatable {
+        /// Minutes, shown as hours to two decimals.
+        case minutes(Int)
+        /// A distance in a unit, exactly; shown to one decimal.
+        case distance(Rational, DistanceUnit)
+        /// A count of units (1 month, 1 item).
+        case count(Int, unit: String)
+    }
+
+    /// What the line bills.
+    public var kind: Kind
+    /// The description printed.
+    public var description: String
+    /// The quantity.
+    public var quantity: Quantity
+    /// The price of one unit (an hour, a mile, a month, an item), in minor units.
+    public var unitPrice: MinorUnits
+    /// The amount, rounded half up once from the exact product.
+    public var amount: MinorUnits
+    /// The month whose hours page explains the line.
+    public var month: YearMonth?
+    /// The day of an expense, for a link to it.
+    public var date: CalendarDate?
+
+    /// The quantity as printed: `12.50` (hours), `46.0` (distance), `1`.
+    public var quantityText: String {
+        switch quantity {
+        case .minutes(let minutes): return Formatting.decimalHours(minutes)
+        case .distance(let distance, _): return distance.formatted(decimals: 1)
+        case .count(let count, _): return String(count)
+        }
+    }
+
+    /// The unit: `h`, `mi`, `km`, `month`, `item`.
+    public var unit: String {
+        switch quantity {
+        case .minutes: return "h"
+        case .distance(_, let unit): return unit.rawValue
+        case .count(_, let unit): return unit
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// One version of the terms agreed (or proposed) with a client (`terms/<version>.md`).
+public struct Terms: Sendable {
+    /// The version number, unique per client.
+    public var version: Int
+    /// The title, for example "Virtual assistance agreement".
+    public var title: String?
+    /// The date these terms take effect.
+    public var effective: CalendarDate
+    /// Agreed or proposed.
+    public var status: TermsStatus
+    /// When the client agreed (required when agreed).
+    public var agreedOn: CalendarDate?
+    /// Who agreed (required when agreed).
+    public var agreedBy: String?
+    /// The terms themselves, rendered by cmark in safe mode.
+    public var bodyHTML: String
+    /// The file, relative to the site.
+    public var path: String
+}
+
+/// Whether a terms version is in force or only proposed.
+public enum TermsStatus: String, Sendable, CaseIterable {
+    /// Agreed by the client: can be in force.
+    case agreed
+    /// Sent for review: never in force.
+    case proposed
+}
+
+extension Terms {
+    /// Parses a terms file.
+    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Terms? {
+        let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
+        let fields = FieldReader.parse(frontMatter, path: file.path)
+        defer { diagnostics.append(contentsOf: fields.diagnostics) }
+        let version = fields.integer("version", in: 1...999_999, required: true)
+        let title = fields.string("title")
+        let effective = fields.date("effective", required: true)
+        let status = fields.choice("status", TermsStatus.self) ?? .agreed
+        let agreedOn = fields.date("agreed_on", required: status == .agreed)
+        let agreedBy = fields.string("agreed_by", required: status == .agreed)
+        fields.finish()
+        guard let version, let effective, !fields.diagnostics.hasErrors else { return nil }
+        return Terms(version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
+                     agreedBy: agreedBy, bodyHTML: Markdown.html(frontMatter.body), path: file.path)
+    }
+
+    /// The terms in force on a date: the highest agreed version whose effective date is on or before it.
+    public static func inForce(on date: CalendarDate, in terms: [Terms]) -> Terms? {
+        terms.filter { $0.status == .agreed && $0.effective <= date }.max { $0.version < $1.version }
+    }
+
+    /// Every version in force at some point of a month: the one in force on its first day, then any agreed
+    /// version that takes over during the month. Oldest first.
+    public static func inForce(during month: YearMonth, in terms: [Terms]) -> [Terms] {
+        var result: [Terms] = []
+        let first = month.firstDay
+        for day in 0..<month.numberOfDays {
+            if let current = inForce(on: first.adding(days: day), in: terms),
+               result.last?.version != current.version {
+                result.append(current)
+            }
+        }
+        return result
+    }
+}
