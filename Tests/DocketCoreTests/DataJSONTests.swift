@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import DocketCore
+
+@Suite("data.json and published invoices")
+struct DataJSONTests {
+    func site() throws -> TemporarySite {
+        try TemporarySite(files: [
+            "content/business.md": """
+            ---
+            name: Jo Bloggs VA
+            address: "4 Mill Lane\\nYork YO1 7AA"
+            email: jo@example.com
+            bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+            late_payment: "Interest at 8% over base rate."
+            payment_terms: 14
+            ---
+            """,
+            "content/clients/acme/client.md": "---\nname: Acme \"Widgets\" <Ltd>\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\nmileage_rate: 0.45\nincrement: 15m\n---\nPRIVATE\n",
+            "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\n",
+            "content/clients/acme/timesheets/2026-11.md": """
+            ## 2026-11-02
+            - 09:00-10:10 Inbox #admin
+            - travel 1h Drive
+            - mileage 46mi Trip
+            - expense 12.50 Parking
+            - 30m Free #unbilled
+            """,
+            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\npayments:\n  - { date: 2026-12-10, amount: 10.00 }\n---\n",
+            "content/clients/acme/invoices/INV-2.md": "---\nnumber: INV-2\nissued: 2026-12-02\nstatus: draft\nlines:\n  - { description: DRAFT-LINE, amount: 5 }\n---\n",
+            "content/clients/acme/invoices/INV-3.md": "---\nnumber: INV-3\nissued: 2026-12-02\nperiod: 2026-11\nstatus: void\n---\nVOID-NOTE\n",
+        ])
+    }
+
+    @Test("data.json has exactly the contract's shape and hand-computed figures; drafts and void invoices are absent everywhere")
+    func shape() throws {
+        let site = try site()
+        defer { site.remove() }
+        let report = site.build(today: "2026-12-20")
+        #expect(report.diagnostics.errors.isEmpty, "\(report.diagnostics.all)")
+        let token = try #require(report.portals.first?.token)
+        let text = try #require(site.read("public/\(token)/data.json"))
+        // Work 70 → 75 minutes = 1.25 h × £30 = £37.50; travel 1 h × £30 (travel_rate defaults to rate);
+        // 46 mi × 45p = £20.70; parking £12.50. Subtotal £100.70, paid £10.00. Due 1 Dec + 14 = 15 Dec, so on
+        // 20 Dec it is overdue.
+        let expected = """
+        {
+          "client": {
+            "slug": "acme",
+            "name": "Acme \\"Widgets\\" \\u003cLtd\\u003e"
+          },
+          "currency": "GBP",
+          "months": [
+            {
+              "month": "2026-11",
+              "logged_minutes": 100,
+              "unbilled_minutes": 30,
+              "billable_minutes": 75,
+              "out_of_hours_minutes": 0,
+              "travel_minutes": 60,
+              "distance": 46.0,
+              "expenses": 1250,
+              "retainer": null
+            }
+          ],
+          "invoices": [
+            {
+              "number": "INV-1",
+              "issued": "2026-12-01",
+              "due": "2026-12-15",
+              "period": "2026-11",
+              "status": "overdue",
+              "lines": [
+                {
+                  "description": "Work, November 2026",
+                  "quantity": 1.25,
+                  "unit": "h",
+                  "unit_price": 3000,
+                  "amount": 3750
+                },
+                {
+                  "description": "Travel time, November 2026",
+                  "quantity": 1,
+                  "unit": "h",
+                  "unit_price": 3000,
+                  "amount": 3000
+                },
+                {
+                  "description": "Mileage, November 2026",
+                  "quantity": 46.0,
+                  "unit": "mi",
+                  "unit_price": 45,
+                  "amount": 2070
+                },
+                {
+                  "description": "Parking (2 Nov 2026)",
+                  "quantity": 1,
+                  "unit": "item",
+                  "unit_price": 1250,
+                  "amount": 1250
+                }
+              ],
+              "subtotal": 10070,
+              "vat": 0,
+              "total": 10070,
+              "paid": 1000,
+              "balance": 9070
+            }
+          ]
+        }
+
+        """
+        #expect(text == expected)
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+
+        // The invoice page and statement exist; the draft and the void invoice appear nowhere.
+        #expect(site.exists("public/\(token)/invoices/INV-1.html"))
+        #expect(!site.exists("public/\(token)/invoices/INV-2.html"))
+        #expect(!site.exists("public/\(token)/invoices/INV-3.html"))
+        for (path, data) in site.snapshot("public") {
+            let page = String(decoding: data, as: UTF8.self)
+            #expect(!page.contains("INV-2") && !page.contains("INV-3") && !page.contains("DRAFT-LINE") && !page.contains("VOID-NOTE"), "\(path)")
+            #expect(!page.contains("PRIVATE"), "\(path)")
+        }
+        let invoice = try #require(site.read("public/\(token)/invoices/INV-1.html"))
+        #expect(invoice.contains("INVOICE"))
+        #expect(invoice.contains("Overdue by 5 days"))
+        #expect(invoice.contains("<a href=\"../hours/2026-11.html\">Work, November 2026</a>"))
+        #expect(invoice.contains("<a href=\"../hours/2026-11.html#d2026-11-02\">Parking (2 Nov 2026)</a>"))
+        #expect(invoice.contains("Sort code: 12-34-56"))
+        #expect(invoice.contains("Interest at 8% over base rate."))
+        #expect(invoice.contains("Version 1, in force from 1 Jan 2026, agreed by Sam on 20 Dec 2025"))
+        #expect(invoice.contains("£90.70"))
+        #expect(invoice.contains("Acme &quot;Widgets&quot; &lt;Ltd&gt;"))
+        let statement = try #require(site.read("public/\(token)/statement.html"))
+        #expect(statement.contains("£90.70"))
+        let overview = try #require(site.read("public/\(token)/index.html"))
+        #expect(overview.contains("£90.70 <span class=\"of\">owed</span>"))
+    }
+}
