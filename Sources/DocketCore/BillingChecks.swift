@@ -59,6 +59,7 @@ public enum BillingChecks {
             }
             checkMustCarry(invoice, client: client, business: business, diagnostics: &diagnostics)
         }
+        warnNoTerms(content, figures: figures, diagnostics: &diagnostics)
         warnUninvoiced(content, billed: Set(billedPeriods.values.compactMap(\.usageMonth)), figures: figures,
                        today: today, diagnostics: &diagnostics)
     }
@@ -84,6 +85,21 @@ public enum BillingChecks {
             missing("the terms version in force \(when): no agreed terms in content/clients/\(client.slug)/terms/ cover it")
         }
         if invoice.total < 0 { missing("a total that is not negative: the lines come to \(invoice.total) minor units") }
+    }
+
+    /// Months with logged work and no agreed terms in force: "no contract, no work".
+    public static func monthsWithoutTerms(_ content: ClientContent, figures: ClientFigures) -> [YearMonth] {
+        figures.months.filter { $0.loggedMinutes + $0.travelMinutes > 0 || $0.expenseCount > 0 }
+            .map(\.month).filter { Terms.inForce(during: $0, in: content.terms).isEmpty }
+    }
+
+    static func warnNoTerms(_ content: ClientContent, figures: ClientFigures, diagnostics: inout Diagnostics) {
+        guard content.client.status == .active else { return }
+        let months = monthsWithoutTerms(content, figures: figures)
+        guard !months.isEmpty else { return }
+        let list = months.map(\.longDescription).joined(separator: ", ")
+        diagnostics.warning("\(content.folder)/client.md", line: 0, column: 0,
+                            "work is logged with no agreed terms in force (\(list)): no contract, no work — add \(content.folder)/terms/1.md with `status: agreed`, `agreed_on` and `agreed_by`")
     }
 
     /// Work older than the current month that no published invoice bills is a warning.

@@ -114,8 +114,8 @@ public struct InvoicePage: Sendable {
     public var bankLines: [String]
     /// Late-payment terms.
     public var latePayment: String?
-    /// The terms in force during the period, for people.
-    public var terms: [String]
+    /// The terms in force during the period, for people, each linking to its page.
+    public var terms: [TermsLinkView]
     /// Whether any terms are named.
     public var hasTerms: Bool
     /// The note written on the invoice, rendered by cmark (safe mode).
@@ -184,4 +184,12 @@ public struct AccountView: Sendable {
     public var latest: InvoiceSummaryView?
     /// Whether there are invoices at all.
     public var hasInvoices: Bool
+}
+
+/// A link to a terms version.
+public struct TermsLinkView: Sendable {
+    /// `version 2, Virtual assistance agreement, in force from 1 Sep 2026, agreed by Sam on 25 Aug 2026`.
+    public var text: String
+    /// The version's page.
+    public var href: String
 }

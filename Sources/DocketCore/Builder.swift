@@ -82,6 +82,8 @@ public enum Builder {
                                          isNewToken: client.content.token == nil))
         }
         report.files = files
+        let dashboard = DashboardRenderer(templates: templates, business: site.business, today: options.today)
+            .files(Dashboard(clients: computed, today: options.today), portals: report.portals)
         guard options.mode == .build else { return report }
 
         // Write: new tokens into content/, then public/.
@@ -90,11 +92,15 @@ public enum Builder {
                 try saveToken(portal.token, slug: portal.slug, root: options.root)
             }
             report.outcome = try SiteWriter(root: options.root).write(files)
+            _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
         }
         return report
     }
+
+    /// The VA's dashboard folder inside the site folder: never under `public/`.
+    public static let dashboardFolder = "dashboard"
 
     /// Stores a client's token in `content/clients/<slug>/token.txt`.
     public static func saveToken(_ token: String, slug: String, root: URL) throws {

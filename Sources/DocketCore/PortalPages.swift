@@ -154,6 +154,18 @@ public struct OverviewPage: Sendable {
     public var rates: [RateRow]
     /// Balance, due dates and the latest invoice.
     public var account: AccountView
+    /// The terms in force today, if any.
+    public var termsInForce: TermsVersionView?
+    /// Whether no agreed terms are in force today.
+    public var noTerms: Bool
+    /// Proposed terms awaiting approval.
+    public var proposals: [TermsVersionView]
+    /// Whether any proposal awaits approval.
+    public var hasProposals: Bool
+    /// Open deliverables, soonest due first.
+    public var openDeliverables: [DeliverableView]
+    /// Whether any deliverable is open.
+    public var hasOpenDeliverables: Bool
 }
 
 /// A row of the core-hours table.
@@ -198,6 +210,16 @@ public struct HoursPage: Sendable {
     public var previous: MonthLink?
     /// The month after, if it has a page.
     public var next: MonthLink?
+    /// The tag chart's height in SVG units.
+    public var chartHeight: Int
+    /// Out-of-hours work as a share of billable work, `12%`.
+    public var outOfHoursShare: String
+    /// Deliverables due or delivered in the month.
+    public var deliverables: [DeliverableView]
+    /// Whether any deliverable was due or delivered in the month.
+    public var hasDeliverables: Bool
+    /// The invoice that bills the month, if published.
+    public var invoice: InvoiceSummaryView?
 }
 
 /// A link to another month's page.
@@ -218,7 +240,7 @@ public struct KindRow: Sendable {
     public var note: String
 }
 
-/// A row of the "by tag" table.
+/// A row of the "by tag" chart.
 public struct TagRow: Sendable {
     /// The tag.
     public var tag: String
@@ -226,6 +248,14 @@ public struct TagRow: Sendable {
     public var time: String
     /// Bar width, 0–100, relative to the largest tag.
     public var percent: Int
+    /// The bar's width in chart units (0–300).
+    public var barWidth: Int
+    /// The row's top in chart units.
+    public var y: Int
+    /// The baseline of the row's labels in chart units.
+    public var textY: Int
+    /// Where the time label starts, just after the bar.
+    public var valueX: Int
 }
 
 /// One day on the hours page.

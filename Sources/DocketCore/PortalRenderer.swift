@@ -33,27 +33,31 @@ public struct PortalRenderer {
     /// Every page of one client's portal under `<token>/`.
     public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
         let content = computed.content
-        let figures = computed.figures
-        let client = content.client
         var files: [OutputFile] = []
-        let months = figures.months
-        let overview = overviewPage(client: client, figures: figures, statement: computed.statement)
-        files.append(OutputFile(path: "\(token)/index.html", text: templates.render("overview", overview)))
+        let months = computed.figures.months
+        files.append(OutputFile(path: "\(token)/index.html", text: templates.render("overview", overviewPage(computed))))
         let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, month) in months.enumerated() {
-            let page = hoursPage(client: client, figures: month, timesheet: sheets[month.month],
+            let page = hoursPage(computed, figures: month, timesheet: sheets[month.month],
                                  previous: index > 0 ? months[index - 1].month : nil,
-                                 next: index + 1 < months.count ? months[index + 1].month : nil,
-                                 months: months.map(\.month))
+                                 next: index + 1 < months.count ? months[index + 1].month : nil)
             files.append(OutputFile(path: "\(token)/hours/\(month.month).html", text: templates.render("hours", page)))
         }
         let pagedMonths = Set(months.map(\.month))
         for invoice in computed.publishedInvoices {
-            let page = invoicePage(invoice, client: client, months: months.map(\.month), pagedMonths: pagedMonths)
+            let page = invoicePage(invoice, computed: computed, pagedMonths: pagedMonths)
             files.append(OutputFile(path: "\(token)/invoices/\(invoice.number).html", text: templates.render("invoice", page)))
         }
-        files.append(OutputFile(path: "\(token)/statement.html",
-                                text: templates.render("statement", statementPage(computed, months: months.map(\.month)))))
+        files.append(OutputFile(path: "\(token)/statement.html", text: templates.render("statement", statementPage(computed))))
+        files.append(OutputFile(path: "\(token)/terms/index.html", text: templates.render("terms", termsIndexPage(computed))))
+        for version in content.terms {
+            files.append(OutputFile(path: "\(token)/terms/\(version.version).html",
+                                    text: templates.render("terms-version", termsVersionPage(version, computed: computed))))
+        }
+        if !content.deliverables.isEmpty {
+            files.append(OutputFile(path: "\(token)/deliverables.html",
+                                    text: templates.render("deliverables", deliverablesPage(computed))))
+        }
         files.append(OutputFile(path: "\(token)/data.json",
                                 text: DataJSON.document(computed, business: business).serialized() + "\n"))
         return files
@@ -61,13 +65,18 @@ public struct PortalRenderer {
 
     // MARK: - View models
 
-    func chrome(title: String, client: Client, depth: Int, current: String, months: [YearMonth]) -> PageChrome {
+    func chrome(title: String, computed: ComputedClient, depth: Int, current: String) -> PageChrome {
+        let client = computed.client
         let portalRoot = String(repeating: "../", count: depth)
         var nav = [NavLink(label: "Overview", href: "\(portalRoot)index.html", current: current == "overview")]
-        if let latest = months.last {
+        if let latest = computed.figures.months.last?.month {
             nav.append(NavLink(label: "Hours", href: "\(portalRoot)hours/\(latest).html", current: current == "hours"))
         }
         nav.append(NavLink(label: "Statement", href: "\(portalRoot)statement.html", current: current == "statement"))
+        if !computed.content.deliverables.isEmpty {
+            nav.append(NavLink(label: "Deliverables", href: "\(portalRoot)deliverables.html", current: current == "deliverables"))
+        }
+        nav.append(NavLink(label: "Terms", href: "\(portalRoot)terms/index.html", current: current == "terms"))
         return PageChrome(title: "\(title) · \(client.name)", root: portalRoot + "../", portalRoot: portalRoot,
                           business: business.name, clientName: client.name, asOf: today.longDescription, nav: nav,
                           hasNav: !nav.isEmpty)
@@ -97,8 +106,10 @@ public struct PortalRenderer {
             retainer: figures.retainer.flatMap { month in client.retainer.map { RetainerView(month, terms: $0) } })
     }
 
-    func overviewPage(client: Client, figures: ClientFigures, statement: Statement) -> OverviewPage {
-        let months = figures.months.map(\.month)
+    func overviewPage(_ computed: ComputedClient) -> OverviewPage {
+        let client = computed.client
+        let figures = computed.figures
+        let statement = computed.statement
         var rates = [RateRow(label: "Work", value: "\(money(client.rate)) an hour")]
         if client.coreHours != nil, client.outOfHoursRate != client.rate {
             rates.append(RateRow(label: "Work outside core hours", value: "\(money(client.outOfHoursRate)) an hour"))
@@ -122,8 +133,12 @@ public struct PortalRenderer {
                 : "Unused hours do not carry over."
         }
         let recent = figures.months.suffix(12).reversed().map { summary($0, client: client) }
+        let inForce = Terms.inForce(on: today, in: computed.content.terms)
+        let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
+        let open = computed.content.deliverables.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }
+            .map { deliverableView($0, depth: 0) }
         return OverviewPage(
-            page: chrome(title: "Overview", client: client, depth: 0, current: "overview", months: months),
+            page: chrome(title: "Overview", computed: computed, depth: 0, current: "overview"),
             clientName: client.name, contact: client.contact,
             current: figures.current.map { summary($0, client: client) },
             currentIsThisMonth: figures.current?.month == today.yearMonth,
@@ -131,7 +146,10 @@ public struct PortalRenderer {
             recentMonths: recent, hasRecentMonths: !recent.isEmpty,
             hasCoreHours: client.coreHours != nil,
             coreHours: client.coreHours?.summary.map { CoreHoursRow(days: $0.days, hours: $0.hours) } ?? [],
-            rates: rates, account: account(statement, depth: 0))
+            rates: rates, account: account(statement, depth: 0),
+            termsInForce: inForce.map { termsView($0, computed: computed) }, noTerms: inForce == nil,
+            proposals: proposals, hasProposals: !proposals.isEmpty,
+            openDeliverables: open, hasOpenDeliverables: !open.isEmpty)
     }
 
     // MARK: - Billing pages
@@ -162,7 +180,8 @@ public struct PortalRenderer {
         (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    func invoicePage(_ invoice: Invoice, client: Client, months: [YearMonth], pagedMonths: Set<YearMonth>) -> InvoicePage {
+    func invoicePage(_ invoice: Invoice, computed: ComputedClient, pagedMonths: Set<YearMonth>) -> InvoicePage {
+        let client = computed.client
         let record = invoice.record
         let lines = invoice.lines.map { line -> InvoiceLineView in
             var href: String?
@@ -184,14 +203,14 @@ public struct PortalRenderer {
         let supplyLabel = record.period == nil ? "Date of supply" : "Supply period"
         let supplyValue = record.period?.longDescription ?? (record.supplied ?? record.issued).longDescription
         let terms = invoice.terms.map { version in
-            var text = "Version \(version.version)"
+            var text = "version \(version.version)"
             if let title = version.title { text += ", \(title)" }
             text += ", in force from \(version.effective.shortDescription)"
             if let on = version.agreedOn, let by = version.agreedBy { text += ", agreed by \(by) on \(on.shortDescription)" }
-            return text
+            return TermsLinkView(text: text, href: "../terms/\(version.version).html")
         }
         return InvoicePage(
-            page: chrome(title: "Invoice \(record.number)", client: client, depth: 1, current: "invoice", months: months),
+            page: chrome(title: "Invoice \(record.number)", computed: computed, depth: 1, current: "invoice"),
             from: PartyView(name: business.name, contact: nil, addressLines: addressLines(business.address),
                             email: business.email, phone: business.phone),
             to: PartyView(name: client.name, contact: client.contact, addressLines: addressLines(client.address),
@@ -209,7 +228,7 @@ public struct PortalRenderer {
             terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty)
     }
 
-    func statementPage(_ computed: ComputedClient, months: [YearMonth]) -> StatementPage {
+    func statementPage(_ computed: ComputedClient) -> StatementPage {
         let statement = computed.statement
         let rows = statement.rows.map { row in
             StatementRowView(date: row.date.shortDescription,
@@ -220,7 +239,7 @@ public struct PortalRenderer {
         }
         let overdue = statement.overdue.map { invoiceSummary($0, depth: 0) }
         return StatementPage(
-            page: chrome(title: "Statement", client: computed.client, depth: 0, current: "statement", months: months),
+            page: chrome(title: "Statement", computed: computed, depth: 0, current: "statement"),
             clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty, balance: money(statement.balance),
             owes: statement.balance > 0, inCredit: statement.balance < 0, overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueTotal: money(statement.overdue.reduce(0) { $0 + $1.balance }),
@@ -228,8 +247,9 @@ public struct PortalRenderer {
             hasInvoices: !computed.publishedInvoices.isEmpty)
     }
 
-    func hoursPage(client: Client, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,
-                   next: YearMonth?, months: [YearMonth]) -> HoursPage {
+    func hoursPage(_ computed: ComputedClient, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,
+                   next: YearMonth?) -> HoursPage {
+        let client = computed.client
         let view = summary(figures, client: client)
         var kinds: [KindRow] = [
             KindRow(label: client.coreHours == nil ? "Work" : "Work in core hours",
@@ -251,10 +271,20 @@ public struct PortalRenderer {
         kinds.append(KindRow(label: "Expenses", quantity: view.expenses,
                              note: "\(figures.expenseCount) item\(figures.expenseCount == 1 ? "" : "s"), at cost"))
 
+        // The tag chart: rows 28 units high; labels in the first 170 units, bars up to 300 units after them.
         let largest = figures.tags.map(\.minutes).max() ?? 0
-        let tags = figures.tags.map {
-            TagRow(tag: $0.tag, time: Formatting.duration($0.minutes), percent: Formatting.percent($0.minutes, of: largest))
+        let tags = figures.tags.enumerated().map { index, total in
+            let width = largest > 0 ? max(1, total.minutes * 300 / largest) : 0
+            return TagRow(tag: total.tag, time: Formatting.duration(total.minutes),
+                          percent: Formatting.percent(total.minutes, of: largest), barWidth: width,
+                          y: index * 28 + 6, textY: index * 28 + 19, valueX: 170 + width + 8)
         }
+        let billable = figures.billableMinutes
+        let month = figures.month
+        let deliverables = computed.content.deliverables.filter {
+            $0.due.yearMonth == month || $0.delivered?.yearMonth == month
+        }.sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0, depth: 1) }
+        let invoice = computed.publishedInvoices.first { $0.usageMonth == month }
 
         var days: [DayView] = []
         if let timesheet {
@@ -273,14 +303,17 @@ public struct PortalRenderer {
             days = order.sorted().compactMap { byDate[$0] }
         }
         return HoursPage(
-            page: chrome(title: "Hours, \(figures.month.longDescription)", client: client, depth: 1,
-                         current: "hours", months: months),
+            page: chrome(title: "Hours, \(figures.month.longDescription)", computed: computed, depth: 1, current: "hours"),
             clientName: client.name, summary: view, kinds: kinds, tags: tags, hasTags: !tags.isEmpty,
             days: days, hasDays: !days.isEmpty,
             increment: client.increment > 1 ? Formatting.duration(client.increment) : nil,
             coreHours: client.coreHours?.text,
             previous: previous.map { MonthLink(label: $0.longDescription, href: "\($0).html") },
-            next: next.map { MonthLink(label: $0.longDescription, href: "\($0).html") })
+            next: next.map { MonthLink(label: $0.longDescription, href: "\($0).html") },
+            chartHeight: tags.count * 28 + 4,
+            outOfHoursShare: "\(Formatting.percent(figures.outOfHoursMinutes, of: billable))%",
+            deliverables: deliverables, hasDeliverables: !deliverables.isEmpty,
+            invoice: invoice.map { invoiceSummary($0, depth: 1) })
     }
 
     func entryView(_ entry: Entry, client: Client) -> EntryView {

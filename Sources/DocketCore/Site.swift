@@ -16,6 +16,8 @@ public struct ClientContent: Sendable {
     public var terms: [Terms] = []
     /// Its invoice records, by file name.
     public var invoices: [InvoiceRecord] = []
+    /// Its deliverables from tasks.md, in the order written.
+    public var deliverables: [Deliverable] = []
     /// The share token stored with the content, or nil when the client has none yet.
     public var token: String?
 

@@ -77,6 +77,13 @@ public enum SiteLoader {
             invoices.append(record)
         }
 
+        var deliverables: [Deliverable] = []
+        let tasksPath = "\(folder)/tasks.md"
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(tasksPath).path),
+           let tasksFile = SourceFile.read(site: root, path: tasksPath, diagnostics: &diagnostics) {
+            deliverables = TasksParser.parse(tasksFile, diagnostics: &diagnostics)
+        }
+
         var token: String?
         let tokenPath = "\(folder)/\(ShareToken.fileName)"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tokenPath).path),
@@ -86,7 +93,8 @@ public enum SiteLoader {
 
         guard let client else { return nil }
         validate(client: client, timesheets: timesheets, diagnostics: &diagnostics)
-        return ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices, token: token)
+        return ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices,
+                             deliverables: deliverables, token: token)
     }
 
     /// Checks that need both the client's terms and its entries.

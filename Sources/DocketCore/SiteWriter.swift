@@ -10,14 +10,21 @@ import Foundation
 public struct SiteWriter {
     /// The site folder.
     public let root: URL
+    /// The output folder's name inside the site folder.
+    public let folder: String
 
-    /// Creates a writer for a site folder.
-    public init(root: URL) { self.root = root }
+    /// Creates a writer for an output folder of a site (`public` by default).
+    public init(root: URL, folder: String = "public") {
+        self.root = root
+        self.folder = folder
+    }
 
     /// The output folder.
-    public var publicDirectory: URL { root.appendingPathComponent("public") }
+    public var publicDirectory: URL { root.appendingPathComponent(folder) }
     /// Where the list of written files is kept.
-    public var manifestURL: URL { root.appendingPathComponent(".docket/manifest.txt") }
+    public var manifestURL: URL {
+        root.appendingPathComponent(folder == "public" ? ".docket/manifest.txt" : ".docket/\(folder)-manifest.txt")
+    }
 
     /// What a write did.
     public struct Outcome: Sendable, Equatable {

@@ -11,20 +11,23 @@ public struct TemplateSet: Sendable {
     /// Asset files to copy to `public/assets/`, by file name.
     public let assets: [String: Data]
 
-    /// The templates every site needs.
-    public static let required = ["layout", "overview", "hours", "invoice", "statement", "index"]
+    /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
+    public static let required = ["layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
+                                  "deliverables", "dashboard", "index"]
 
     /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var library = MustacheLibrary()
         var ok = true
-        for name in required {
+        let available = SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)
+            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+        for name in required where !available.contains(name) {
+            diagnostics.error("templates/\(name).mustache", "missing template; expected templates/\(name).mustache (copy it from Docket's templates/ folder)")
+            ok = false
+        }
+        // Every template is registered, so any of them can be used as a partial (`{{> deliverable}}`).
+        for name in available {
             let path = "templates/\(name).mustache"
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
-                diagnostics.error(path, "missing template; expected \(path) (copy it from Docket's templates/ folder)")
-                ok = false
-                continue
-            }
             guard let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else {
                 ok = false
                 continue

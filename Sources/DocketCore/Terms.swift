@@ -12,6 +12,8 @@ public struct Terms: Sendable {
     public var agreedOn: CalendarDate?
     /// Who agreed (required when agreed).
     public var agreedBy: String?
+    /// The terms themselves as written (Markdown), for comparing versions.
+    public var markdown: String
     /// The terms themselves, rendered by cmark in safe mode.
     public var bodyHTML: String
     /// The file, relative to the site.
@@ -38,10 +40,13 @@ extension Terms {
         let status = fields.choice("status", TermsStatus.self) ?? .agreed
         let agreedOn = fields.date("agreed_on", required: status == .agreed)
         let agreedBy = fields.string("agreed_by", required: status == .agreed)
+        if status == .proposed, fields.has("agreed_on") {
+            fields.warning(field: "agreed_on", "proposed terms have no `agreed_on`; set `status: agreed` once the client agrees")
+        }
         fields.finish()
         guard let version, let effective, !fields.diagnostics.hasErrors else { return nil }
         return Terms(version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
-                     agreedBy: agreedBy, bodyHTML: Markdown.html(frontMatter.body), path: file.path)
+                     agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path)
     }
 
     /// The terms in force on a date: the highest agreed version whose effective date is on or before it.

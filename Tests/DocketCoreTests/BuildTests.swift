@@ -53,6 +53,8 @@ struct BuildTests {
     PRIVATE-NOTE-beta
     """
 
+    static let agreedTerms = "---\nversion: 1\neffective: 2026-01-01\nagreed_on: 2025-12-01\nagreed_by: Sam\n---\nTerms.\n"
+
     static let goneClient = """
     ---
     name: Gone Ltd
@@ -70,7 +72,9 @@ struct BuildTests {
             "content/clients/acme/client.md": Self.acmeClient,
             "content/clients/acme/timesheets/2026-10.md": Self.acmeOctober,
             "content/clients/acme/timesheets/2026-11.md": Self.acmeNovember,
+            "content/clients/acme/terms/1.md": Self.agreedTerms,
             "content/clients/beta/client.md": Self.betaClient,
+            "content/clients/beta/terms/1.md": Self.agreedTerms,
             "content/clients/beta/timesheets/2026-11.md": "## 2026-11-03\n- 1h Bread labels\n",
             "content/clients/gone/client.md": Self.goneClient,
             "content/clients/gone/timesheets/2026-11.md": "## 2026-11-03\n- 1h Final tidy\n",

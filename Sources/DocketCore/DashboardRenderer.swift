@@ -1,0 +1,99 @@
+/// Renders the VA's dashboard (`dashboard/index.html` in the site folder, never under `public/`).
+public struct DashboardRenderer {
+    let templates: TemplateSet
+    let business: Business
+    let today: CalendarDate
+
+    /// Creates a renderer.
+    public init(templates: TemplateSet, business: Business, today: CalendarDate) {
+        self.templates = templates
+        self.business = business
+        self.today = today
+    }
+
+    /// The dashboard's files, relative to `dashboard/`.
+    public func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
+        let money = { (amount: MinorUnits) in MoneyFormat.format(amount, currency: business.currency) }
+        let page = DashboardPage(
+            page: PageChrome(title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
+                             clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
+            month: today.yearMonth.longDescription,
+            chase: dashboard.chase.map {
+                DashboardRow(cells: [$0.client, $0.number, plural($0.daysOverdue, "day"), money($0.balance)])
+            },
+            hasChase: !dashboard.chase.isEmpty,
+            chaseTotal: money(dashboard.chase.reduce(0) { $0 + $1.balance }),
+            balances: dashboard.balances.map { DashboardRow(cells: [$0.client, money($0.balance), money($0.overdue)]) },
+            burn: dashboard.burn.map {
+                DashboardRow(cells: [$0.client, "\(Formatting.duration($0.used)) of \(Formatting.duration($0.available))",
+                                     "\(Formatting.percent($0.used, of: $0.available))%",
+                                     $0.overage > 0 ? "+\(Formatting.duration($0.overage))" : ""])
+            },
+            unbilled: dashboard.unbilled.map {
+                DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
+            },
+            outOfHours: dashboard.outOfHours.map {
+                DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
+            },
+            tags: dashboard.tags.map {
+                DashboardRow(cells: ["#\($0.tag)", Formatting.duration($0.minutes), String($0.entries),
+                                     Formatting.duration($0.averageMinutes)])
+            },
+            noTerms: dashboard.noTerms.map {
+                DashboardRow(cells: [$0.client, $0.months.map(\.shortDescription).joined(separator: ", ")])
+            },
+            proposals: dashboard.proposals.map {
+                DashboardRow(cells: [$0.client, "version \($0.version)", $0.effective.shortDescription])
+            },
+            portals: portals.map { PortalLink(name: $0.name, href: "../\($0.indexPath)") })
+        var files = [OutputFile(path: "index.html", text: templates.render("dashboard", page))]
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/\(name)", data: data))
+        }
+        return files
+    }
+}
+
+/// The dashboard page.
+public struct DashboardPage: Sendable {
+    /// Layout data.
+    public var page: PageChrome
+    /// `November 2026`.
+    public var month: String
+    /// Overdue invoices: client, number, days overdue, balance.
+    public var chase: [DashboardRow]
+    /// Whether anything is overdue.
+    public var hasChase: Bool
+    /// Sum of overdue balances.
+    public var chaseTotal: String
+    /// Balance per client: client, balance, overdue.
+    public var balances: [DashboardRow]
+    /// Retainer burn: client, used of available, percent, overage.
+    public var burn: [DashboardRow]
+    /// Unbilled time: client, this month, all months.
+    public var unbilled: [DashboardRow]
+    /// Out-of-hours work: client, this month, all months.
+    public var outOfHours: [DashboardRow]
+    /// Time by tag: tag, total, entries, average per entry.
+    public var tags: [DashboardRow]
+    /// Clients with work but no agreed terms: client, months.
+    public var noTerms: [DashboardRow]
+    /// Proposals awaiting approval: client, version, effective.
+    public var proposals: [DashboardRow]
+    /// Each active client's portal, by its local path.
+    public var portals: [PortalLink]
+}
+
+/// A table row of text cells.
+public struct DashboardRow: Sendable {
+    /// The cells, in column order.
+    public var cells: [String]
+}
+
+/// A link to a client's portal on disk.
+public struct PortalLink: Sendable {
+    /// Client name.
+    public var name: String
+    /// Relative path from the dashboard.
+    public var href: String
+}

@@ -1,0 +1,96 @@
+/// A deliverable from `tasks.md`: what is due when, what the VA asked the client for, and when it was
+/// delivered.
+public struct Deliverable: Sendable, Equatable {
+    /// What is to be delivered.
+    public var title: String
+    /// The due date.
+    public var due: CalendarDate
+    /// Everything the VA asked the client for, in the order written.
+    public var asks: [Ask]
+    /// When it was delivered, or nil while open.
+    public var delivered: CalendarDate?
+    /// The line of the item in tasks.md.
+    public var line: Int
+
+    /// Whether it is still open.
+    public var isOpen: Bool { delivered == nil }
+}
+
+/// Something the VA needed from the client.
+public struct Ask: Sendable, Equatable {
+    /// When the VA asked.
+    public var date: CalendarDate
+    /// What was asked for.
+    public var what: String
+    /// When it arrived, or nil while still awaited.
+    public var received: CalendarDate?
+}
+
+/// The plain facts of a deliverable as of a date. No blame words: dates and days.
+public struct DeliverableFacts: Sendable, Equatable {
+    /// `Delivered on time`, `Delivered 3 days late`, `4 days to go`, `Due today`, `5 days overdue`.
+    public var status: String
+    /// Days late (delivered after due, or open past due); 0 otherwise.
+    public var daysLate: Int
+    /// Whether it was or is late.
+    public var isLate: Bool
+    /// The timeline, oldest first: `(date, text)`.
+    public var timeline: [(date: CalendarDate, text: String)]
+    /// Each wait on the client, for people: `Waited 8 days for brand guidelines`.
+    public var waits: [String]
+    /// Total days waited on the client (overlapping waits counted once).
+    public var daysWaited: Int
+
+    /// Compares facts.
+    public static func == (lhs: DeliverableFacts, rhs: DeliverableFacts) -> Bool {
+        lhs.status == rhs.status && lhs.daysLate == rhs.daysLate && lhs.waits == rhs.waits
+            && lhs.daysWaited == rhs.daysWaited && lhs.timeline.map(\.date) == rhs.timeline.map(\.date)
+            && lhs.timeline.map(\.text) == rhs.timeline.map(\.text)
+    }
+}
+
+extension Deliverable {
+    /// The facts as of `today`.
+    public func facts(today: CalendarDate) -> DeliverableFacts {
+        var timeline: [(date: CalendarDate, order: Int, text: String)] = []
+        var waits: [String] = []
+        var waitedDays = Set<Int>()
+        for ask in asks {
+            timeline.append((ask.date, 0, "Asked for \(ask.what)"))
+            let end = ask.received ?? today
+            let days = max(0, ask.date.days(until: end))
+            for day in 0..<days { waitedDays.insert(ask.date.dayNumber + day) }
+            if let received = ask.received {
+                var text = "Received \(ask.what) (\(plural(days, "day")) after asking)"
+                if received > due { text += ", \(plural(due.days(until: received), "day")) after the due date" }
+                timeline.append((received, 1, text))
+                waits.append("Waited \(plural(days, "day")) for \(ask.what)")
+            } else {
+                waits.append("Waiting for \(ask.what): \(plural(days, "day")) so far")
+            }
+        }
+        timeline.append((due, 2, "Due"))
+        let status: String
+        var late = 0
+        if let delivered {
+            late = max(0, due.days(until: delivered))
+            let early = max(0, delivered.days(until: due))
+            timeline.append((delivered, 3, "Delivered"))
+            status = late > 0 ? "Delivered \(plural(late, "day")) late"
+                : early > 0 ? "Delivered on time (\(plural(early, "day")) early)" : "Delivered on time"
+        } else {
+            let left = today.days(until: due)
+            late = max(0, -left)
+            status = left > 0 ? "\(plural(left, "day")) to go" : left == 0 ? "Due today" : "\(plural(-left, "day")) overdue"
+        }
+        timeline.sort { ($0.date, $0.order) < ($1.date, $1.order) }
+        return DeliverableFacts(status: status, daysLate: late, isLate: late > 0,
+                                timeline: timeline.map { ($0.date, $0.text) }, waits: waits,
+                                daysWaited: waitedDays.count)
+    }
+}
+
+/// `1 day`, `3 days`.
+func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+}

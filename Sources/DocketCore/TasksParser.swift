@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads `tasks.md`: each top-level list item is a deliverable, its nested items `key: value` facts
+/// (`due`, `asked`, `received`, `delivered`).
+public enum TasksParser {
+    /// Parses a tasks file; malformed items are errors with line and column.
+    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> [Deliverable] {
+        let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
+        let fields = FieldReader.parse(frontMatter, path: file.path)
+        fields.finish()
+        diagnostics.append(contentsOf: fields.diagnostics)
+        var result: [Deliverable] = []
+        for block in Markdown.blocks(frontMatter.body) where block.kind == .list {
+            for item in block.children {
+                if let deliverable = parseItem(item, file: file, diagnostics: &diagnostics) { result.append(deliverable) }
+            }
+        }
+        return result
+    }
+
+    private static func column(_ block: MarkdownBlock, _ file: SourceFile) -> Int {
+        file.characterColumn(line: block.startLine, byteColumn: block.startColumn)
+    }
+
+    private static func parseItem(_ item: MarkdownBlock, file: SourceFile, diagnostics: inout Diagnostics) -> Deliverable? {
+        guard let titleBlock = item.children.first, titleBlock.kind == .paragraph,
+              !titleBlock.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            diagnostics.error(file.path, line: item.startLine, column: column(item, file),
+                              "expected a deliverable: its name, then `due: YYYY-MM-DD` and other facts as nested items")
+            return nil
+        }
+        let title = titleBlock.text.trimmingCharacters(in: .whitespaces)
+        var due: CalendarDate?
+        var delivered: CalendarDate?
+        var asks: [Ask] = []
+        var ok = true
+        let facts = item.children.dropFirst().filter { $0.kind == .list }.flatMap(\.children)
+        for fact in facts {
+            let line = fact.startLine
+            let factColumn = fact.children.first.map { column($0, file) } ?? column(fact, file)
+            let text = (fact.children.first?.text ?? "").trimmingCharacters(in: .whitespaces)
+            func fail(_ message: String, offset: Int = 0) {
+                diagnostics.error(file.path, line: line, column: factColumn + offset, message)
+                ok = false
+            }
+            guard let colon = text.firstIndex(of: ":") else {
+                fail("expected a fact `key: value` with key `due`, `asked`, `received` or `delivered`, found `\(text)`")
+                continue
+            }
+            let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let valueOffset = text.distance(from: text.startIndex, to: text.index(after: colon))
+                + text[text.index(after: colon)...].prefix { $0 == " " }.count
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let dateText = value.prefix { !$0.isWhitespace }
+            let rest = value.dropFirst(dateText.count).trimmingCharacters(in: .whitespaces)
+            guard ["due", "asked", "received", "delivered"].contains(key) else {
+                let suggestion = FieldReader.closest(to: key, in: ["due", "asked", "received", "delivered"])
+                fail("unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"
+                     + (suggestion.map { " (did you mean `\($0)`?)" } ?? ""))
+                continue
+            }
+            guard let date = CalendarDate(iso: dateText) else {
+                fail("`\(key)` needs a date YYYY-MM-DD, found `\(dateText)`", offset: valueOffset)
+                continue
+            }
+            switch key {
+            case "due":
+                if due != nil { fail("`due` is written twice; expected one due date") } else { due = date }
+            case "delivered":
+                if delivered != nil { fail("`delivered` is written twice; expected one delivery date") } else { delivered = date }
+            case "asked":
+                guard !rest.isEmpty else {
+                    fail("`asked` needs what was asked for after the date, like `asked: \(date) brand guidelines`")
+                    continue
+                }
+                asks.append(Ask(date: date, what: rest, received: nil))
+            default:  // received
+                guard let index = asks.firstIndex(where: { $0.received == nil }) else {
+                    fail("`received` with nothing asked for above it; expected an `asked:` fact first")
+                    continue
+                }
+                guard date >= asks[index].date else {
+                    fail("received \(date), before it was asked for on \(asks[index].date)", offset: valueOffset)
+                    continue
+                }
+                asks[index].received = date
+            }
+        }
+        guard let due else {
+            if ok {
+                diagnostics.error(file.path, line: item.startLine, column: column(titleBlock, file),
+                                  "the deliverable `\(title)` has no due date; expected a nested item `due: YYYY-MM-DD`")
+            }
+            return nil
+        }
+        guard ok else { return nil }
+        return Deliverable(title: title, due: due, asks: asks, delivered: delivered, line: item.startLine)
+    }
+}
