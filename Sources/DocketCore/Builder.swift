@@ -21,12 +21,16 @@ public enum Builder {
         public var today: CalendarDate
         /// Build or check.
         public var mode: Mode
+        /// The environment, for portal passphrases (`portal_passphrase_env`). Passed in, never read deep
+        /// inside the pipeline.
+        public var environment: [String: String]
 
         /// Creates options.
-        public init(root: URL, today: CalendarDate, mode: Mode) {
+        public init(root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:]) {
             self.root = root
             self.today = today
             self.mode = mode
+            self.environment = environment
         }
     }
 
@@ -40,6 +44,12 @@ public enum Builder {
         public var token: String
         /// Whether the token was created by this run.
         public var isNewToken: Bool
+        /// How the portal is encrypted, if it is.
+        public var encryption: PortalEncryptionMode? = nil
+        /// For a link-encrypted portal, the key the link carries after `#k=`.
+        public var linkKey: String? = nil
+        /// Secrets created by this run, to store with the content: file name → contents.
+        var newSecrets: [String: String] = [:]
         /// The portal's overview page relative to the site folder.
         public var indexPath: String { "public/\(token)/index.html" }
     }
@@ -72,15 +82,40 @@ public enum Builder {
         }
         guard !report.diagnostics.hasErrors else { return report }
 
+        // Encryption keys (this may fail: a passphrase missing from the environment).
+        var protections: [String: (PortalEncryption, [String: String])] = [:]
+        for client in computed where client.client.status == .active {
+            if let protection = encryption(for: client.content, business: site.business, options: options,
+                                           diagnostics: &report.diagnostics) {
+                protections[client.client.slug] = protection
+            }
+        }
+        guard !report.diagnostics.hasErrors else { return report }
+
         // Render, in memory.
         let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
         var files = renderer.siteFiles()
         for client in computed where client.client.status == .active {
             let token = client.content.token ?? ShareToken.generate()
-            files += renderer.portal(client, token: token)
-            report.portals.append(Portal(slug: client.client.slug, name: client.client.name, token: token,
-                                         isNewToken: client.content.token == nil))
+            var portalFiles = renderer.portal(client, token: token)
+            var portal = Portal(slug: client.client.slug, name: client.client.name, token: token,
+                                isNewToken: client.content.token == nil)
+            if let (protection, secrets) = protections[client.client.slug] {
+                do {
+                    portalFiles = try portalFiles.map(protection.seal)
+                } catch {
+                    report.diagnostics.error("\(client.content.folder)/client.md", "cannot encrypt the portal: \(error)")
+                }
+                portal.encryption = protection.mode
+                portal.newSecrets = secrets
+                if protection.mode == .link {
+                    portal.linkKey = secrets[ShareToken.keyFileName] ?? client.content.portalKey.map(PortalEncryption.base64URL)
+                }
+            }
+            files += portalFiles
+            report.portals.append(portal)
         }
+        guard !report.diagnostics.hasErrors else { return report }
         report.files = files
         let dashboard = DashboardRenderer(templates: templates, business: site.business, today: options.today)
             .files(Dashboard(clients: computed, today: options.today), portals: report.portals)
@@ -88,8 +123,11 @@ public enum Builder {
 
         // Write: new tokens into content/, then public/.
         do {
-            for portal in report.portals where portal.isNewToken {
-                try saveToken(portal.token, slug: portal.slug, root: options.root)
+            for portal in report.portals {
+                if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: options.root) }
+                for (name, value) in portal.newSecrets {
+                    try saveSecret(value, name: name, slug: portal.slug, root: options.root)
+                }
             }
             report.outcome = try SiteWriter(root: options.root).write(files)
             _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
@@ -97,6 +135,46 @@ public enum Builder {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
         }
         return report
+    }
+
+    /// The encryption of an active client's portal, with any secret it had to create; nil for a plain
+    /// portal. A passphrase missing from the environment is an error: never a silent plaintext portal.
+    static func encryption(for content: ClientContent, business: Business, options: Options,
+                           diagnostics: inout Diagnostics) -> (PortalEncryption, [String: String])? {
+        let client = content.client
+        guard let mode = client.portalEncryption else { return nil }
+        var secrets: [String: String] = [:]
+        switch mode {
+        case .passphrase:
+            let name = client.portalPassphraseEnv ?? ""
+            guard let passphrase = options.environment[name], !passphrase.isEmpty else {
+                diagnostics.error("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                                  "the environment variable \(name) is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)")
+                return nil
+            }
+            if passphrase.count < 12 {
+                diagnostics.warning("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                                    "the passphrase in \(name) is shorter than 12 characters; a longer one (four or more words) is much harder to guess")
+            }
+            let salt = content.portalSalt ?? PortalEncryption.randomBytes(16)
+            if content.portalSalt == nil { secrets[ShareToken.saltFileName] = PortalEncryption.base64URL(salt) }
+            do {
+                return (try PortalEncryption.passphrase(passphrase, salt: salt, business: business.name), secrets)
+            } catch {
+                diagnostics.error("\(content.folder)/client.md", "cannot derive the portal key: \(error)")
+                return nil
+            }
+        case .link:
+            let key = content.portalKey ?? PortalEncryption.randomBytes(32)
+            if content.portalKey == nil { secrets[ShareToken.keyFileName] = PortalEncryption.base64URL(key) }
+            return (PortalEncryption.link(key: key, business: business.name), secrets)
+        }
+    }
+
+    /// Stores a secret file in a client's folder.
+    static func saveSecret(_ value: String, name: String, slug: String, root: URL) throws {
+        let url = root.appendingPathComponent("content/clients/\(slug)/\(name)")
+        try Data((value + "\n").utf8).write(to: url, options: .atomic)
     }
 
     /// The VA's dashboard folder inside the site folder: never under `public/`.

@@ -33,8 +33,12 @@ public struct Client: Sendable {
     public var retainer: RetainerTerms?
     /// Whether the client gets a portal.
     public var status: ClientStatus
-    /// Environment variable holding the portal passphrase, when the portal is encrypted.
+    /// Environment variable holding the portal passphrase, when the portal is encrypted with one.
     public var portalPassphraseEnv: String?
+    /// How the portal is encrypted, or nil for a plain portal.
+    public var portalEncryption: PortalEncryptionMode? = nil
+    /// The line of `portal_passphrase_env` in client.md, for messages about it.
+    public var portalPassphraseLine: Int = 0
 }
 
 /// Whether a client is current.
@@ -90,6 +94,18 @@ extension Client {
         }
         let status = fields.choice("status", ClientStatus.self) ?? .active
         let passphraseEnv = fields.string("portal_passphrase_env")
+        let passphraseLine = fields.node("portal_passphrase_env").map { fields.position(of: $0).0 } ?? 1
+        var encryption = fields.choice("portal_encryption", PortalEncryptionMode.self)
+        if encryption == nil, passphraseEnv != nil { encryption = .passphrase }
+        if encryption == .passphrase, passphraseEnv == nil {
+            fields.error(field: "portal_encryption", "`portal_encryption: passphrase` needs `portal_passphrase_env`: the name of the environment variable that holds the passphrase")
+        }
+        if encryption == .link, passphraseEnv != nil {
+            fields.error(field: "portal_encryption", "`portal_encryption: link` uses a key in the link, not a passphrase; remove `portal_passphrase_env` or use `portal_encryption: passphrase`")
+        }
+        if let name = passphraseEnv, !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            fields.error(field: "portal_passphrase_env", "`portal_passphrase_env` must be an environment variable name like `ACME_PORTAL_PASS`, found `\(name)`")
+        }
         fields.finish()
 
         guard let name, let contact, let email, let rate else { return nil }
@@ -98,6 +114,7 @@ extension Client {
                       travelRate: travelRate ?? rate, mileageRate: mileageRate, distanceUnit: distanceUnit,
                       increment: increment, paymentTerms: paymentTerms, coreHours: coreHours,
                       outOfHoursRate: outOfHoursRate ?? rate, retainer: retainer, status: status,
-                      portalPassphraseEnv: passphraseEnv)
+                      portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
+                      portalPassphraseLine: passphraseLine)
     }
 }

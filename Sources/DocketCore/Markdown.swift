@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,6 +57,7 @@ public enum Markdown {
             } ?? cmark_parse_document("", 0, options)
         }) else { return "" }
         defer { cmark_node_free(document) }
+        sanitize(document)
         return render(document)
     }
 
@@ -70,6 +72,7 @@ public enum Markdown {
         }
         guard let document = parsed else { return [] }
         defer { cmark_node_free(document) }
+        sanitize(document)
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
 
@@ -115,6 +118,56 @@ public enum Markdown {
             }
         }
         return stack.first?.children ?? []
+    }
+
+    /// Whether a link target may stay: `https:`, `http:`, `mailto:` or a relative path.
+    public static func isAllowedLink(_ url: String) -> Bool {
+        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+        if lower.hasPrefix("https:") || lower.hasPrefix("http:") || lower.hasPrefix("mailto:") { return true }
+        return isRelative(lower)
+    }
+
+    /// Whether an image source may stay: relative paths only (a remote image would tell its host that the
+    /// page was opened, and from where).
+    public static func isAllowedImage(_ url: String) -> Bool {
+        isRelative(url.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// A relative reference: no scheme before the first `/`, `?` or `#`, and not protocol-relative (`//host`).
+    static func isRelative(_ url: String) -> Bool {
+        // Browsers read `\` as `/` and ignore tabs and newlines in URLs.
+        let normalized = url.replacingOccurrences(of: "\\", with: "/").filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        if normalized.hasPrefix("//") || normalized.hasPrefix("/\\") { return false }
+        let head = normalized.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !head.contains(":")
+    }
+
+    /// Walks the tree before rendering: a link with a target other than `https:`, `http:`, `mailto:` or
+    /// relative becomes its text; a remote image becomes its description. cmark's safe default already
+    /// removes raw HTML and `javascript:` links; this narrows what is left.
+    static func sanitize(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        var rejected: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let allowed = type == CMARK_NODE_LINK ? isAllowedLink(url) : isAllowedImage(url)
+            if !allowed { rejected.append(node) }
+        }
+        cmark_iter_free(iterator)
+        // Replace each rejected node by its children (the link text or image description), innermost last.
+        for node in rejected.reversed() {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {

@@ -5,6 +5,13 @@ public enum PortalPages {}
 
 /// What the shared layout needs on every page.
 public struct PageChrome: Sendable {
+    /// The Content-Security-Policy of every plain page: only the portal's own stylesheet and images, no
+    /// scripts, no forms, nothing from elsewhere.
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
+
+    /// The Content-Security-Policy meta tag's value.
+    public var csp: String = PageChrome.contentSecurityPolicy
     /// The `<title>`.
     public var title: String
     /// Relative path from the page to the site root (`../../`), for assets and links.

@@ -12,7 +12,34 @@ public enum ShareLinks {
         public var isNewToken: Bool
     }
 
-    /// Loads the site and returns one link per active client, creating and storing missing tokens.
+    /// Gives one client a new share token (and, for a link-encrypted portal, a new key), revoking the old
+    /// link: the next build removes the old portal folder. Other clients are untouched.
+    public static func rotate(slug: String, root: URL, diagnostics: inout Diagnostics) -> Bool {
+        guard let site = SiteLoader.load(root: root, diagnostics: &diagnostics), !diagnostics.hasErrors else { return false }
+        guard let content = site.clients.first(where: { $0.client.slug == slug }) else {
+            let known = site.clients.map(\.client.slug).joined(separator: ", ")
+            diagnostics.error("content/clients/\(slug)", "no client `\(slug)`; expected one of: \(known)")
+            return false
+        }
+        guard content.client.status == .active else {
+            diagnostics.error("\(content.folder)/client.md", "\(slug) is archived and has no portal to rotate")
+            return false
+        }
+        do {
+            try Builder.saveToken(ShareToken.generate(), slug: slug, root: root)
+            if content.client.portalEncryption == .link {
+                try Builder.saveSecret(PortalEncryption.base64URL(PortalEncryption.randomBytes(32)),
+                                       name: ShareToken.keyFileName, slug: slug, root: root)
+            }
+            return true
+        } catch {
+            diagnostics.error("\(content.folder)/\(ShareToken.fileName)", "cannot save the new token: \(error.localizedDescription)")
+            return false
+        }
+    }
+
+    /// Loads the site and returns one link per active client, creating and storing missing tokens (and the
+    /// key of a link-encrypted portal, which the link carries after `#k=`).
     public static func list(root: URL, diagnostics: inout Diagnostics) -> [Link] {
         guard let site = SiteLoader.load(root: root, diagnostics: &diagnostics), !diagnostics.hasErrors else { return [] }
         if site.business.baseURL == nil {
@@ -35,7 +62,22 @@ public enum ShareLinks {
                 }
             }
             guard let token else { continue }
-            let url = site.business.baseURL.map { "\($0)/\(token)/" } ?? "public/\(token)/index.html"
+            var url = site.business.baseURL.map { "\($0)/\(token)/" } ?? "public/\(token)/index.html"
+            if content.client.portalEncryption == .link {
+                var key = content.portalKey
+                if key == nil {
+                    let fresh = PortalEncryption.randomBytes(32)
+                    do {
+                        try Builder.saveSecret(PortalEncryption.base64URL(fresh), name: ShareToken.keyFileName,
+                                               slug: content.client.slug, root: root)
+                        key = fresh
+                    } catch {
+                        diagnostics.error("\(content.folder)/\(ShareToken.keyFileName)", "cannot save a new portal key: \(error.localizedDescription)")
+                        continue
+                    }
+                }
+                url += "#k=" + PortalEncryption.base64URL(key!)
+            }
             links.append(Link(slug: content.client.slug, url: url, isNewToken: isNew))
         }
         return links

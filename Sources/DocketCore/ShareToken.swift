@@ -27,6 +27,22 @@ public enum ShareToken {
         }
     }
 
+    /// The file holding a passphrase portal's PBKDF2 salt (16 random bytes, base64url).
+    public static let saltFileName = "portal-salt.txt"
+    /// The file holding a link portal's AES-256 key (32 random bytes, base64url). Secret: never uploaded.
+    public static let keyFileName = "portal-key.txt"
+
+    /// Reads a stored secret of `count` random bytes written base64url, reporting a malformed one.
+    static func parseSecret(_ file: SourceFile, count: Int, diagnostics: inout Diagnostics) -> Data? {
+        let text = file.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let data = PortalEncryption.data(base64URL: text), data.count == count else {
+            diagnostics.error(file.path, line: 1, column: 1,
+                              "expected \(count) random bytes written base64url (delete the file to get a new one; the portal's link or passphrase key changes)")
+            return nil
+        }
+        return data
+    }
+
     /// Reads a stored token file, reporting a malformed one.
     static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
         let token = file.text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything read from a site's `content/` folder, parsed and validated.
 public struct Site: Sendable {
     /// The VA's business.
@@ -20,6 +22,10 @@ public struct ClientContent: Sendable {
     public var deliverables: [Deliverable] = []
     /// The share token stored with the content, or nil when the client has none yet.
     public var token: String?
+    /// The stored PBKDF2 salt of a passphrase portal (`portal-salt.txt`), if any.
+    public var portalSalt: Data?
+    /// The stored key of a link portal (`portal-key.txt`), if any.
+    public var portalKey: Data?
 
     /// Path of the client's folder relative to the site.
     public var folder: String { "content/clients/\(client.slug)" }

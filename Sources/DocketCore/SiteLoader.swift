@@ -91,10 +91,19 @@ public enum SiteLoader {
             token = ShareToken.parse(tokenFile, diagnostics: &diagnostics)
         }
 
+        func secret(_ name: String, count: Int) -> Data? {
+            let path = "\(folder)/\(name)"
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path),
+                  let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else { return nil }
+            return ShareToken.parseSecret(file, count: count, diagnostics: &diagnostics)
+        }
+        let salt = secret(ShareToken.saltFileName, count: 16)
+        let key = secret(ShareToken.keyFileName, count: 32)
+
         guard let client else { return nil }
         validate(client: client, timesheets: timesheets, diagnostics: &diagnostics)
         return ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices,
-                             deliverables: deliverables, token: token)
+                             deliverables: deliverables, token: token, portalSalt: salt, portalKey: key)
     }
 
     /// Checks that need both the client's terms and its entries.

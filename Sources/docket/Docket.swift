@@ -78,7 +78,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build))
+        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build,
+                                        environment: ProcessInfo.processInfo.environment))
         printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             FileHandle.standardError.write(Data("docket: nothing was written; public/ is unchanged\n".utf8))
@@ -89,8 +90,12 @@ struct BuildCommand: ParsableCommand {
         print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.files.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
         let width = report.portals.map(\.slug.count).max() ?? 0
         for portal in report.portals {
-            let note = portal.isNewToken ? "  (new share token saved in content/clients/\(portal.slug)/token.txt)" : ""
-            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.indexPath)\(note)")
+            var notes: [String] = []
+            if portal.isNewToken { notes.append("new share token saved in content/clients/\(portal.slug)/token.txt") }
+            if let mode = portal.encryption { notes.append(mode == .link ? "encrypted: opens with its #k= link" : "encrypted: opens with its passphrase") }
+            let fragment = portal.linkKey.map { "#k=\($0)" } ?? ""
+            let note = notes.isEmpty ? "" : "  (\(notes.joined(separator: "; ")))"
+            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.indexPath)\(fragment)\(note)")
         }
     }
 }
@@ -102,7 +107,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .check))
+        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .check,
+                                        environment: ProcessInfo.processInfo.environment))
         printDiagnostics(report.diagnostics)
         guard report.succeeded else { throw ExitCode(1) }
         print("OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.files.count) files would be built.")
@@ -115,8 +121,19 @@ struct LinksCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Option(name: .long, help: ArgumentHelp("Give this client a new link; the next build removes the old portal folder.",
+                                            valueName: "slug"))
+    var rotate: String?
+
     func run() throws {
         var diagnostics = Diagnostics()
+        if let slug = rotate {
+            guard ShareLinks.rotate(slug: slug, root: options.root, diagnostics: &diagnostics) else {
+                printDiagnostics(diagnostics)
+                throw ExitCode(1)
+            }
+            FileHandle.standardError.write(Data("docket: \(slug) has a new link; run `docket build` to remove the old portal folder, then upload public/\n".utf8))
+        }
         let links = ShareLinks.list(root: options.root, diagnostics: &diagnostics)
         printDiagnostics(diagnostics)
         guard !diagnostics.hasErrors else { throw ExitCode(1) }
