@@ -55,8 +55,9 @@ struct TemporarySite {
         return result
     }
 
-    func build(today: String = "2026-11-29", mode: Builder.Mode = .build) -> Builder.Report {
-        Builder.run(.init(root: root, today: CalendarDate(iso: today)!, mode: mode))
+    func build(today: String = "2026-11-29", mode: Builder.Mode = .build,
+               environment: [String: String] = [:]) -> Builder.Report {
+        Builder.run(.init(root: root, today: CalendarDate(iso: today)!, mode: mode, environment: environment))
     }
 }
 
