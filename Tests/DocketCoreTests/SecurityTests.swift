@@ -118,6 +118,12 @@ struct SecurityTests {
         }
     }
 
+    @Test("the sharing docs give the encrypted pages' script hash as it is")
+    func documentedHash() throws {
+        let docs = try String(contentsOf: TemporarySite.repository.appendingPathComponent("docs/sharing.md"), encoding: .utf8)
+        #expect(docs.contains("script-src \(LockedPage.scriptHash);"))
+    }
+
     @Test("links --rotate gives one client a new link; the next build removes its old folder and keeps the others")
     func rotate() throws {
         let site = try TemporarySite(files: [
