@@ -77,9 +77,14 @@ public enum Builder {
         guard let site, let templates, !report.diagnostics.hasErrors else { return report }
 
         // Compute every client (archived ones too: their invoices are still checked).
-        let computed = site.clients.map {
-            ComputedClient.compute($0, business: site.business, today: options.today, diagnostics: &report.diagnostics)
+        let business = site.business
+        let today = options.today
+        let results = site.clients.parallelMap { content -> (ComputedClient, Diagnostics) in
+            var own = Diagnostics()
+            return (ComputedClient.compute(content, business: business, today: today, diagnostics: &own), own)
         }
+        let computed = results.map(\.0)
+        for (_, own) in results { report.diagnostics.append(contentsOf: own) }
         guard !report.diagnostics.hasErrors else { return report }
 
         // Encryption keys (this may fail: a passphrase missing from the environment).
@@ -92,19 +97,22 @@ public enum Builder {
         }
         guard !report.diagnostics.hasErrors else { return report }
 
-        // Render, in memory.
+        // Render, in memory, on all cores.
         let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
         var files = renderer.siteFiles()
-        for client in computed where client.client.status == .active {
+        let active = computed.filter { $0.client.status == .active }
+        let protectionsFound = protections
+        let rendered = active.parallelMap { client -> ([OutputFile], Portal, Diagnostics) in
+            var own = Diagnostics()
             let token = client.content.token ?? ShareToken.generate()
             var portalFiles = renderer.portal(client, token: token)
             var portal = Portal(slug: client.client.slug, name: client.client.name, token: token,
                                 isNewToken: client.content.token == nil)
-            if let (protection, secrets) = protections[client.client.slug] {
+            if let (protection, secrets) = protectionsFound[client.client.slug] {
                 do {
                     portalFiles = try portalFiles.map(protection.seal)
                 } catch {
-                    report.diagnostics.error("\(client.content.folder)/client.md", "cannot encrypt the portal: \(error)")
+                    own.error("\(client.content.folder)/client.md", "cannot encrypt the portal: \(error)")
                 }
                 portal.encryption = protection.mode
                 portal.newSecrets = secrets
@@ -112,8 +120,12 @@ public enum Builder {
                     portal.linkKey = secrets[ShareToken.keyFileName] ?? client.content.portalKey.map(PortalEncryption.base64URL)
                 }
             }
+            return (portalFiles, portal, own)
+        }
+        for (portalFiles, portal, own) in rendered {
             files += portalFiles
             report.portals.append(portal)
+            report.diagnostics.append(contentsOf: own)
         }
         guard !report.diagnostics.hasErrors else { return report }
         report.files = files

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a client's content and figures into the pages of its portal, in memory.
-public struct PortalRenderer {
+public struct PortalRenderer: Sendable {
     /// The site's templates.
     let templates: TemplateSet
     /// The business (its name and currency appear on every page).

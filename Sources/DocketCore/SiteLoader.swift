@@ -14,16 +14,20 @@ public enum SiteLoader {
         guard let businessFile = SourceFile.read(site: root, path: businessPath, diagnostics: &diagnostics),
               let business = Business.parse(businessFile, diagnostics: &diagnostics) else { return nil }
 
-        var clients: [ClientContent] = []
-        for slug in listDirectory(root, "content/clients", directories: true, diagnostics: &diagnostics) {
-            let folder = "content/clients/\(slug)"
+        // Clients are read and parsed on all cores; their diagnostics are kept in folder order.
+        let slugs = listDirectory(root, "content/clients", directories: true, diagnostics: &diagnostics)
+        let loaded = slugs.parallelMap { slug -> (ClientContent?, Diagnostics) in
+            var own = Diagnostics()
             guard Client.isValidSlug(slug) else {
-                diagnostics.error(folder, "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
-                continue
+                own.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
+                return (nil, own)
             }
-            if let content = loadClient(root: root, slug: slug, business: business, diagnostics: &diagnostics) {
-                clients.append(content)
-            }
+            return (loadClient(root: root, slug: slug, business: business, diagnostics: &own), own)
+        }
+        var clients: [ClientContent] = []
+        for (content, own) in loaded {
+            diagnostics.append(contentsOf: own)
+            if let content { clients.append(content) }
         }
         checkTokensUnique(clients, diagnostics: &diagnostics)
         BillingChecks.checkNumbers(clients.flatMap(\.invoices), diagnostics: &diagnostics)

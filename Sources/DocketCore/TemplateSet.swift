@@ -57,7 +57,39 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page template with a view model.
+    ///
+    /// The model is first turned into dictionaries and arrays, once: swift-mustache then finds each value
+    /// by a dictionary lookup instead of reflecting on the model for every `{{name}}` (which made rendering
+    /// the slowest part of a build).
     func render(_ name: String, _ model: Any) -> String {
-        library.render(model, withTemplate: name) ?? ""
+        library.render(TemplateSet.templateValue(model) ?? [String: Any](), withTemplate: name) ?? ""
+    }
+
+    /// A view model as plain template values: structs become `[String: Any]` (nil properties left out, as
+    /// reflection would find nothing for them), arrays stay arrays, strings, numbers and booleans stay.
+    static func templateValue(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let list as [Any]: return list.compactMap { templateValue($0) }
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { templateValue($0.value) }
+        case .struct, .class:
+            var dictionary: [String: Any] = [:]
+            dictionary.reserveCapacity(Int(mirror.children.count))
+            for child in mirror.children {
+                if let label = child.label, let converted = templateValue(child.value) { dictionary[label] = converted }
+            }
+            return dictionary
+        case .collection:
+            return mirror.children.compactMap { templateValue($0.value) }
+        default:
+            return value
+        }
     }
 }

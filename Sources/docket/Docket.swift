@@ -8,7 +8,7 @@ struct Docket: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docket",
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
-        subcommands: [BuildCommand.self, CheckCommand.self, LinksCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, LinksCommand.self, DemoCommand.self])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
     static func main() {
@@ -141,5 +141,32 @@ struct LinksCommand: ParsableCommand {
         for link in links {
             print("\(link.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(link.url)")
         }
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Write a synthetic site of any size (for benchmarks and trying Docket out).")
+
+    @Option(help: "How many clients.") var clients: Int = 10
+    @Option(help: "How many months of records per client.") var months: Int = 12
+    @Option(help: "The seed: the same seed writes the same files.") var seed: UInt64 = 7
+    @Option(help: ArgumentHelp("The last month written.", valueName: "YYYY-MM")) var last: String = "2026-10"
+    @Option(help: ArgumentHelp("The folder to write (content/ is created in it; copy templates/ there to build).",
+                               valueName: "dir")) var out: String
+
+    func validate() throws {
+        guard clients >= 1, clients <= 100_000 else { throw ValidationError("--clients must be from 1 to 100000") }
+        guard months >= 1, months <= 240 else { throw ValidationError("--months must be from 1 to 240") }
+        guard YearMonth(iso: last) != nil else { throw ValidationError("--last must be a month YYYY-MM") }
+        guard !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("content").path) else {
+            throw ValidationError("--out: \(out)/content already exists; choose an empty folder")
+        }
+    }
+
+    func run() throws {
+        let generator = DemoGenerator(clients: clients, months: months, seed: seed, lastMonth: YearMonth(iso: last)!)
+        try generator.write(to: URL(fileURLWithPath: out))
+        print("Wrote \(clients) clients × \(months) months to \(out)/content")
     }
 }
