@@ -24,13 +24,21 @@ public enum Builder {
         /// The environment, for portal passphrases (`portal_passphrase_env`). Passed in, never read deep
         /// inside the pipeline.
         public var environment: [String: String]
+        /// What identifies the Docket binary beyond its version (the CLI passes its size and date), so a
+        /// rebuilt Docket never reuses an older build's cache.
+        public var identity: String
+        /// Whether an unchanged site may skip the build (`.docket-cache/`).
+        public var useCache: Bool
 
         /// Creates options.
-        public init(root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:]) {
+        public init(root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:],
+                    identity: String = "", useCache: Bool = true) {
             self.root = root
             self.today = today
             self.mode = mode
             self.environment = environment
+            self.identity = identity
+            self.useCache = useCache
         }
     }
 
@@ -64,12 +72,41 @@ public enum Builder {
         public var files: [OutputFile] = []
         /// What the write did (zero for `check` and failed builds).
         public var outcome = SiteWriter.Outcome()
+        /// The dashboard's files, relative to its folder.
+        public var dashboardFiles: [String] = []
         /// Whether the run succeeded (no errors).
         public var succeeded: Bool { !diagnostics.hasErrors }
+        /// Whether nothing had changed since the last build, which was reused as it was.
+        public var reusedCache = false
     }
 
-    /// Runs the pipeline.
+    /// Docket's version, part of the build cache's fingerprint.
+    public static let version = "0.5.0"
+
+    /// Runs the pipeline; a build of a site where nothing changed since the last build reuses it.
     public static func run(_ options: Options) -> Report {
+        guard options.mode == .build, options.useCache else { return runPipeline(options) }
+        let cache = BuildCache(root: options.root)
+        var hashes = BuildCache.inputHashes(root: options.root)
+        if let reused = cache.reuse(fingerprint: BuildCache.fingerprint(hashes, options: options)) { return reused }
+        let report = runPipeline(options)
+        if report.succeeded {
+            // The build may have stored new tokens and keys: the inputs are now what was read plus those.
+            for portal in report.portals {
+                let folder = "content/clients/\(portal.slug)"
+                if portal.isNewToken { hashes["\(folder)/\(ShareToken.fileName)"] = BuildCache.hash(Data((portal.token + "\n").utf8)) }
+                for (name, value) in portal.newSecrets { hashes["\(folder)/\(name)"] = BuildCache.hash(Data((value + "\n").utf8)) }
+            }
+            let paths = report.files.map { "public/\($0.path)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
+            cache.save(fingerprint: BuildCache.fingerprint(hashes, options: options), report: report, outputPaths: paths)
+        } else {
+            cache.clear()
+        }
+        return report
+    }
+
+    /// The pipeline itself.
+    static func runPipeline(_ options: Options) -> Report {
         var report = Report()
         // Load and parse.
         let site = SiteLoader.load(root: options.root, diagnostics: &report.diagnostics)
@@ -143,6 +180,7 @@ public enum Builder {
             }
             report.outcome = try SiteWriter(root: options.root).write(files)
             _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
+            report.dashboardFiles = dashboard.map(\.path)
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
         }

@@ -58,6 +58,15 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// The running binary's size and modification date: a rebuilt Docket never reuses an older build cache.
+func executableIdentity() -> String {
+    let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(path) \(size) \(date)"
+}
+
 /// Prints diagnostics to stderr, sorted by file and line, and a count.
 func printDiagnostics(_ diagnostics: Diagnostics) {
     var text = ""
@@ -79,7 +88,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build,
-                                        environment: ProcessInfo.processInfo.environment))
+                                        environment: ProcessInfo.processInfo.environment,
+                                        identity: executableIdentity()))
         printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             FileHandle.standardError.write(Data("docket: nothing was written; public/ is unchanged\n".utf8))
@@ -87,7 +97,11 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let outcome = report.outcome
-        print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.files.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
+        if report.reusedCache {
+            print("Nothing changed since the last build (checked in \(String(format: "%.2f", seconds)) s): \(outcome.unchanged) files up to date, 0 written.")
+        } else {
+            print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.files.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
+        }
         let width = report.portals.map(\.slug.count).max() ?? 0
         for portal in report.portals {
             var notes: [String] = []
