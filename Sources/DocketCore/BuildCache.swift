@@ -4,119 +4,195 @@ import Foundation
 /// Skips a build when nothing it reads has changed and its output is as the last build left it.
 ///
 /// The fingerprint covers the bytes of every file under `content/` and `templates/`, `--today`, the
-/// environment, and the identity of the Docket binary. The output check covers the size and modification
-/// time of every file the last build wrote. Any difference means a full build, so the cache can make a
-/// build faster but never different. It lives in `.docket-cache/` in the site folder (git-ignored).
+/// passphrases named by `portal_passphrase_env`, and the identity of the Docket binary. A file whose size,
+/// modification time, change time and inode are what they were at the last build, and that was not modified
+/// in the last two seconds before that build, keeps its recorded hash without being read (as git's index
+/// does); any other file is read and hashed. The output check covers the size and times of every file the
+/// last build wrote. Any difference means a full build, so the cache can make a build faster but never
+/// different. It lives in `.docket-cache/last-build` in the site folder (git-ignored).
 public struct BuildCache {
     /// The site folder.
     let root: URL
 
+    var recordURL: URL { root.appendingPathComponent(".docket-cache/last-build") }
+
+    /// An input file's status and hash.
+    struct Input: Sendable {
+        var status: FileStatus?
+        var hash: String
+    }
+
     /// What the last successful build recorded.
-    struct Record: Codable {
-        var fingerprint: String
-        var outputs: [String: String]
-        var fileCount: Int
-        var warnings: [CachedDiagnostic]
-        var portals: [CachedPortal]
+    struct Record {
+        var fingerprint = ""
+        var written = 0                          // nanoseconds since 1970
+        var fileCount = 0
+        var inputs: [String: Input] = [:]
+        var outputs: [String: FileStatus] = [:]
+        var warnings: [Diagnostic] = []
+        var portals: [Builder.Portal] = []
     }
 
-    struct CachedDiagnostic: Codable {
-        var path: String
-        var line: Int
-        var column: Int
-        var message: String
-    }
-
-    struct CachedPortal: Codable {
-        var slug: String
-        var name: String
-        var token: String
-        var encryption: String?
-        var linkKey: String?
-    }
-
-    var recordURL: URL { root.appendingPathComponent(".docket-cache/last-build.json") }
-
-    /// The SHA-256 of every file under `content/` and `templates/`, by path relative to the site.
-    static func inputHashes(root: URL) -> [String: String] {
-        var paths: [String] = []
-        for folder in ["content", "templates"] {
-            let base = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                paths.append(folder + String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count)))
+    /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
+    /// and output file, so this is on the path of every unchanged build.)
+    func load() -> Record? {
+        guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
+        let bytes = [UInt8](data)
+        var record = Record()
+        record.inputs.reserveCapacity(bytes.count / 120)
+        var start = 0
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(6)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func integer(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty else { return nil }
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value &* 10 &+ Int(byte - 48)
+            }
+            return value
+        }
+        func status(_ range: Range<Int>) -> FileStatus? {
+            var parts: [Int] = []
+            var from = range.lowerBound
+            for index in range where bytes[index] == 32 {
+                guard let value = integer(from..<index) else { return nil }
+                parts.append(value)
+                from = index + 1
+            }
+            guard let last = integer(from..<range.upperBound), parts.count == 3 else { return nil }
+            return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(last))
+        }
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            fields.removeAll(keepingCapacity: true)
+            var from = start
+            for index in start..<end where bytes[index] == 9 {
+                fields.append(from..<index)
+                from = index + 1
+            }
+            fields.append(from..<end)
+            defer { start = end + 1 }
+            guard let kind = fields.first, kind.count == 1 else { return nil }
+            switch (bytes[kind.lowerBound], fields.count) {
+            case (UInt8(ascii: "F"), 5):
+                record.fingerprint = text(fields[1])
+                guard let written = integer(fields[2]), let count = integer(fields[3]) else { return nil }
+                record.written = written
+                record.fileCount = count
+            case (UInt8(ascii: "I"), 4):
+                record.inputs[text(fields[1])] = Input(status: status(fields[2]), hash: text(fields[3]))
+            case (UInt8(ascii: "O"), 3):
+                guard let status = status(fields[2]) else { return nil }
+                record.outputs[text(fields[1])] = status
+            case (UInt8(ascii: "W"), 5):
+                record.warnings.append(Diagnostic(.warning, path: text(fields[1]), line: integer(fields[2]) ?? 0,
+                                                  column: integer(fields[3]) ?? 0, text(fields[4])))
+            case (UInt8(ascii: "P"), 6):
+                var portal = Builder.Portal(slug: text(fields[1]), name: text(fields[2]), token: text(fields[3]),
+                                            isNewToken: false)
+                portal.encryption = PortalEncryptionMode(rawValue: text(fields[4]))
+                portal.linkKey = fields[5].isEmpty ? nil : text(fields[5])
+                record.portals.append(portal)
+            default:
+                return nil
             }
         }
-        let hashes = paths.parallelMap { path -> String in
-            hash(FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
+        return record.fingerprint.isEmpty ? nil : record
+    }
+
+    /// The hash of every file under `content/` and `templates/`, reusing the last build's hash for a file
+    /// the file system shows unchanged since then.
+    func inputs(previous: Record?) -> [String: Input] {
+        var paths: [String] = []
+        for folder in ["content", "templates"] {
+            paths += FileStatus.files(under: root.appendingPathComponent(folder).path).map { "\(folder)/\($0)" }
         }
-        return Dictionary(uniqueKeysWithValues: zip(paths, hashes))
+        let rootPath = root.path
+        let known = previous?.inputs ?? [:]
+        let settled = (previous?.written ?? 0) - 2_000_000_000
+        let hashed = paths.parallelMap { path -> Input in
+            let full = rootPath + "/" + path
+            let status = FileStatus.of(full)
+            if let status, let old = known[path], old.status == status, status.modified < settled, status.changed < settled {
+                return old
+            }
+            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: full) ?? Data()))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(paths, hashed))
     }
 
     /// SHA-256 as hex.
-    static func hash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 
-    /// The fingerprint of everything a build reads: the input files' hashes, `--today`, the environment and
-    /// the binary's identity.
-    static func fingerprint(_ hashes: [String: String], options: Builder.Options) -> String {
+    /// The fingerprint of everything a build reads.
+    func fingerprint(_ inputs: [String: Input], options: Builder.Options) -> String {
         var hasher = SHA256()
         hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
-        for (name, value) in options.environment.sorted(by: { $0.key < $1.key })
-        where !["PWD", "OLDPWD", "SHLVL", "_"].contains(name) {
-            hasher.update(data: Data("env \(name)=\(value)\n".utf8))
+        // The environment matters only through the passphrases that client.md files name.
+        var names = Set<String>()
+        for path in inputs.keys where path.hasSuffix("/client.md") {
+            let text = String(decoding: FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data(), as: UTF8.self)
+            guard text.contains("portal_passphrase_env") else { continue }
+            for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
+                let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
+                if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
+                    names.insert(value)
+                } else {
+                    names.formUnion(options.environment.keys)  // not a plain line: take the whole environment
+                }
+            }
         }
-        for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
-            hasher.update(data: Data("\(path)\u{0}\(hash)\n".utf8))
+        for name in names.sorted() {
+            hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Size and modification time of each output file, or nil when one is missing.
-    func outputs(_ paths: [String]) -> [String: String]? {
-        var result: [String: String] = [:]
-        for path in paths {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path),
-                  let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return nil }
-            result[path] = "\(size.intValue):\(date.timeIntervalSince1970)"
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
         }
-        return result
+        return hexString(hasher.finalize())
     }
 
     /// The last build's report, when the fingerprint matches and every output is untouched.
-    func reuse(fingerprint: String) -> Builder.Report? {
-        guard let data = FileManager.default.contents(atPath: recordURL.path),
-              let record = try? JSONDecoder().decode(Record.self, from: data), record.fingerprint == fingerprint,
-              outputs(Array(record.outputs.keys)) == record.outputs else { return nil }
+    func reuse(_ record: Record?, fingerprint: String) -> Builder.Report? {
+        guard let record, record.fingerprint == fingerprint else { return nil }
+        let rootPath = root.path
+        let outputs = Array(record.outputs)
+        let unchanged = outputs.parallelMap { FileStatus.of(rootPath + "/" + $0.key) == $0.value }
+        guard unchanged.allSatisfy({ $0 }) else { return nil }
         var report = Builder.Report()
-        for warning in record.warnings {
-            report.diagnostics.warning(warning.path, line: warning.line, column: warning.column, warning.message)
-        }
-        report.portals = record.portals.map {
-            var portal = Builder.Portal(slug: $0.slug, name: $0.name, token: $0.token, isNewToken: false)
-            portal.encryption = $0.encryption.flatMap(PortalEncryptionMode.init(rawValue:))
-            portal.linkKey = $0.linkKey
-            return portal
-        }
+        for warning in record.warnings { report.diagnostics.append(warning) }
+        report.portals = record.portals
         report.outcome.unchanged = record.fileCount
         report.reusedCache = true
         return report
     }
 
     /// Records a successful build.
-    func save(fingerprint: String, report: Builder.Report, outputPaths: [String]) {
-        guard let outputs = outputs(outputPaths) else { return }
-        let record = Record(
-            fingerprint: fingerprint, outputs: outputs, fileCount: report.files.count,
-            warnings: report.diagnostics.warnings.map { CachedDiagnostic(path: $0.path, line: $0.line, column: $0.column, message: $0.message) },
-            portals: report.portals.map { CachedPortal(slug: $0.slug, name: $0.name, token: $0.token,
-                                                       encryption: $0.encryption?.rawValue, linkKey: $0.linkKey) })
+    func save(fingerprint: String, inputs: [String: Input], report: Builder.Report, outputPaths: [String]) {
+        let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+        var text = "F\t\(fingerprint)\t\(now)\t\(report.files.count)\t1\n"
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            text += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n"
+        }
+        for path in outputPaths {
+            guard let status = FileStatus.of(root.appendingPathComponent(path).path) else { return clear() }
+            text += "O\t\(path)\t\(status.line)\n"
+        }
+        for warning in report.diagnostics.warnings {
+            text += "W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n"
+        }
+        for portal in report.portals {
+            text += "P\t\(portal.slug)\t\(clean(portal.name))\t\(portal.token)\t\(portal.encryption?.rawValue ?? "")\t\(portal.linkKey ?? "")\n"
+        }
         do {
             try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try JSONEncoder().encode(record).write(to: recordURL, options: .atomic)
+            try Data(text.utf8).write(to: recordURL, options: .atomic)
         } catch {
-            try? FileManager.default.removeItem(at: recordURL)
+            clear()
         }
     }
 

@@ -87,18 +87,22 @@ public enum Builder {
     public static func run(_ options: Options) -> Report {
         guard options.mode == .build, options.useCache else { return runPipeline(options) }
         let cache = BuildCache(root: options.root)
-        var hashes = BuildCache.inputHashes(root: options.root)
-        if let reused = cache.reuse(fingerprint: BuildCache.fingerprint(hashes, options: options)) { return reused }
+        let previous = cache.load()
+        var inputs = cache.inputs(previous: previous)
+        if let reused = cache.reuse(previous, fingerprint: cache.fingerprint(inputs, options: options)) { return reused }
         let report = runPipeline(options)
         if report.succeeded {
             // The build may have stored new tokens and keys: the inputs are now what was read plus those.
             for portal in report.portals {
                 let folder = "content/clients/\(portal.slug)"
-                if portal.isNewToken { hashes["\(folder)/\(ShareToken.fileName)"] = BuildCache.hash(Data((portal.token + "\n").utf8)) }
-                for (name, value) in portal.newSecrets { hashes["\(folder)/\(name)"] = BuildCache.hash(Data((value + "\n").utf8)) }
+                var stored: [String: String] = portal.newSecrets
+                if portal.isNewToken { stored[ShareToken.fileName] = portal.token }
+                for (name, value) in stored {
+                    inputs["\(folder)/\(name)"] = BuildCache.Input(status: nil, hash: BuildCache.hash(Data((value + "\n").utf8)))
+                }
             }
             let paths = report.files.map { "public/\($0.path)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
-            cache.save(fingerprint: BuildCache.fingerprint(hashes, options: options), report: report, outputPaths: paths)
+            cache.save(fingerprint: cache.fingerprint(inputs, options: options), inputs: inputs, report: report, outputPaths: paths)
         } else {
             cache.clear()
         }

@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the file system says about a file, read with POSIX calls (much faster than Foundation's
+/// attribute dictionaries when a build looks at tens of thousands of files).
+struct FileStatus: Equatable, Sendable {
+    var size: Int
+    var modified: Int      // nanoseconds since 1970
+    var changed: Int       // inode change time, nanoseconds since 1970
+    var inode: UInt64
+
+    /// The status of a path, or nil when there is no regular file there.
+    static func of(_ path: String) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        #if canImport(Darwin)
+        let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        let changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
+        #else
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        let changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+        #endif
+        return FileStatus(size: Int(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino))
+    }
+
+    /// One line of text: `size modified changed inode`.
+    var line: String { "\(size) \(modified) \(changed) \(inode)" }
+
+    /// Every regular file below a folder, as paths relative to it, sorted; hidden names included.
+    static func files(under root: String) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(child)
+                case S_IFREG: result.append(child)
+                default: continue
+                }
+            }
+        }
+        walk("")
+        return result.sorted()
+    }
+}
+
+/// Lowercase hex of bytes, without `String(format:)`.
+func hexString<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    let digits = Array("0123456789abcdef".utf8)
+    var result = [UInt8]()
+    for byte in bytes {
+        result.append(digits[Int(byte >> 4)])
+        result.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: result, as: UTF8.self)
+}
