@@ -23,7 +23,7 @@ public struct DemoGenerator {
     }
 
     /// A small deterministic generator (SplitMix64). Not for secrets: the demo's tokens are reproducible.
-    struct Random {
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,17 +1,8 @@
 import Testing
 @testable import DocketCore
 
-/// A small deterministic random generator (SplitMix64), so generated months are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The demo generator's deterministic SplitMix64, so generated months are the same every run.
+typealias SeededGenerator = DemoGenerator.Random
 
 /// Properties that hold for any content: checked over generated clients and months.
 @Suite("Billing properties over generated months")

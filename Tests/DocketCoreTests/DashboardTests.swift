@@ -4,21 +4,11 @@ import Testing
 
 @Suite("The VA's dashboard")
 struct DashboardTests {
-    static let business = """
-    ---
-    name: Jo Bloggs VA
-    address: "4 Mill Lane\\nYork YO1 7AA"
-    email: jo@example.com
-    bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
-    late_payment: "Interest at 8% over base rate."
-    payment_terms: 14
-    ---
-    """
     static let terms = "---\nversion: 1\neffective: 2026-01-01\nagreed_on: 2025-12-01\nagreed_by: Sam\n---\nOld terms.\n"
 
     func site() throws -> TemporarySite {
         try TemporarySite(files: [
-            "content/business.md": Self.business,
+            "content/business.md": billingBusinessMD,
             // Acme: hourly, £30/h, 15m increment, core hours Mon-Fri 09:00-17:00.
             "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\nincrement: 15m\ncore_hours: Mon-Fri 09:00-17:00\n---\n",
             "content/clients/acme/terms/1.md": Self.terms,

@@ -6,16 +6,7 @@ import Testing
 struct DataJSONTests {
     func site() throws -> TemporarySite {
         try TemporarySite(files: [
-            "content/business.md": """
-            ---
-            name: Jo Bloggs VA
-            address: "4 Mill Lane\\nYork YO1 7AA"
-            email: jo@example.com
-            bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
-            late_payment: "Interest at 8% over base rate."
-            payment_terms: 14
-            ---
-            """,
+            "content/business.md": billingBusinessMD,
             "content/clients/acme/client.md": "---\nname: Acme \"Widgets\" <Ltd>\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\nmileage_rate: 0.45\nincrement: 15m\n---\nPRIVATE\n",
             "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\n",
             "content/clients/acme/timesheets/2026-11.md": """

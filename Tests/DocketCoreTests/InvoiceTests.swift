@@ -243,15 +243,7 @@ struct InvoiceRecordTests {
 
     func site(_ extra: [String: String] = [:]) throws -> TemporarySite {
         var files = [
-            "content/business.md": """
-            ---
-            name: Jo Bloggs VA
-            address: "4 Mill Lane\\nYork YO1 7AA"
-            email: jo@example.com
-            bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
-            late_payment: "Interest at 8% over base rate."
-            ---
-            """,
+            "content/business.md": billingBusinessMD,
             "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\n---\n",
             "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\nTerms.\n",
             "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 2h Work\n",

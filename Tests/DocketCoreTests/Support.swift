@@ -71,6 +71,18 @@ base_url: https://portal.example.com
 ---
 """
 
+/// A business.md with everything a sent invoice needs (bank details, late-payment terms, 14 days to pay).
+let billingBusinessMD = """
+---
+name: Jo Bloggs VA
+address: "4 Mill Lane\\nYork YO1 7AA"
+email: jo@example.com
+bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+late_payment: "Interest at 8% over base rate."
+payment_terms: 14
+---
+"""
+
 /// A source file from text.
 func source(_ text: String, path: String = "content/test.md") -> SourceFile {
     SourceFile(path: path, text: text)
