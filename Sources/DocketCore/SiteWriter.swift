@@ -37,19 +37,52 @@ public struct SiteWriter {
     }
 
     /// Writes every file, removes stale ones, and records the new manifest.
+    ///
+    /// Each folder is created once; files are compared and written on all cores. A file is compared only
+    /// when one of the same size is already there; a new file is written directly, a changed one through a
+    /// temporary file renamed over it.
     public func write(_ files: [OutputFile]) throws -> Outcome {
         let fileManager = FileManager.default
         var outcome = Outcome()
         try fileManager.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
+        let base = publicDirectory.path
+        var folders = Set<String>()
         for file in files {
-            let url = publicDirectory.appendingPathComponent(file.path)
-            if let existing = fileManager.contents(atPath: url.path), existing == file.data {
-                outcome.unchanged += 1
-                continue
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
             }
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url, options: .atomic)
-            outcome.written += 1
+        }
+        for folder in folders.sorted() {
+            let path = base + "/" + folder
+            var isDirectory: ObjCBool = false
+            if !fileManager.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
+        }
+        enum Result: Sendable { case written, unchanged, failed(String) }
+        let results = files.parallelMap { file -> Result in
+            let path = base + "/" + file.path
+            do {
+                if let status = FileStatus.of(path) {
+                    if status.size == file.data.count, FileManager.default.contents(atPath: path) == file.data {
+                        return .unchanged
+                    }
+                    try file.data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                } else {
+                    try file.data.write(to: URL(fileURLWithPath: path))
+                }
+                return .written
+            } catch {
+                return .failed("\(file.path): \(error.localizedDescription)")
+            }
+        }
+        for result in results {
+            switch result {
+            case .written: outcome.written += 1
+            case .unchanged: outcome.unchanged += 1
+            case .failed(let message): throw WriteError(message: message)
+            }
         }
         let produced = Set(files.map(\.path))
         for stale in previousManifest() where !produced.contains(stale) && isSafeRelativePath(stale) {
@@ -63,6 +96,12 @@ public struct SiteWriter {
         try fileManager.createDirectory(at: manifestURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data((produced.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifestURL, options: .atomic)
         return outcome
+    }
+
+    /// A file that could not be written.
+    struct WriteError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     func previousManifest() -> [String] {
