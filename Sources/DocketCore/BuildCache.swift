@@ -107,20 +107,20 @@ public struct BuildCache {
     /// The hash of every file under `content/` and `templates/`, reusing the last build's hash for a file
     /// the file system shows unchanged since then.
     func inputs(previous: Record?) -> [String: Input] {
-        var paths: [String] = []
+        var files: [(path: String, status: FileStatus)] = []
         for folder in ["content", "templates"] {
-            paths += FileStatus.files(under: root.appendingPathComponent(folder).path).map { "\(folder)/\($0)" }
+            files += FileStatus.files(under: root.appendingPathComponent(folder).path).map { ("\(folder)/\($0.path)", $0.status) }
         }
+        let paths = files.map(\.path)
         let rootPath = root.path
         let known = previous?.inputs ?? [:]
         let settled = (previous?.written ?? 0) - 2_000_000_000
-        let hashed = paths.parallelMap { path -> Input in
-            let full = rootPath + "/" + path
-            let status = FileStatus.of(full)
-            if let status, let old = known[path], old.status == status, status.modified < settled, status.changed < settled {
+        let hashed = files.parallelMap { file -> Input in
+            let status = file.status
+            if let old = known[file.path], old.status == status, status.modified < settled, status.changed < settled {
                 return old
             }
-            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: full) ?? Data()))
+            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + file.path) ?? Data()))
         }
         return Dictionary(uniqueKeysWithValues: zip(paths, hashed))
     }

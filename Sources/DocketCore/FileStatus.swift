@@ -16,23 +16,39 @@ struct FileStatus: Equatable, Sendable {
     /// The status of a path, or nil when there is no regular file there.
     static func of(_ path: String) -> FileStatus? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStatus(info)
+    }
+
+    /// The status from a `stat` result, or nil when it is not a regular file.
+    init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
-        let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        let changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
+        modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
         #else
-        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        let changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
         #endif
-        return FileStatus(size: Int(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino))
+        size = Int(info.st_size)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// Creates a status.
+    init(size: Int, modified: Int, changed: Int, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
     }
 
     /// One line of text: `size modified changed inode`.
     var line: String { "\(size) \(modified) \(changed) \(inode)" }
 
-    /// Every regular file below a folder, as paths relative to it, sorted; hidden names included.
-    static func files(under root: String) -> [String] {
-        var result: [String] = []
+    /// Every regular file below a folder, as paths relative to it with their status, sorted by path;
+    /// hidden names included.
+    static func files(under root: String) -> [(path: String, status: FileStatus)] {
+        var result: [(path: String, status: FileStatus)] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
             guard let directory = opendir(path) else { return }
@@ -47,13 +63,13 @@ struct FileStatus: Equatable, Sendable {
                 guard lstat(root + "/" + child, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: walk(child)
-                case S_IFREG: result.append(child)
+                case S_IFREG: if let status = FileStatus(info) { result.append((child, status)) }
                 default: continue
                 }
             }
         }
         walk("")
-        return result.sorted()
+        return result.sorted { $0.path < $1.path }
     }
 }
 
