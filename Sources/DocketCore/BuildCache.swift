@@ -174,7 +174,7 @@ public struct BuildCache {
     func save(fingerprint: String, inputs: [String: Input], report: Builder.Report, outputPaths: [String]) {
         let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        var text = "F\t\(fingerprint)\t\(now)\t\(report.files.count)\t1\n"
+        var text = "F\t\(fingerprint)\t\(now)\t\(report.paths.count)\t1\n"
         for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
             text += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n"
         }

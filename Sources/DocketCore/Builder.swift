@@ -68,8 +68,8 @@ public enum Builder {
         public var diagnostics = Diagnostics()
         /// The portals built (or that would be built by `check`).
         public var portals: [Portal] = []
-        /// Every file produced, relative to `public/`.
-        public var files: [OutputFile] = []
+        /// Every file produced (or that would be, for `check`), relative to `public/`.
+        public var paths: [String] = []
         /// What the write did (zero for `check` and failed builds).
         public var outcome = SiteWriter.Outcome()
         /// The dashboard's files, relative to its folder.
@@ -101,7 +101,7 @@ public enum Builder {
                     inputs["\(folder)/\(name)"] = BuildCache.Input(status: nil, hash: BuildCache.hash(Data((value + "\n").utf8)))
                 }
             }
-            let paths = report.files.map { "public/\($0.path)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
+            let paths = report.paths.map { "public/\($0)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
             cache.save(fingerprint: cache.fingerprint(inputs, options: options), inputs: inputs, report: report, outputPaths: paths)
         } else {
             cache.clear()
@@ -138,53 +138,78 @@ public enum Builder {
         }
         guard !report.diagnostics.hasErrors else { return report }
 
-        // Render, in memory, on all cores.
-        let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
-        var files = renderer.siteFiles()
+        // Every active client's portal: its token, and how it is encrypted.
         let active = computed.filter { $0.client.status == .active }
-        let protectionsFound = protections
-        let rendered = active.parallelMap { client -> ([OutputFile], Portal, Diagnostics) in
-            var own = Diagnostics()
-            let token = client.content.token ?? ShareToken.generate()
-            var portalFiles = renderer.portal(client, token: token)
-            var portal = Portal(slug: client.client.slug, name: client.client.name, token: token,
-                                isNewToken: client.content.token == nil)
-            if let (protection, secrets) = protectionsFound[client.client.slug] {
-                do {
-                    portalFiles = try portalFiles.map(protection.seal)
-                } catch {
-                    own.error("\(client.content.folder)/client.md", "cannot encrypt the portal: \(error)")
-                }
+        var portals: [Portal] = []
+        var sealers: [PortalEncryption?] = []
+        for client in active {
+            var portal = Portal(slug: client.client.slug, name: client.client.name,
+                                token: client.content.token ?? ShareToken.generate(), isNewToken: client.content.token == nil)
+            var sealer: PortalEncryption?
+            if let (protection, secrets) = protections[client.client.slug] {
+                sealer = protection
                 portal.encryption = protection.mode
                 portal.newSecrets = secrets
                 if protection.mode == .link {
                     portal.linkKey = secrets[ShareToken.keyFileName] ?? client.content.portalKey.map(PortalEncryption.base64URL)
                 }
             }
-            return (portalFiles, portal, own)
+            portals.append(portal)
+            sealers.append(sealer)
         }
-        for (portalFiles, portal, own) in rendered {
-            files += portalFiles
-            report.portals.append(portal)
-            report.diagnostics.append(contentsOf: own)
-        }
-        guard !report.diagnostics.hasErrors else { return report }
-        report.files = files
+        report.portals = portals
+        let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
         let dashboard = DashboardRenderer(templates: templates, business: site.business, today: options.today)
-            .files(Dashboard(clients: computed, today: options.today), portals: report.portals)
-        guard options.mode == .build else { return report }
+            .files(Dashboard(clients: computed, today: options.today), portals: portals)
 
-        // Write: new tokens into content/, then public/.
+        // Render client by client, a batch at a time on all cores. A build writes each batch as soon as it
+        // is rendered (the whole site has validated by now), so memory holds one batch of pages at a time.
+        let writer = options.mode == .build ? SiteWriter(root: options.root) : nil
         do {
-            for portal in report.portals {
-                if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: options.root) }
-                for (name, value) in portal.newSecrets {
-                    try saveSecret(value, name: name, slug: portal.slug, root: options.root)
+            if let writer {
+                for portal in portals {
+                    if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: options.root) }
+                    for (name, value) in portal.newSecrets {
+                        try saveSecret(value, name: name, slug: portal.slug, root: options.root)
+                    }
+                }
+                try writer.begin()
+            }
+            var paths: [String] = []
+            func emit(_ files: [OutputFile]) throws {
+                paths += files.map(\.path)
+                if let writer { report.outcome.add(try writer.writeBatch(files)) }
+            }
+            try emit(renderer.siteFiles())
+            let batchSize = 32
+            let tokens = portals.map(\.token)
+            let sealing = sealers
+            for start in stride(from: 0, to: active.count, by: batchSize) {
+                let batch = Array(start..<min(start + batchSize, active.count))
+                let rendered = batch.parallelMap { index -> ([OutputFile], Diagnostics) in
+                    var own = Diagnostics()
+                    var files = renderer.portal(active[index], token: tokens[index])
+                    if let sealer = sealing[index] {
+                        do {
+                            files = try files.map(sealer.seal)
+                        } catch {
+                            own.error("\(active[index].content.folder)/client.md", "cannot encrypt the portal: \(error)")
+                            files = []
+                        }
+                    }
+                    return (files, own)
+                }
+                for (files, own) in rendered {
+                    report.diagnostics.append(contentsOf: own)
+                    try emit(files)
                 }
             }
-            report.outcome = try SiteWriter(root: options.root).write(files)
-            _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
-            report.dashboardFiles = dashboard.map(\.path)
+            report.paths = paths
+            if let writer {
+                report.outcome.removed = try writer.finish(produced: paths)
+                _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
+                report.dashboardFiles = dashboard.map(\.path)
+            }
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
         }

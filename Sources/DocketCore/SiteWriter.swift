@@ -34,6 +34,13 @@ public struct SiteWriter {
         public var unchanged = 0
         /// Stale files removed.
         public var removed = 0
+
+        /// Adds another batch's counts.
+        mutating func add(_ other: Outcome) {
+            written += other.written
+            unchanged += other.unchanged
+            removed += other.removed
+        }
     }
 
     /// Writes every file, removes stale ones, and records the new manifest.
@@ -42,9 +49,21 @@ public struct SiteWriter {
     /// when one of the same size is already there; a new file is written directly, a changed one through a
     /// temporary file renamed over it.
     public func write(_ files: [OutputFile]) throws -> Outcome {
+        try begin()
+        var outcome = try writeBatch(files)
+        outcome.removed = try finish(produced: files.map(\.path))
+        return outcome
+    }
+
+    /// Creates the output folder. Call before `writeBatch`.
+    public func begin() throws {
+        try FileManager.default.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
+    }
+
+    /// Writes some of the files (on all cores), comparing each with what is there.
+    public func writeBatch(_ files: [OutputFile]) throws -> Outcome {
         let fileManager = FileManager.default
         var outcome = Outcome()
-        try fileManager.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
         let base = publicDirectory.path
         var folders = Set<String>()
         for file in files {
@@ -84,18 +103,26 @@ public struct SiteWriter {
             case .failed(let message): throw WriteError(message: message)
             }
         }
-        let produced = Set(files.map(\.path))
+        return outcome
+    }
+
+    /// Removes files an earlier build wrote that this one did not produce, and records what it produced.
+    /// Returns how many files were removed.
+    public func finish(produced paths: [String]) throws -> Int {
+        let fileManager = FileManager.default
+        let produced = Set(paths)
+        var removed = 0
         for stale in previousManifest() where !produced.contains(stale) && isSafeRelativePath(stale) {
             let url = publicDirectory.appendingPathComponent(stale)
             if fileManager.fileExists(atPath: url.path) {
                 try fileManager.removeItem(at: url)
-                outcome.removed += 1
+                removed += 1
                 removeEmptyParents(of: url)
             }
         }
         try fileManager.createDirectory(at: manifestURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data((produced.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifestURL, options: .atomic)
-        return outcome
+        return removed
     }
 
     /// A file that could not be written.

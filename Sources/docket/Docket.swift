@@ -100,7 +100,7 @@ struct BuildCommand: ParsableCommand {
         if report.reusedCache {
             print("Nothing changed since the last build (checked in \(String(format: "%.2f", seconds)) s): \(outcome.unchanged) files up to date, 0 written.")
         } else {
-            print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.files.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
+            print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.paths.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
         }
         let width = report.portals.map(\.slug.count).max() ?? 0
         for portal in report.portals {
@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
                                         environment: ProcessInfo.processInfo.environment))
         printDiagnostics(report.diagnostics)
         guard report.succeeded else { throw ExitCode(1) }
-        print("OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.files.count) files would be built.")
+        print("OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.paths.count) files would be built.")
     }
 }
 

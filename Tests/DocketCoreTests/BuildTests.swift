@@ -139,7 +139,7 @@ struct BuildTests {
         #expect(again.succeeded)
         #expect(again.portals.map(\.token) == [acmeToken, betaToken])
         #expect(again.outcome.written == 0)
-        #expect(again.outcome.unchanged == report.files.count)
+        #expect(again.outcome.unchanged == report.paths.count)
         #expect(site.snapshot("public") == files)
     }
 
@@ -171,7 +171,7 @@ struct BuildTests {
         defer { site.remove() }
         let report = site.build(mode: .check)
         #expect(report.succeeded)
-        #expect(report.files.count > 0)
+        #expect(report.paths.count > 0)
         #expect(!site.exists("public"))
         #expect(!site.exists("content/clients/acme/token.txt"))
     }
@@ -250,6 +250,6 @@ struct BuildTests {
         #expect(second.portals[1].token == beta)
         #expect(!site.exists("public/\(oldAcme)"))
         #expect(site.exists("public/\(beta)/index.html"))
-        #expect(second.outcome.removed == first.files.filter { $0.path.hasPrefix(oldAcme) }.count)
+        #expect(second.outcome.removed == first.paths.filter { $0.hasPrefix(oldAcme) }.count)
     }
 }
