@@ -68,7 +68,7 @@ extension PortalRenderer {
                                 approveHref: approveHref, approveLabel: approveLabel)
     }
 
-    func deliverableView(_ deliverable: Deliverable, depth: Int) -> DeliverableView {
+    func deliverableView(_ deliverable: Deliverable) -> DeliverableView {
         let facts = deliverable.facts(today: today)
         return DeliverableView(title: deliverable.title, due: deliverable.due.longDescription, status: facts.status,
                                isLate: facts.isLate, isOpen: deliverable.isOpen,
@@ -78,9 +78,9 @@ extension PortalRenderer {
 
     func deliverablesPage(_ computed: ComputedClient) -> DeliverablesPage {
         let all = computed.content.deliverables
-        let open = all.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0, depth: 0) }
+        let open = all.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0) }
         let delivered = all.filter { !$0.isOpen }.sorted { ($0.delivered!, $0.line) > ($1.delivered!, $1.line) }
-            .map { deliverableView($0, depth: 0) }
+            .map { deliverableView($0) }
         return DeliverablesPage(page: chrome(title: "Deliverables", computed: computed, depth: 0, current: "deliverables"),
                                 clientName: computed.client.name, open: open, hasOpen: !open.isEmpty,
                                 delivered: delivered, hasDelivered: !delivered.isEmpty)

@@ -136,7 +136,7 @@ public struct PortalRenderer: Sendable {
         let inForce = Terms.inForce(on: today, in: computed.content.terms)
         let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
         let open = computed.content.deliverables.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }
-            .map { deliverableView($0, depth: 0) }
+            .map { deliverableView($0) }
         return OverviewPage(
             page: chrome(title: "Overview", computed: computed, depth: 0, current: "overview"),
             clientName: client.name, contact: client.contact,
@@ -283,7 +283,7 @@ public struct PortalRenderer: Sendable {
         let month = figures.month
         let deliverables = computed.content.deliverables.filter {
             $0.due.yearMonth == month || $0.delivered?.yearMonth == month
-        }.sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0, depth: 1) }
+        }.sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0) }
         let invoice = computed.publishedInvoices.first { $0.usageMonth == month }
 
         var days: [DayView] = []

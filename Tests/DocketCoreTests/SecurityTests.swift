@@ -114,7 +114,9 @@ struct SecurityTests {
             #expect(text.contains("<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;self&#39;; img-src &#39;self&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;\">"), "\(path)")
             #expect(text.contains("<meta name=\"robots\" content=\"noindex,nofollow\">"), "\(path)")
             #expect(text.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(path)")
-            #expect(!text.contains("http://") && !text.contains("https://") || path.contains("terms"), "\(path)")
+            // Nothing is fetched from elsewhere: no remote images, scripts or stylesheets.
+            #expect(!text.contains(" src=\"http") && !text.contains(" src=\"//"), "\(path)")
+            #expect(!text.contains("rel=\"stylesheet\" href=\"http") && !text.contains("<script src"), "\(path)")
         }
     }
 
