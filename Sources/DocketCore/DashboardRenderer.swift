@@ -13,8 +13,17 @@ public struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     public func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
+        var files = [OutputFile(path: "index.html", text: templates.render("dashboard", page(dashboard, portals: portals)))]
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/\(name)", data: data))
+        }
+        return files
+    }
+
+    /// The dashboard's view model.
+    func page(_ dashboard: Dashboard, portals: [Builder.Portal]) -> DashboardPage {
         let money = { (amount: MinorUnits) in MoneyFormat.format(amount, currency: business.currency) }
-        let page = DashboardPage(
+        return DashboardPage(
             page: PageChrome(title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
                              clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
             month: today.yearMonth.longDescription,
@@ -46,11 +55,6 @@ public struct DashboardRenderer {
                 DashboardRow(cells: [$0.client, "version \($0.version)", $0.effective.shortDescription])
             },
             portals: portals.map { PortalLink(name: $0.name, href: "../\($0.indexPath)") })
-        var files = [OutputFile(path: "index.html", text: templates.render("dashboard", page))]
-        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/\(name)", data: data))
-        }
-        return files
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The site's user-editable templates (`templates/*.mustache`) and assets (`templates/assets/`).
 ///
@@ -7,7 +6,7 @@ import Mustache
 /// HTML-escaped by `{{ }}`; `{{{ }}}` is used only for HTML that cmark rendered.
 public struct TemplateSet: Sendable {
     /// The parsed templates, by name without `.mustache`.
-    let library: MustacheLibrary
+    let templates: [String: MustacheTemplate]
     /// Asset files to copy to `public/assets/`, by file name.
     public let assets: [String: Data]
 
@@ -17,7 +16,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
-        var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var ok = true
         let available = SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)
             .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
@@ -33,13 +32,17 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
-                                  "the template does not parse: \(error.error)")
-                ok = false
+                templates[name] = try MustacheTemplate(file.text)
             } catch {
-                diagnostics.error(path, "the template does not parse: \(error)")
+                diagnostics.error(path, line: error.line, column: error.column, "the template does not parse: \(error.message)")
+                ok = false
+            }
+        }
+        // A partial or parent that names no template is an error where it is used, not an empty page.
+        for name in templates.keys.sorted() {
+            for reference in templates[name]?.references ?? [] where !available.contains(reference.name) {
+                diagnostics.error("templates/\(name).mustache", line: reference.line, column: reference.column,
+                                  "no template named `\(reference.name)`; expected templates/\(reference.name).mustache")
                 ok = false
             }
         }
@@ -53,43 +56,16 @@ public struct TemplateSet: Sendable {
                 ok = false
             }
         }
-        return ok ? TemplateSet(library: library, assets: assets) : nil
+        return ok ? TemplateSet(templates: templates, assets: assets) : nil
     }
 
     /// Renders a page template with a view model.
     ///
-    /// The model is first turned into dictionaries and arrays, once: swift-mustache then finds each value
-    /// by a dictionary lookup instead of reflecting on the model for every `{{name}}` (which made rendering
-    /// the slowest part of a build).
-    func render(_ name: String, _ model: Any) -> String {
-        library.render(TemplateSet.templateValue(model) ?? [String: Any](), withTemplate: name) ?? ""
-    }
-
-    /// A view model as plain template values: structs become `[String: Any]` (nil properties left out, as
-    /// reflection would find nothing for them), arrays stay arrays, strings, numbers and booleans stay.
-    static func templateValue(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let list as [Any]: return list.compactMap { templateValue($0) }
-        default: break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            return mirror.children.first.flatMap { templateValue($0.value) }
-        case .struct, .class:
-            var dictionary: [String: Any] = [:]
-            dictionary.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
-                if let label = child.label, let converted = templateValue(child.value) { dictionary[label] = converted }
-            }
-            return dictionary
-        case .collection:
-            return mirror.children.compactMap { templateValue($0.value) }
-        default:
-            return value
-        }
+    /// The model turns itself into template values once (`TemplateRepresentable`); the renderer then finds
+    /// each `{{name}}` by scanning a few keys, never by reflection.
+    func render(_ name: String, _ model: some TemplateRepresentable) -> String {
+        var renderer = MustacheRenderer(templates: templates)
+        renderer.render(name, model.templateValue)
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 }
