@@ -4,16 +4,22 @@ public enum BillingChecks {
     /// Invoice numbers are unique across the whole business (an error naming both files), and a gap in a
     /// numeric sequence (`INV-2026-041`, `INV-2026-043`) is a warning.
     public static func checkNumbers(_ records: [InvoiceRecord], diagnostics: inout Diagnostics) {
-        var seen: [String: InvoiceRecord] = [:]
+        checkNumbers(records.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) },
+                     diagnostics: &diagnostics)
+    }
+
+    /// The same checks on invoice numbers kept from each client (`ClientFacts`).
+    static func checkNumbers(_ records: [InvoiceNumber], diagnostics: inout Diagnostics) {
+        var seen: [String: InvoiceNumber] = [:]
         for record in records.sorted(by: { $0.path < $1.path }) {
             if let first = seen[record.number] {
-                diagnostics.error(record.path, line: record.numberLine, column: 0,
+                diagnostics.error(record.path, line: record.line, column: 0,
                                   "the invoice number \(record.number) is already used by \(first.path); expected a number unique across the business")
             } else {
                 seen[record.number] = record
             }
         }
-        var sequences: [String: [(value: Int, width: Int, record: InvoiceRecord)]] = [:]
+        var sequences: [String: [(value: Int, width: Int, record: InvoiceNumber)]] = [:]
         for record in seen.values {
             let digits = String(record.number.reversed().prefix { $0.isASCIIDigit }.reversed())
             guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { continue }
@@ -26,7 +32,7 @@ public enum BillingChecks {
                 let missing = (previous.value + 1)..<next.value
                 let first = prefix + pad(missing.lowerBound, previous.width)
                 let text = missing.count == 1 ? "\(first) is" : "\(first) to \(prefix + pad(missing.upperBound - 1, previous.width)) are"
-                diagnostics.warning(next.record.path, line: next.record.numberLine, column: 0,
+                diagnostics.warning(next.record.path, line: next.record.line, column: 0,
                                     "\(text) missing between \(previous.record.number) and \(next.record.number); keep a cancelled invoice as `status: void` rather than deleting it")
             }
         }

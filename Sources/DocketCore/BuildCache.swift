@@ -1,15 +1,20 @@
 import Crypto
 import Foundation
 
-/// Skips a build when nothing it reads has changed and its output is as the last build left it.
+/// Lets a build skip every client whose files did not change, and whose pages are as the last build left them.
 ///
-/// The fingerprint covers the bytes of every file under `content/` and `templates/`, `--today`, the
-/// passphrases named by `portal_passphrase_env`, and the identity of the Docket binary. A file whose size,
-/// modification time, change time and inode are what they were at the last build, and that was not modified
-/// in the last two seconds before that build, keeps its recorded hash without being read (as git's index
-/// does); any other file is read and hashed. The output check covers the size and times of every file the
-/// last build wrote. Any difference means a full build, so the cache can make a build faster but never
-/// different. It lives in `.docket-cache/last-build` in the site folder (git-ignored).
+/// Inputs are fingerprinted in two parts. The global fingerprint covers Docket's version and binary,
+/// `--today`, and the bytes of every file under `templates/` and `content/` outside the client folders
+/// (business.md). Each client's fingerprint covers the bytes of every file in its folder and the passphrase
+/// its `portal_passphrase_env` names. A file whose size, modification time, change time and inode are what
+/// they were at the last build, and that was not modified in the last two seconds before that build, keeps
+/// its recorded hash without being read (as git's index does); any other file is read and hashed.
+///
+/// A client is reused (not parsed, computed or rendered) only when the global fingerprint and its own are
+/// unchanged and every file of its portal still has the size and times the last build left; its facts
+/// (`ClientFacts`: diagnostics, invoice numbers, dashboard part, portal) come from the record. Anything else
+/// rebuilds it, so the cache can make a build faster but never different. It lives in
+/// `.docket-cache/last-build` in the site folder (git-ignored).
 public struct BuildCache {
     /// The site folder.
     let root: URL
@@ -22,27 +27,36 @@ public struct BuildCache {
         var hash: String
     }
 
-    /// What the last successful build recorded.
-    struct Record {
-        var fingerprint = ""
-        var written = 0                          // nanoseconds since 1970
-        var fileCount = 0
-        var inputs: [String: Input] = [:]
-        var outputs: [String: FileStatus] = [:]
-        var warnings: [Diagnostic] = []
-        var portals: [Builder.Portal] = []
+    /// A client as the last successful build left it.
+    struct ClientRecord: Sendable {
+        var fingerprint: String
+        var facts: ClientFacts
     }
 
+    /// What the last successful build recorded.
+    struct Record: Sendable {
+        var global = ""
+        var written = 0                          // nanoseconds since 1970
+        var inputs: [String: Input] = [:]
+        var clients: [String: ClientRecord] = [:]
+        var outputs: [String: FileStatus] = [:]  // relative to the site folder (public/…, dashboard/…)
+    }
+
+    /// The record format's version: a record of another version is not used.
+    static let formatVersion = "2"
+
     /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
-    /// and output file, so this is on the path of every unchanged build.)
+    /// and output file, so this is on the path of every build.)
     func load() -> Record? {
         guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
         let bytes = [UInt8](data)
         var record = Record()
         record.inputs.reserveCapacity(bytes.count / 120)
+        record.outputs.reserveCapacity(bytes.count / 120)
         var start = 0
         var fields: [Range<Int>] = []
         fields.reserveCapacity(6)
+        let decoder = JSONDecoder()
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         func integer(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty else { return nil }
@@ -78,30 +92,23 @@ public struct BuildCache {
             defer { start = end + 1 }
             guard let kind = fields.first, kind.count == 1 else { return nil }
             switch (bytes[kind.lowerBound], fields.count) {
-            case (UInt8(ascii: "F"), 5):
-                record.fingerprint = text(fields[1])
-                guard let written = integer(fields[2]), let count = integer(fields[3]) else { return nil }
+            case (UInt8(ascii: "F"), 4):
+                guard text(fields[3]) == Self.formatVersion, let written = integer(fields[2]) else { return nil }
+                record.global = text(fields[1])
                 record.written = written
-                record.fileCount = count
             case (UInt8(ascii: "I"), 4):
                 record.inputs[text(fields[1])] = Input(status: status(fields[2]), hash: text(fields[3]))
+            case (UInt8(ascii: "C"), 4):
+                guard let facts = try? decoder.decode(ClientFacts.self, from: Data(bytes[fields[3]])) else { return nil }
+                record.clients[text(fields[1])] = ClientRecord(fingerprint: text(fields[2]), facts: facts)
             case (UInt8(ascii: "O"), 3):
                 guard let status = status(fields[2]) else { return nil }
                 record.outputs[text(fields[1])] = status
-            case (UInt8(ascii: "W"), 5):
-                record.warnings.append(Diagnostic(.warning, path: text(fields[1]), line: integer(fields[2]) ?? 0,
-                                                  column: integer(fields[3]) ?? 0, text(fields[4])))
-            case (UInt8(ascii: "P"), 6):
-                var portal = Builder.Portal(slug: text(fields[1]), name: text(fields[2]), token: text(fields[3]),
-                                            isNewToken: false)
-                portal.encryption = PortalEncryptionMode(rawValue: text(fields[4]))
-                portal.linkKey = fields[5].isEmpty ? nil : text(fields[5])
-                record.portals.append(portal)
             default:
                 return nil
             }
         }
-        return record.fingerprint.isEmpty ? nil : record
+        return record.global.isEmpty ? nil : record
     }
 
     /// The hash of every file under `content/` and `templates/`, reusing the last build's hash for a file
@@ -128,65 +135,90 @@ public struct BuildCache {
     /// SHA-256 as hex.
     static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 
-    /// The fingerprint of everything a build reads.
-    func fingerprint(_ inputs: [String: Input], options: Builder.Options) -> String {
+    /// The global fingerprint: Docket itself, `--today`, and every input outside the client folders.
+    func globalFingerprint(_ inputs: [String: Input], options: Builder.Options) -> String {
         var hasher = SHA256()
         hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
-        // The environment matters only through the passphrases that client.md files name.
-        var names = Set<String>()
-        for path in inputs.keys where path.hasSuffix("/client.md") {
-            let text = String(decoding: FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data(), as: UTF8.self)
-            guard text.contains("portal_passphrase_env") else { continue }
-            for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
-                let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
-                if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
-                    names.insert(value)
-                } else {
-                    names.formUnion(options.environment.keys)  // not a plain line: take the whole environment
-                }
-            }
-        }
-        for name in names.sorted() {
-            hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
-        }
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) where Self.clientSlug(of: path) == nil {
             hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
         }
         return hexString(hasher.finalize())
     }
 
-    /// The last build's report, when the fingerprint matches and every output is untouched.
-    func reuse(_ record: Record?, fingerprint: String) -> Builder.Report? {
-        guard let record, record.fingerprint == fingerprint else { return nil }
-        let rootPath = root.path
-        let outputs = Array(record.outputs)
-        let unchanged = outputs.parallelMap { FileStatus.of(rootPath + "/" + $0.key) == $0.value }
-        guard unchanged.allSatisfy({ $0 }) else { return nil }
-        var report = Builder.Report()
-        for warning in record.warnings { report.diagnostics.append(warning) }
-        report.portals = record.portals
-        report.outcome.unchanged = record.fileCount
-        report.reusedCache = true
-        return report
+    /// The client folder an input belongs to (`content/clients/<slug>/…`), if any.
+    static func clientSlug(of path: String) -> Substring? {
+        let prefix = "content/clients/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return rest[..<slash]
     }
 
-    /// Records a successful build.
-    func save(fingerprint: String, inputs: [String: Input], report: Builder.Report, outputPaths: [String]) {
-        let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+    /// Each client folder's fingerprint: the bytes of its files and the passphrase its client.md names.
+    func clientFingerprints(_ inputs: [String: Input], options: Builder.Options) -> [String: String] {
+        var byClient: [String: [(String, Input)]] = [:]
+        for (path, input) in inputs {
+            if let slug = Self.clientSlug(of: path) { byClient[String(slug), default: []].append((path, input)) }
+        }
+        let rootPath = root.path
+        let entries = Array(byClient)
+        let prints = entries.parallelMap { (slug, files) -> String in
+            var hasher = SHA256()
+            for (path, input) in files.sorted(by: { $0.0 < $1.0 }) {
+                hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
+            }
+            // The environment matters only through the passphrase that client.md names.
+            if let text = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md")
+                .map({ String(decoding: $0, as: UTF8.self) }), text.contains("portal_passphrase_env") {
+                var names = Set<String>()
+                for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
+                    let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
+                    if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
+                        names.insert(value)
+                    } else {
+                        names.formUnion(options.environment.keys)  // not a plain line: take the whole environment
+                    }
+                }
+                for name in names.sorted() {
+                    hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+                }
+            }
+            return hexString(hasher.finalize())
+        }
+        return Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), prints))
+    }
+
+    /// Whether every file of a client's portal is as the last build left it.
+    static func outputsUnchanged(_ facts: ClientFacts, record: Record, rootPath: String) -> Bool {
+        facts.outputs.allSatisfy { path in
+            let key = "public/" + path
+            guard let recorded = record.outputs[key] else { return false }
+            return FileStatus.of(rootPath + "/" + key) == recorded
+        }
+    }
+
+    /// Records a successful build: the inputs, every client's fingerprint and facts, and the status of every
+    /// output file (files the build did not touch keep the status already recorded).
+    func save(_ record: Record, outputs: [String], fresh: Set<String>, previous: Record?) {
         let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        var text = "F\t\(fingerprint)\t\(now)\t\(report.paths.count)\t1\n"
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+        var text = "F\t\(record.global)\t\(now)\t\(Self.formatVersion)\n"
+        for (path, input) in record.inputs.sorted(by: { $0.key < $1.key }) {
             text += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n"
         }
-        for path in outputPaths {
-            guard let status = FileStatus.of(root.appendingPathComponent(path).path) else { return clear() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (slug, client) in record.clients.sorted(by: { $0.key < $1.key }) {
+            guard let json = try? encoder.encode(client.facts) else { return clear() }
+            text += "C\t\(slug)\t\(client.fingerprint)\t\(String(decoding: json, as: UTF8.self))\n"
+        }
+        let rootPath = root.path
+        let statuses = outputs.parallelMap { path -> FileStatus? in
+            if !fresh.contains(path), let old = previous?.outputs[path] { return old }
+            return FileStatus.of(rootPath + "/" + path)
+        }
+        for (path, status) in zip(outputs, statuses) {
+            guard let status else { return clear() }
             text += "O\t\(path)\t\(status.line)\n"
-        }
-        for warning in report.diagnostics.warnings {
-            text += "W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n"
-        }
-        for portal in report.portals {
-            text += "P\t\(portal.slug)\t\(clean(portal.name))\t\(portal.token)\t\(portal.encryption?.rawValue ?? "")\t\(portal.linkKey ?? "")\n"
         }
         do {
             try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -196,6 +228,6 @@ public struct BuildCache {
         }
     }
 
-    /// Forgets the last build (after a failed one).
+    /// Forgets the last build.
     func clear() { try? FileManager.default.removeItem(at: recordURL) }
 }

@@ -43,7 +43,7 @@ public enum Builder {
     }
 
     /// One client's portal in the report.
-    public struct Portal: Sendable, Equatable {
+    public struct Portal: Sendable, Equatable, Codable {
         /// The client's folder name.
         public var slug: String
         /// The client's name.
@@ -58,6 +58,10 @@ public enum Builder {
         public var linkKey: String? = nil
         /// Secrets created by this run, to store with the content: file name → contents.
         var newSecrets: [String: String] = [:]
+        enum CodingKeys: String, CodingKey {
+            case slug, name, token, isNewToken, encryption, linkKey
+        }
+
         /// The portal's overview page relative to the site folder.
         public var indexPath: String { "public/\(token)/index.html" }
     }
@@ -76,144 +80,259 @@ public enum Builder {
         public var dashboardFiles: [String] = []
         /// Whether the run succeeded (no errors).
         public var succeeded: Bool { !diagnostics.hasErrors }
-        /// Whether nothing had changed since the last build, which was reused as it was.
+        /// Whether nothing had changed since the last build: no client rebuilt and no file written.
         public var reusedCache = false
+        /// The client folders this run parsed, computed and rendered (the others were reused from the last
+        /// build), in folder order.
+        public var rebuiltClients: [String] = []
     }
 
     /// Docket's version, part of the build cache's fingerprint.
     public static let version = "0.5.0"
 
-    /// Runs the pipeline; a build of a site where nothing changed since the last build reuses it.
+    /// Runs the pipeline. A build reuses what the last build recorded (`.docket-cache/`) for every client
+    /// whose files did not change; `check` and builds with `useCache` off always do everything.
     public static func run(_ options: Options) -> Report {
-        guard options.mode == .build, options.useCache else { return runPipeline(options) }
-        let cache = BuildCache(root: options.root)
-        let previous = cache.load()
-        var inputs = cache.inputs(previous: previous)
-        if let reused = cache.reuse(previous, fingerprint: cache.fingerprint(inputs, options: options)) { return reused }
-        let report = runPipeline(options)
-        if report.succeeded {
-            // The build may have stored new tokens and keys: the inputs are now what was read plus those.
-            for portal in report.portals {
-                let folder = "content/clients/\(portal.slug)"
-                var stored: [String: String] = portal.newSecrets
-                if portal.isNewToken { stored[ShareToken.fileName] = portal.token }
-                for (name, value) in stored {
-                    inputs["\(folder)/\(name)"] = BuildCache.Input(status: nil, hash: BuildCache.hash(Data((value + "\n").utf8)))
+        runPipeline(options)
+    }
+
+    /// How many clients are rendered at once; beyond this many rebuilt clients, rendered pages wait on disk
+    /// (`PageStage`) rather than in memory until the whole site has validated.
+    static let batchSize = 32
+
+    /// What happened to one client folder in this run.
+    private enum ClientOutcome {
+        /// Reused from the last build: not parsed, computed or rendered.
+        case reused(ClientFacts)
+        /// Parsed, computed and (if it validated) rendered by this run.
+        case fresh(ClientFacts)
+
+        var facts: ClientFacts {
+            switch self {
+            case .reused(let facts), .fresh(let facts): return facts
+            }
+        }
+    }
+
+    /// The pipeline: load → parse → compute → render → write, client by client.
+    ///
+    /// 1. business.md and the templates are loaded; every input is fingerprinted (`BuildCache`).
+    /// 2. Each client, on all cores a batch at a time, is either reused from the last build or loaded, parsed,
+    ///    computed, checked and rendered; only its `ClientFacts` are kept, its pages wait in a `PageStage`.
+    /// 3. The checks across clients run on the facts (share tokens, invoice numbers).
+    /// 4. Only when the whole site validated are the pages written, stale files removed, the dashboard
+    ///    rendered from every client's part, and the record saved.
+    static func runPipeline(_ options: Options) -> Report {
+        var report = Report()
+        let root = options.root
+        let businessPath = "content/business.md"
+        var business: Business?
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(businessPath).path) {
+            let businessFile = SourceFile.read(site: root, path: businessPath, diagnostics: &report.diagnostics)
+            business = businessFile.flatMap { Business.parse($0, diagnostics: &report.diagnostics) }
+        } else {
+            report.diagnostics.error(businessPath, "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
+        }
+        let templates = TemplateSet.load(root: root, diagnostics: &report.diagnostics)
+        guard let business, let templates, !report.diagnostics.hasErrors else { return report }
+
+        // Fingerprints, and what the last build left.
+        let caching = options.mode == .build && options.useCache
+        let cache = BuildCache(root: root)
+        let previous = caching ? cache.load() : nil
+        let inputs = caching ? cache.inputs(previous: previous) : [:]
+        let global = caching ? cache.globalFingerprint(inputs, options: options) : ""
+        let clientPrints = caching ? cache.clientFingerprints(inputs, options: options) : [:]
+        let usable = previous.flatMap { $0.global == global ? $0 : nil }
+
+        let slugs = SiteLoader.listDirectory(root, "content/clients", directories: true, diagnostics: &report.diagnostics)
+        let renderer = PortalRenderer(templates: templates, business: business, today: options.today)
+        let rootPath = root.path
+
+        // Which clients can be reused, decided on all cores (it stats every file of their portals).
+        let reusable: [ClientFacts?] = slugs.parallelMap { slug in
+            guard let usable, let old = usable.clients[slug], let now = clientPrints[slug], old.fingerprint == now,
+                  BuildCache.outputsUnchanged(old.facts, record: usable, rootPath: rootPath) else { return nil }
+            return old.facts
+        }
+        let freshCount = reusable.filter { $0 == nil }.count
+        let stage: PageStage
+        do {
+            stage = try PageStage(directory: options.mode == .build && freshCount > batchSize
+                                  ? root.appendingPathComponent(".docket-cache/stage") : nil)
+        } catch {
+            report.diagnostics.error(".docket-cache", "cannot prepare the build: \(error.localizedDescription)")
+            return report
+        }
+        defer { stage.discard() }
+
+        // Every client, a batch at a time on all cores: reused, or loaded, computed, checked and rendered.
+        var outcomes: [ClientOutcome] = []
+        outcomes.reserveCapacity(slugs.count)
+        for start in stride(from: 0, to: slugs.count, by: batchSize) {
+            let batch = Array(start..<min(start + batchSize, slugs.count))
+            outcomes += batch.parallelMap { index -> ClientOutcome in
+                if let facts = reusable[index] { return .reused(facts) }
+                return .fresh(buildClient(slugs[index], business: business, renderer: renderer, options: options,
+                                          stage: stage))
+            }
+        }
+
+        // Checks across clients, on the facts.
+        for outcome in outcomes {
+            for diagnostic in outcome.facts.diagnostics { report.diagnostics.append(diagnostic) }
+        }
+        var owners: [String: String] = [:]
+        for facts in outcomes.map(\.facts) {
+            guard let token = facts.storedToken else { continue }
+            if let other = owners[token] {
+                report.diagnostics.error("content/clients/\(facts.slug)/\(ShareToken.fileName)", line: 1, column: 1,
+                                         "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one")
+            } else {
+                owners[token] = facts.slug
+            }
+        }
+        BillingChecks.checkNumbers(outcomes.flatMap(\.facts.invoiceNumbers), diagnostics: &report.diagnostics)
+        let portals = outcomes.compactMap(\.facts.portal)
+        report.portals = portals
+        let siteFiles = renderer.siteFiles()
+        report.paths = siteFiles.map(\.path) + outcomes.flatMap(\.facts.outputs)
+        report.rebuiltClients = outcomes.filter { if case .fresh = $0 { return true } else { return false } }.map(\.facts.slug)
+        guard !report.diagnostics.hasErrors else { return report }
+
+        let dashboard = DashboardRenderer(templates: templates, business: business, today: options.today)
+            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard)), portals: portals)
+        guard options.mode == .build else { return report }
+
+        // Write: new secrets, then the pages of every rebuilt client, stale files, the dashboard, the record.
+        let writer = SiteWriter(root: root)
+        var freshOutputs: Set<String> = []
+        var record = BuildCache.Record(global: global, inputs: inputs)
+        do {
+            for case .fresh(let facts) in outcomes {
+                guard let portal = facts.portal else { continue }
+                if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: root) }
+                for (name, value) in portal.newSecrets {
+                    try saveSecret(value, name: name, slug: portal.slug, root: root)
                 }
             }
-            let paths = report.paths.map { "public/\($0)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
-            cache.save(fingerprint: cache.fingerprint(inputs, options: options), inputs: inputs, report: report, outputPaths: paths)
-        } else {
+            try writer.begin()
+            report.outcome.add(try writer.writeBatch(siteFiles))
+            freshOutputs.formUnion(siteFiles.map { "public/\($0.path)" })
+            for start in stride(from: 0, to: outcomes.count, by: batchSize) {
+                var files: [OutputFile] = []
+                for outcome in outcomes[start..<min(start + batchSize, outcomes.count)] {
+                    switch outcome {
+                    case .reused(let facts):
+                        report.outcome.unchanged += facts.outputs.count
+                    case .fresh(let facts):
+                        files += try stage.take(facts.slug)
+                        freshOutputs.formUnion(facts.outputs.map { "public/\($0)" })
+                    }
+                }
+                report.outcome.add(try writer.writeBatch(files))
+            }
+            report.outcome.removed = try writer.finish(produced: report.paths)
+            _ = try SiteWriter(root: root, folder: Builder.dashboardFolder).write(dashboard)
+            report.dashboardFiles = dashboard.map(\.path)
+            freshOutputs.formUnion(dashboard.map { "\(dashboardFolder)/\($0.path)" })
+        } catch {
+            report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             cache.clear()
+            return report
         }
+        report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
+
+        // The record: a client that stored a new token or secret has new inputs, so it is fingerprinted again.
+        guard caching else { return report }
+        if report.reusedCache, previous?.global == global, previous?.clients.count == outcomes.count {
+            return report  // nothing changed: the record is still exact, and no file is written
+        }
+        var refreshed = inputs
+        let newSecretClients = outcomes.compactMap { outcome -> String? in
+            guard case .fresh(let facts) = outcome, let portal = facts.portal,
+                  portal.isNewToken || !portal.newSecrets.isEmpty else { return nil }
+            return facts.slug
+        }
+        if !newSecretClients.isEmpty {
+            refreshed = cache.inputs(previous: BuildCache.Record(inputs: inputs))
+        }
+        record.inputs = refreshed
+        let prints = newSecretClients.isEmpty ? clientPrints : cache.clientFingerprints(refreshed, options: options)
+        for outcome in outcomes {
+            var facts = outcome.facts
+            guard let print = prints[facts.slug] else { continue }
+            if facts.portal != nil {
+                facts.portal!.isNewToken = false
+                facts.portal!.newSecrets = [:]
+                facts.storedToken = facts.portal!.token
+            }
+            record.clients[facts.slug] = BuildCache.ClientRecord(fingerprint: print, facts: facts)
+        }
+        let outputs = report.paths.map { "public/\($0)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
+        cache.save(record, outputs: outputs, fresh: freshOutputs, previous: usable)
         return report
     }
 
-    /// The pipeline itself.
-    static func runPipeline(_ options: Options) -> Report {
-        var report = Report()
-        // Load and parse.
-        let site = SiteLoader.load(root: options.root, diagnostics: &report.diagnostics)
-        let templates = TemplateSet.load(root: options.root, diagnostics: &report.diagnostics)
-        guard let site, let templates, !report.diagnostics.hasErrors else { return report }
+    /// Loads, parses, computes, checks and renders one client folder; its pages go to the stage.
+    private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
+                                    stage: PageStage) -> ClientFacts {
+        var diagnostics = Diagnostics()
+        var facts = buildClient(slug, business: business, renderer: renderer, options: options, stage: stage,
+                                diagnostics: &diagnostics)
+        facts.diagnostics = diagnostics.all
+        return facts
+    }
 
-        // Compute every client (archived ones too: their invoices are still checked).
-        let business = site.business
-        let today = options.today
-        let results = site.clients.parallelMap { content -> (ComputedClient, Diagnostics) in
-            var own = Diagnostics()
-            return (ComputedClient.compute(content, business: business, today: today, diagnostics: &own), own)
+    private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
+                                    stage: PageStage, diagnostics: inout Diagnostics) -> ClientFacts {
+        var facts = ClientFacts(slug: slug)
+        guard Client.isValidSlug(slug) else {
+            diagnostics.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
+            return facts
         }
-        let computed = results.map(\.0)
-        for (_, own) in results { report.diagnostics.append(contentsOf: own) }
-        guard !report.diagnostics.hasErrors else { return report }
+        guard let content = SiteLoader.loadClient(root: options.root, slug: slug, business: business, diagnostics: &diagnostics) else {
+            return facts
+        }
+        facts.storedToken = content.token
+        facts.invoiceNumbers = content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
+        guard !diagnostics.hasErrors else { return facts }
+        let computed = ComputedClient.compute(content, business: business, today: options.today, diagnostics: &diagnostics)
+        facts.dashboard = Dashboard.ClientPart(computed, today: options.today)
+        guard !diagnostics.hasErrors, computed.client.status == .active else { return facts }
 
-        // Encryption keys (this may fail: a passphrase missing from the environment).
-        var protections: [String: (PortalEncryption, [String: String])] = [:]
-        for client in computed where client.client.status == .active {
-            if let protection = encryption(for: client.content, business: site.business, options: options,
-                                           diagnostics: &report.diagnostics) {
-                protections[client.client.slug] = protection
+        // The portal: its token, how it is encrypted, and its pages.
+        var portal = Portal(slug: slug, name: computed.client.name, token: content.token ?? ShareToken.generate(),
+                            isNewToken: content.token == nil)
+        var sealer: PortalEncryption?
+        if let (protection, secrets) = encryption(for: content, business: business, options: options, diagnostics: &diagnostics) {
+            sealer = protection
+            portal.encryption = protection.mode
+            portal.newSecrets = secrets
+            if protection.mode == .link {
+                portal.linkKey = secrets[ShareToken.keyFileName] ?? content.portalKey.map(PortalEncryption.base64URL)
             }
         }
-        guard !report.diagnostics.hasErrors else { return report }
-
-        // Every active client's portal: its token, and how it is encrypted.
-        let active = computed.filter { $0.client.status == .active }
-        var portals: [Portal] = []
-        var sealers: [PortalEncryption?] = []
-        for client in active {
-            var portal = Portal(slug: client.client.slug, name: client.client.name,
-                                token: client.content.token ?? ShareToken.generate(), isNewToken: client.content.token == nil)
-            var sealer: PortalEncryption?
-            if let (protection, secrets) = protections[client.client.slug] {
-                sealer = protection
-                portal.encryption = protection.mode
-                portal.newSecrets = secrets
-                if protection.mode == .link {
-                    portal.linkKey = secrets[ShareToken.keyFileName] ?? client.content.portalKey.map(PortalEncryption.base64URL)
-                }
+        guard !diagnostics.hasErrors else { return facts }
+        facts.portal = portal
+        var files = renderer.portal(computed, token: portal.token)
+        if let sealer {
+            do {
+                files = try files.map(sealer.seal)
+            } catch {
+                diagnostics.error("\(content.folder)/client.md", "cannot encrypt the portal: \(error)")
+                return facts
             }
-            portals.append(portal)
-            sealers.append(sealer)
         }
-        report.portals = portals
-        let renderer = PortalRenderer(templates: templates, business: site.business, today: options.today)
-        let dashboard = DashboardRenderer(templates: templates, business: site.business, today: options.today)
-            .files(Dashboard(clients: computed, today: options.today), portals: portals)
-
-        // Render client by client, a batch at a time on all cores. A build writes each batch as soon as it
-        // is rendered (the whole site has validated by now), so memory holds one batch of pages at a time.
-        let writer = options.mode == .build ? SiteWriter(root: options.root) : nil
-        do {
-            if let writer {
-                for portal in portals {
-                    if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: options.root) }
-                    for (name, value) in portal.newSecrets {
-                        try saveSecret(value, name: name, slug: portal.slug, root: options.root)
-                    }
-                }
-                try writer.begin()
+        facts.outputs = files.map(\.path)
+        if options.mode == .build {
+            do {
+                try stage.put(slug, files)
+            } catch {
+                diagnostics.error("\(content.folder)", "cannot keep the rendered portal until the build is written: \(error.localizedDescription)")
             }
-            var paths: [String] = []
-            func emit(_ files: [OutputFile]) throws {
-                paths += files.map(\.path)
-                if let writer { report.outcome.add(try writer.writeBatch(files)) }
-            }
-            try emit(renderer.siteFiles())
-            let batchSize = 32
-            let tokens = portals.map(\.token)
-            let sealing = sealers
-            for start in stride(from: 0, to: active.count, by: batchSize) {
-                let batch = Array(start..<min(start + batchSize, active.count))
-                let rendered = batch.parallelMap { index -> ([OutputFile], Diagnostics) in
-                    var own = Diagnostics()
-                    var files = renderer.portal(active[index], token: tokens[index])
-                    if let sealer = sealing[index] {
-                        do {
-                            files = try files.map(sealer.seal)
-                        } catch {
-                            own.error("\(active[index].content.folder)/client.md", "cannot encrypt the portal: \(error)")
-                            files = []
-                        }
-                    }
-                    return (files, own)
-                }
-                for (files, own) in rendered {
-                    report.diagnostics.append(contentsOf: own)
-                    try emit(files)
-                }
-            }
-            report.paths = paths
-            if let writer {
-                report.outcome.removed = try writer.finish(produced: paths)
-                _ = try SiteWriter(root: options.root, folder: Builder.dashboardFolder).write(dashboard)
-                report.dashboardFiles = dashboard.map(\.path)
-            }
-        } catch {
-            report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
         }
-        return report
+        return facts
     }
 
     /// The encryption of an active client's portal, with any secret it had to create; nil for a plain

@@ -1,7 +1,7 @@
 /// The VA's own cross-client view, computed from every client. Written outside `public/`, never uploaded.
 public struct Dashboard: Sendable {
     /// An overdue invoice to chase.
-    public struct Chase: Sendable, Equatable {
+    public struct Chase: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
         /// Invoice number.
@@ -13,7 +13,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A client with an amount of money.
-    public struct ClientMoney: Sendable, Equatable {
+    public struct ClientMoney: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
         /// Balance owed, in minor units.
@@ -23,7 +23,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A client with minutes this month and over all months.
-    public struct ClientMinutes: Sendable, Equatable {
+    public struct ClientMinutes: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
         /// Minutes in the current month.
@@ -33,7 +33,7 @@ public struct Dashboard: Sendable {
     }
 
     /// This month's retainer use of a client.
-    public struct Burn: Sendable, Equatable {
+    public struct Burn: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
         /// Used minutes.
@@ -45,7 +45,7 @@ public struct Dashboard: Sendable {
     }
 
     /// Time logged under a tag across clients.
-    public struct TagStat: Sendable, Equatable {
+    public struct TagStat: Sendable, Equatable, Codable {
         /// The tag.
         public var tag: String
         /// Raw minutes of work carrying it.
@@ -57,7 +57,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A proposal waiting for the client.
-    public struct Proposal: Sendable, Equatable {
+    public struct Proposal: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
         /// Version number.
@@ -83,53 +83,104 @@ public struct Dashboard: Sendable {
     /// Proposed terms awaiting approval.
     public var proposals: [Proposal]
 
+    /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
+    /// client that did not change (`.docket-cache/`) and merge it with the others'.
+    public struct ClientPart: Sendable, Equatable, Codable {
+        /// Overdue invoices.
+        public var chase: [Chase]
+        /// Balance and overdue total, when the client has published invoices.
+        public var balance: ClientMoney?
+        /// This month's retainer position (active retainer clients).
+        public var burn: Burn?
+        /// Unbilled minutes this month and in all.
+        public var unbilled: ClientMinutes
+        /// Out-of-hours minutes this month and in all.
+        public var outOfHours: ClientMinutes
+        /// Work minutes and entries by tag (`untagged` for none).
+        public var tagMinutes: [String: Int]
+        /// Work entries by tag.
+        public var tagEntries: [String: Int]
+        /// Months worked without agreed terms (active clients).
+        public var noTermsMonths: [String]
+        /// Proposed terms awaiting approval (active clients).
+        public var proposals: [Proposal]
+        /// The client's name.
+        public var client: String
+
+        /// One client's part as of `today`.
+        public init(_ client: ComputedClient, today: CalendarDate) {
+            let month = today.yearMonth
+            let name = client.client.name
+            let active = client.client.status == .active
+            self.client = name
+            chase = client.statement.overdue.map {
+                Chase(client: name, number: $0.number, daysOverdue: $0.daysOverdue, balance: $0.balance)
+            }
+            balance = client.publishedInvoices.isEmpty ? nil : ClientMoney(
+                client: name, balance: client.statement.balance, overdue: client.statement.overdue.reduce(0) { $0 + $1.balance })
+            if active, let current = client.figures.current, current.month == month, let position = current.retainer {
+                burn = Burn(client: name, used: position.usedMinutes, available: position.availableMinutes,
+                            overage: position.overageMinutes)
+            } else {
+                burn = nil
+            }
+            func minutes(_ key: (MonthFigures) -> Int) -> ClientMinutes {
+                ClientMinutes(client: name, thisMonth: client.figures.months.first { $0.month == month }.map(key) ?? 0,
+                              total: client.figures.months.reduce(0) { $0 + key($1) })
+            }
+            unbilled = minutes(\.unbilledMinutes)
+            outOfHours = minutes(\.outOfHoursMinutes)
+            var tagMinutes: [String: Int] = [:]
+            var tagEntries: [String: Int] = [:]
+            for timesheet in client.content.timesheets {
+                for entry in timesheet.entries {
+                    guard case .work(let span) = entry.kind else { continue }
+                    let tags = entry.tags.filter { $0 != "unbilled" }
+                    for tag in tags.isEmpty ? ["untagged"] : tags {
+                        tagMinutes[tag, default: 0] += span.minutes
+                        tagEntries[tag, default: 0] += 1
+                    }
+                }
+            }
+            self.tagMinutes = tagMinutes
+            self.tagEntries = tagEntries
+            noTermsMonths = active ? BillingChecks.monthsWithoutTerms(client.content, figures: client.figures).map(\.description) : []
+            if active {
+                let current = Terms.inForce(on: today, in: client.content.terms)?.version ?? 0
+                proposals = client.content.terms.filter { $0.status == .proposed && $0.version > current }
+                    .map { Proposal(client: name, version: $0.version, effective: $0.effective) }
+            } else {
+                proposals = []
+            }
+        }
+    }
+
     /// Computes the dashboard as of `today`.
     public init(clients: [ComputedClient], today: CalendarDate) {
-        let month = today.yearMonth
-        chase = clients.flatMap { client in
-            client.statement.overdue.map { Chase(client: client.client.name, number: $0.number,
-                                                 daysOverdue: $0.daysOverdue, balance: $0.balance) }
-        }.sorted { ($0.daysOverdue, $1.number) > ($1.daysOverdue, $0.number) }
-        balances = clients.filter { !$0.publishedInvoices.isEmpty }.map { client in
-            ClientMoney(client: client.client.name, balance: client.statement.balance,
-                        overdue: client.statement.overdue.reduce(0) { $0 + $1.balance })
-        }.sorted { ($0.balance, $1.client) > ($1.balance, $0.client) }
-        burn = clients.filter { $0.client.status == .active }.compactMap { client in
-            guard let current = client.figures.current, current.month == month, let position = current.retainer else { return nil }
-            return Burn(client: client.client.name, used: position.usedMinutes, available: position.availableMinutes,
-                        overage: position.overageMinutes)
-        }
-        func minutes(_ key: (MonthFigures) -> Int) -> [ClientMinutes] {
-            clients.map { client in
-                ClientMinutes(client: client.client.name,
-                              thisMonth: client.figures.months.first { $0.month == month }.map(key) ?? 0,
-                              total: client.figures.months.reduce(0) { $0 + key($1) })
-            }.filter { $0.total > 0 }
-        }
-        unbilled = minutes(\.unbilledMinutes)
-        outOfHours = minutes(\.outOfHoursMinutes)
+        self.init(parts: clients.map { ClientPart($0, today: today) })
+    }
+
+    /// Merges the clients' parts, in client order.
+    public init(parts: [ClientPart]) {
+        chase = parts.flatMap(\.chase).sorted { ($0.daysOverdue, $1.number) > ($1.daysOverdue, $0.number) }
+        balances = parts.compactMap(\.balance).sorted { ($0.balance, $1.client) > ($1.balance, $0.client) }
+        burn = parts.compactMap(\.burn)
+        unbilled = parts.map(\.unbilled).filter { $0.total > 0 }
+        outOfHours = parts.map(\.outOfHours).filter { $0.total > 0 }
         var tagTotals: [String: (minutes: Int, entries: Int)] = [:]
-        for client in clients {
-            for entry in client.content.timesheets.flatMap(\.entries) {
-                guard case .work(let span) = entry.kind else { continue }
-                let tags = entry.tags.filter { $0 != "unbilled" }
-                for tag in tags.isEmpty ? ["untagged"] : tags {
-                    tagTotals[tag, default: (0, 0)].minutes += span.minutes
-                    tagTotals[tag, default: (0, 0)].entries += 1
-                }
+        for part in parts {
+            for (tag, minutes) in part.tagMinutes {
+                tagTotals[tag, default: (0, 0)].minutes += minutes
+                tagTotals[tag, default: (0, 0)].entries += part.tagEntries[tag] ?? 0
             }
         }
         tags = tagTotals.map { TagStat(tag: $0.key, minutes: $0.value.minutes, entries: $0.value.entries,
                                        averageMinutes: Rational($0.value.minutes, $0.value.entries).roundedHalfUp()) }
             .sorted { ($0.minutes, $1.tag) > ($1.minutes, $0.tag) }
-        noTerms = clients.filter { $0.client.status == .active }.compactMap { client in
-            let months = BillingChecks.monthsWithoutTerms(client.content, figures: client.figures)
-            return months.isEmpty ? nil : (client.client.name, months)
+        noTerms = parts.compactMap { part in
+            let months = part.noTermsMonths.compactMap { YearMonth(iso: $0) }
+            return months.isEmpty ? nil : (part.client, months)
         }
-        proposals = clients.filter { $0.client.status == .active }.flatMap { client -> [Proposal] in
-            let current = Terms.inForce(on: today, in: client.content.terms)?.version ?? 0
-            return client.content.terms.filter { $0.status == .proposed && $0.version > current }
-                .map { Proposal(client: client.client.name, version: $0.version, effective: $0.effective) }
-        }
+        proposals = parts.flatMap(\.proposals)
     }
 }

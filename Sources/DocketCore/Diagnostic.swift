@@ -1,5 +1,5 @@
 /// How serious a diagnostic is.
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, Codable {
     /// The content is wrong; nothing is written.
     case error
     /// The content is suspicious but the build goes on.
@@ -14,7 +14,7 @@ public enum Severity: String, Sendable, Comparable {
 /// A message about the content, tied to a place in a file of the site.
 ///
 /// Printed as `path:line:column: error: message`, with `path` relative to the site folder.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Codable {
     /// Error or warning.
     public var severity: Severity
     /// Path of the file, relative to the site folder (for example `content/clients/acme/client.md`).

@@ -3,7 +3,7 @@ import CryptoExtras
 import Foundation
 
 /// How a client's portal is protected.
-public enum PortalEncryptionMode: String, Sendable, CaseIterable {
+public enum PortalEncryptionMode: String, Sendable, CaseIterable, Codable {
     /// AES-256-GCM with a key derived from a passphrase the client types (PBKDF2-HMAC-SHA256).
     case passphrase
     /// AES-256-GCM with a random key that travels only in the link's fragment (`#k=…`).

@@ -1,0 +1,33 @@
+/// What a build keeps of one client once it has been validated and rendered: what the checks across clients,
+/// the dashboard and the report need, and nothing of the client's timesheets or pages.
+///
+/// Facts are small, so a build holds them for every client while it holds the full model of only the few
+/// clients it is working on; `.docket-cache/` stores them, so a client whose files did not change is
+/// neither parsed nor rendered again.
+struct ClientFacts: Codable, Sendable {
+    /// The client's folder name.
+    var slug: String
+    /// The share token read from `token.txt`, if there was one (checked unique across clients).
+    var storedToken: String?
+    /// Every invoice number the client's records use (checked unique across the business).
+    var invoiceNumbers: [InvoiceNumber] = []
+    /// The client's part of the VA's dashboard; nil when the client did not load.
+    var dashboard: Dashboard.ClientPart?
+    /// The client's own errors and warnings.
+    var diagnostics: [Diagnostic] = []
+    /// The portal, for an active client.
+    var portal: Builder.Portal?
+    /// The files of its portal, relative to `public/`.
+    var outputs: [String] = []
+}
+
+/// An invoice number and where it is written.
+struct InvoiceNumber: Codable, Sendable, Equatable {
+    /// `INV-2026-041`.
+    var number: String
+    /// The invoice record's path.
+    var path: String
+    /// The line of its `number:` field.
+    var line: Int
+}
+

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Rendered pages of clients waiting until the whole site has validated.
+///
+/// Nothing reaches `public/` before every client has been checked, yet holding every page of a large site
+/// in memory would make memory grow with the number of clients. So a client's pages are rendered once and,
+/// when many clients are being rebuilt, kept in one file per client under `.docket-cache/stage/` until they
+/// are written (or thrown away when the build fails). A few clients are simply kept in memory.
+final class PageStage: @unchecked Sendable {
+    /// Where pages are kept on disk; nil keeps them in memory.
+    let directory: URL?
+    private var memory: [String: [OutputFile]] = [:]
+    private let lock = NSLock()
+
+    /// A stage on disk in `directory`, or in memory when `directory` is nil.
+    init(directory: URL?) throws {
+        self.directory = directory
+        if let directory {
+            try? FileManager.default.removeItem(at: directory)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Keeps a client's files (safe to call from several threads for different clients).
+    func put(_ slug: String, _ files: [OutputFile]) throws {
+        guard let directory else {
+            lock.lock()
+            memory[slug] = files
+            lock.unlock()
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.reduce(0) { $0 + $1.data.count + $1.path.utf8.count + 24 })
+        for file in files {
+            bytes.append(contentsOf: Array("\(file.path)\n\(file.data.count)\n".utf8))
+            bytes.append(contentsOf: file.data)
+        }
+        try Data(bytes).write(to: directory.appendingPathComponent(slug))
+    }
+
+    /// Takes a client's files back (and forgets them).
+    func take(_ slug: String) throws -> [OutputFile] {
+        guard let directory else {
+            lock.lock()
+            defer { lock.unlock() }
+            return memory.removeValue(forKey: slug) ?? []
+        }
+        let url = directory.appendingPathComponent(slug)
+        let data = try Data(contentsOf: url)
+        try? FileManager.default.removeItem(at: url)
+        var files: [OutputFile] = []
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            func line() throws -> String {
+                let start = index
+                while index < bytes.count, bytes[index] != 10 { index += 1 }
+                guard index < bytes.count else { throw CocoaError(.fileReadCorruptFile) }
+                defer { index += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            }
+            while index < bytes.count {
+                let path = try line()
+                guard let count = Int(try line()), count >= 0, index + count <= bytes.count else {
+                    throw CocoaError(.fileReadCorruptFile)
+                }
+                files.append(OutputFile(path: path, data: Data(UnsafeBufferPointer(rebasing: bytes[index..<(index + count)]))))
+                index += count
+            }
+        }
+        return files
+    }
+
+    /// Throws away whatever is left.
+    func discard() {
+        lock.lock()
+        memory = [:]
+        lock.unlock()
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+}
