@@ -11,7 +11,8 @@ public enum BillingChecks {
     /// The same checks on invoice numbers kept from each client (`ClientFacts`).
     static func checkNumbers(_ records: [InvoiceNumber], diagnostics: inout Diagnostics) {
         var seen: [String: InvoiceNumber] = [:]
-        for record in records.sorted(by: { $0.path < $1.path }) {
+        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.path < $1.path }
+        for record in inOrder ? records : records.sorted(by: { $0.path < $1.path }) {
             if let first = seen[record.number] {
                 diagnostics.error(record.path, line: record.line, column: 0,
                                   "the invoice number \(record.number) is already used by \(first.path); expected a number unique across the business")
@@ -21,7 +22,7 @@ public enum BillingChecks {
         }
         var sequences: [String: [(value: Int, width: Int, record: InvoiceNumber)]] = [:]
         for record in seen.values {
-            let digits = String(record.number.reversed().prefix { $0.isASCIIDigit }.reversed())
+            let digits = String(decoding: record.number.utf8.reversed().prefix { $0 >= 48 && $0 <= 57 }.reversed(), as: UTF8.self)
             guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { continue }
             let prefix = String(record.number.dropLast(digits.count))
             sequences[prefix, default: []].append((value, digits.count, record))

@@ -29,8 +29,51 @@ public struct BuildCache {
 
     /// A client as the last successful build left it.
     struct ClientRecord: Sendable {
+        /// The fingerprint of its folder.
         var fingerprint: String
-        var facts: ClientFacts
+        /// Its portal's files, relative to `public/`.
+        var outputs: [String]
+        /// Its facts as JSON, decoded only when a build needs them (`facts()`).
+        var json: [UInt8]
+        /// Its lines of the record as they were, copied as they are when the client is reused.
+        var block: [UInt8] = []
+        /// Its input files as recorded, by path.
+        var inputs: [String: Input] = [:]
+        /// The recorded status of each output file, by path under the site folder (`public/…`).
+        var outputStatuses: [String: FileStatus] = [:]
+
+        /// Reads the input and output lines of the block (done for every client at once, on all cores).
+        mutating func parseBlock() -> Bool {
+            var inputs: [String: Input] = [:]
+            var outputs: [String] = []
+            var statuses: [String: FileStatus] = [:]
+            var ok = true
+            BuildCache.eachLine(block) { fields, bytes in
+                switch (bytes[fields[0].lowerBound], fields.count) {
+                case (UInt8(ascii: "I"), 4):
+                    inputs[BuildCache.text(bytes, fields[1])] = Input(status: BuildCache.status(bytes, fields[2]),
+                                                                      hash: BuildCache.text(bytes, fields[3]))
+                case (UInt8(ascii: "O"), 3):
+                    guard let status = BuildCache.status(bytes, fields[2]) else { ok = false; return }
+                    let path = BuildCache.text(bytes, fields[1])
+                    outputs.append(String(path.dropFirst("public/".count)))
+                    statuses[path] = status
+                default:
+                    break
+                }
+            }
+            self.inputs = inputs
+            self.outputs = outputs
+            self.outputStatuses = statuses
+            return ok
+        }
+
+        /// The facts, with their outputs.
+        func facts() -> ClientFacts? {
+            guard var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(json)) else { return nil }
+            facts.outputs = outputs
+            return facts
+        }
     }
 
     /// What the last successful build recorded.
@@ -40,10 +83,74 @@ public struct BuildCache {
         var inputs: [String: Input] = [:]
         var clients: [String: ClientRecord] = [:]
         var outputs: [String: FileStatus] = [:]  // relative to the site folder (public/…, dashboard/…)
+        /// The site-wide files and the dashboard's, with their status.
+        var siteOutputs: [(path: String, status: FileStatus)] = []
+        /// Every warning the last build reported, and its portals, for a build where nothing changed.
+        var warnings: [Diagnostic] = []
+        var portals: [Builder.Portal] = []
+    }
+
+    /// Every input, fingerprinted: the global part, and each client folder's files and fingerprint.
+    struct Inputs: Sendable {
+        var global: [String: Input] = [:]
+        var clients: [String: (files: [(path: String, input: Input)], fingerprint: String)] = [:]
+        var globalFingerprint = ""
+
+        /// Every input by path.
+        var all: [String: Input] {
+            var result = global
+            for (_, client) in clients { for file in client.files { result[file.path] = file.input } }
+            return result
+        }
+    }
+
+    /// Calls `body` with the tab-separated fields of every non-empty line.
+    static func eachLine(_ bytes: [UInt8], _ body: ([Range<Int>], [UInt8]) -> Void) {
+        var start = 0
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(6)
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            fields.removeAll(keepingCapacity: true)
+            var from = start
+            for index in start..<end where bytes[index] == 9 {
+                fields.append(from..<index)
+                from = index + 1
+            }
+            fields.append(from..<end)
+            if end > start { body(fields, bytes) }
+            start = end + 1
+        }
+    }
+
+    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value &* 10 &+ Int(byte - 48)
+        }
+        return value
+    }
+
+    static func status(_ bytes: [UInt8], _ range: Range<Int>) -> FileStatus? {
+        var parts: [Int] = []
+        var from = range.lowerBound
+        for index in range where bytes[index] == 32 {
+            guard let value = integer(bytes, from..<index) else { return nil }
+            parts.append(value)
+            from = index + 1
+        }
+        guard let last = integer(bytes, from..<range.upperBound), parts.count == 3 else { return nil }
+        return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(last))
     }
 
     /// The record format's version: a record of another version is not used.
-    static let formatVersion = "2"
+    static let formatVersion = "4"
 
     /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
     /// and output file, so this is on the path of every build.)
@@ -56,7 +163,8 @@ public struct BuildCache {
         var start = 0
         var fields: [Range<Int>] = []
         fields.reserveCapacity(6)
-        let decoder = JSONDecoder()
+        var current: String?          // the client whose block the lines belong to
+        var blockStart = 0
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         func integer(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty else { return nil }
@@ -79,6 +187,10 @@ public struct BuildCache {
             guard let last = integer(from..<range.upperBound), parts.count == 3 else { return nil }
             return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(last))
         }
+        func closeBlock(at end: Int) {
+            if let slug = current { record.clients[slug]?.block = Array(bytes[blockStart..<end]) }
+            current = nil
+        }
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 10 { end += 1 }
@@ -96,133 +208,194 @@ public struct BuildCache {
                 guard text(fields[3]) == Self.formatVersion, let written = integer(fields[2]) else { return nil }
                 record.global = text(fields[1])
                 record.written = written
-            case (UInt8(ascii: "I"), 4):
-                record.inputs[text(fields[1])] = Input(status: status(fields[2]), hash: text(fields[3]))
             case (UInt8(ascii: "C"), 4):
-                guard let facts = try? decoder.decode(ClientFacts.self, from: Data(bytes[fields[3]])) else { return nil }
-                record.clients[text(fields[1])] = ClientRecord(fingerprint: text(fields[2]), facts: facts)
+                closeBlock(at: start)
+                let slug = text(fields[1])
+                record.clients[slug] = ClientRecord(fingerprint: text(fields[2]), outputs: [], json: Array(bytes[fields[3]]))
+                current = slug
+                blockStart = start
+            case (UInt8(ascii: "E"), 1):
+                closeBlock(at: min(end + 1, bytes.count))
+            case (UInt8(ascii: "I"), 4):
+                if current == nil {
+                    record.inputs[text(fields[1])] = Input(status: status(fields[2]), hash: text(fields[3]))
+                }
+            case (UInt8(ascii: "O"), 3) where current != nil:
+                break  // a client's outputs: read with its block
             case (UInt8(ascii: "O"), 3):
                 guard let status = status(fields[2]) else { return nil }
-                record.outputs[text(fields[1])] = status
+                let path = text(fields[1])
+                record.outputs[path] = status
+                record.siteOutputs.append((path, status))
+            case (UInt8(ascii: "W"), 5):
+                record.warnings.append(Diagnostic(.warning, path: text(fields[1]), line: integer(fields[2]) ?? 0,
+                                                  column: integer(fields[3]) ?? 0, text(fields[4])))
+            case (UInt8(ascii: "P"), 2):
+                guard let portal = try? JSONDecoder().decode(Builder.Portal.self, from: Data(bytes[fields[1]])) else { return nil }
+                record.portals.append(portal)
             default:
                 return nil
             }
         }
+        closeBlock(at: bytes.count)
+        let unparsed = Array(record.clients)
+        let parsed = unparsed.parallelMap { entry -> ClientRecord? in
+            var client = entry.value
+            return client.parseBlock() ? client : nil
+        }
+        for (slug, client) in zip(unparsed.map(\.key), parsed) {
+            guard let client else { return nil }
+            record.clients[slug] = client
+        }
         return record.global.isEmpty ? nil : record
     }
 
-    /// The hash of every file under `content/` and `templates/`, reusing the last build's hash for a file
-    /// the file system shows unchanged since then.
-    func inputs(previous: Record?) -> [String: Input] {
-        var files: [(path: String, status: FileStatus)] = []
-        for folder in ["content", "templates"] {
-            files += FileStatus.files(under: root.appendingPathComponent(folder).path).map { ("\(folder)/\($0.path)", $0.status) }
-        }
-        let paths = files.map(\.path)
+    /// Every file under `content/` and `templates/`, hashed (reusing the last build's hash for a file the file
+    /// system shows unchanged since then), and fingerprinted: client folders on all cores.
+    func inputs(previous: Record?, options: Builder.Options) -> Inputs {
         let rootPath = root.path
-        let known = previous?.inputs ?? [:]
         let settled = (previous?.written ?? 0) - 2_000_000_000
-        let hashed = files.parallelMap { file -> Input in
-            let status = file.status
-            if let old = known[file.path], old.status == status, status.modified < settled, status.changed < settled {
+        @Sendable func hashed(_ path: String, _ status: FileStatus, _ known: [String: Input]) -> Input {
+            if let old = known[path], old.status == status, status.modified < settled, status.changed < settled {
                 return old
             }
-            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + file.path) ?? Data()))
+            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + path) ?? Data()))
         }
-        return Dictionary(uniqueKeysWithValues: zip(paths, hashed))
+        var result = Inputs()
+        // Everything outside the client folders: business.md, templates/.
+        let clientsPath = rootPath + "/content/clients"
+        var globalFiles: [(String, FileStatus)] = []
+        for folder in ["content", "templates"] {
+            globalFiles += FileStatus.files(under: rootPath + "/" + folder, skipping: folder == "content" ? "clients" : nil)
+                .map { ("\(folder)/\($0.path)", $0.status) }
+        }
+        let top = FileStatus.entries(of: clientsPath)
+        for entry in top where !entry.isDirectory {
+            if let status = FileStatus.of(clientsPath + "/" + entry.name) { globalFiles.append(("content/clients/\(entry.name)", status)) }
+        }
+        var hasher = SHA256()
+        hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
+        for (path, status) in globalFiles.sorted(by: { $0.0 < $1.0 }) {
+            let input = hashed(path, status, previous?.inputs ?? [:])
+            result.global[path] = input
+            hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
+        }
+        result.globalFingerprint = hexString(hasher.finalize())
+        // Each client folder.
+        let folders = top.filter(\.isDirectory).map(\.name)
+        let clients = folders.parallelMap { slug -> (files: [(path: String, input: Input)], fingerprint: String) in
+            var hasher = SHA256()
+            var files: [(path: String, input: Input)] = []
+            let known = previous?.clients[slug]?.inputs ?? previous?.inputs ?? [:]
+            for file in FileStatus.files(under: clientsPath + "/" + slug) {
+                let path = "content/clients/\(slug)/\(file.path)"
+                let input = hashed(path, file.status, known)
+                files.append((path, input))
+                hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
+            }
+            for name in Self.passphraseNames(slug: slug, rootPath: rootPath, environment: options.environment) {
+                hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+            }
+            return (files, hexString(hasher.finalize()))
+        }
+        for (slug, client) in zip(folders, clients) { result.clients[slug] = client }
+        return result
+    }
+
+    /// The environment matters only through the passphrase that a client.md names.
+    static func passphraseNames(slug: String, rootPath: String, environment: [String: String]) -> [String] {
+        guard let data = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md") else { return [] }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.contains("portal_passphrase_env") else { return [] }
+        var names = Set<String>()
+        for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
+            let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
+            if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
+                names.insert(value)
+            } else {
+                names.formUnion(environment.keys)  // not a plain line: take the whole environment
+            }
+        }
+        return names.sorted()
     }
 
     /// SHA-256 as hex.
     static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 
-    /// The global fingerprint: Docket itself, `--today`, and every input outside the client folders.
-    func globalFingerprint(_ inputs: [String: Input], options: Builder.Options) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) where Self.clientSlug(of: path) == nil {
-            hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
-        }
-        return hexString(hasher.finalize())
-    }
-
-    /// The client folder an input belongs to (`content/clients/<slug>/…`), if any.
-    static func clientSlug(of path: String) -> Substring? {
-        let prefix = "content/clients/"
-        guard path.hasPrefix(prefix) else { return nil }
-        let rest = path.dropFirst(prefix.count)
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        return rest[..<slash]
-    }
-
-    /// Each client folder's fingerprint: the bytes of its files and the passphrase its client.md names.
-    func clientFingerprints(_ inputs: [String: Input], options: Builder.Options) -> [String: String] {
-        var byClient: [String: [(String, Input)]] = [:]
-        for (path, input) in inputs {
-            if let slug = Self.clientSlug(of: path) { byClient[String(slug), default: []].append((path, input)) }
-        }
-        let rootPath = root.path
-        let entries = Array(byClient)
-        let prints = entries.parallelMap { (slug, files) -> String in
-            var hasher = SHA256()
-            for (path, input) in files.sorted(by: { $0.0 < $1.0 }) {
-                hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
-            }
-            // The environment matters only through the passphrase that client.md names.
-            if let text = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md")
-                .map({ String(decoding: $0, as: UTF8.self) }), text.contains("portal_passphrase_env") {
-                var names = Set<String>()
-                for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
-                    let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
-                    if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
-                        names.insert(value)
-                    } else {
-                        names.formUnion(options.environment.keys)  // not a plain line: take the whole environment
-                    }
-                }
-                for name in names.sorted() {
-                    hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
-                }
-            }
-            return hexString(hasher.finalize())
-        }
-        return Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), prints))
-    }
-
     /// Whether every file of a client's portal is as the last build left it.
-    static func outputsUnchanged(_ facts: ClientFacts, record: Record, rootPath: String) -> Bool {
-        facts.outputs.allSatisfy { path in
+    static func outputsUnchanged(_ client: ClientRecord, record: Record, rootPath: String) -> Bool {
+        client.outputs.allSatisfy { path in
             let key = "public/" + path
-            guard let recorded = record.outputs[key] else { return false }
+            guard let recorded = client.outputStatuses[key] else { return false }
             return FileStatus.of(rootPath + "/" + key) == recorded
         }
     }
 
-    /// Records a successful build: the inputs, every client's fingerprint and facts, and the status of every
-    /// output file (files the build did not touch keep the status already recorded).
-    func save(_ record: Record, outputs: [String], fresh: Set<String>, previous: Record?) {
+    /// What a build gives `save` about one client.
+    enum SavedClient {
+        /// Reused: its lines are copied from the last record.
+        case reused(ClientRecord)
+        /// Built by this run: its files, fingerprint and facts.
+        case fresh(files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts)
+    }
+
+    /// Records a successful build: global inputs and outputs, then a block per client (its facts, its input
+    /// files and its output files), then the report's warnings and portals.
+    func save(global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
+              siteOutputs: [String], warnings: [Diagnostic], portals: [Builder.Portal]) {
         let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        var text = "F\t\(record.global)\t\(now)\t\(Self.formatVersion)\n"
-        for (path, input) in record.inputs.sorted(by: { $0.key < $1.key }) {
-            text += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n"
+        var text: [UInt8] = []
+        text.reserveCapacity(16 * 1024 * 1024)
+        func add(_ string: String) {
+            var string = string
+            string.withUTF8 { text.append(contentsOf: $0) }
+        }
+        let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        let rootPath = root.path
+        add("F\t\(global)\t\(now)\t\(Self.formatVersion)\n")
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            add("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n")
+        }
+        for path in siteOutputs {
+            guard let status = FileStatus.of(rootPath + "/" + path) else { return clear() }
+            add("O\t\(path)\t\(status.line)\n")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        for (slug, client) in record.clients.sorted(by: { $0.key < $1.key }) {
-            guard let json = try? encoder.encode(client.facts) else { return clear() }
-            text += "C\t\(slug)\t\(client.fingerprint)\t\(String(decoding: json, as: UTF8.self))\n"
+        // Fresh clients' output files are looked at on all cores.
+        let blocks = clients.parallelMap { (slug, client) -> [UInt8]? in
+            switch client {
+            case .reused(let record):
+                return record.block
+            case .fresh(let files, let fingerprint, let facts):
+                guard let json = try? encoder.encode(facts) else { return nil }
+                var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8) + Array(json) + [10]
+                for (path, input) in files {
+                    block += Array("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8)
+                }
+                for path in facts.outputs {
+                    guard let status = FileStatus.of(rootPath + "/public/" + path) else { return nil }
+                    block += Array("O\tpublic/\(path)\t\(status.line)\n".utf8)
+                }
+                return block + Array("E\n".utf8)
+            }
         }
-        let rootPath = root.path
-        let statuses = outputs.parallelMap { path -> FileStatus? in
-            if !fresh.contains(path), let old = previous?.outputs[path] { return old }
-            return FileStatus.of(rootPath + "/" + path)
+        for block in blocks {
+            guard let block else { return clear() }
+            text += block
         }
-        for (path, status) in zip(outputs, statuses) {
-            guard let status else { return clear() }
-            text += "O\t\(path)\t\(status.line)\n"
+        for warning in warnings {
+            add("W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n")
+        }
+        for portal in portals {
+            guard let json = try? encoder.encode(portal) else { return clear() }
+            add("P\t")
+            text += json
+            add("\n")
         }
         do {
             try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: recordURL, options: .atomic)
+            try Data(text).write(to: recordURL, options: .atomic)
         } catch {
             clear()
         }

@@ -85,6 +85,8 @@ public enum Builder {
         /// The client folders this run parsed, computed and rendered (the others were reused from the last
         /// build), in folder order.
         public var rebuiltClients: [String] = []
+        /// How long each phase took, in order (`docket build --timings` prints them).
+        public var timings: [(phase: String, seconds: Double)] = []
     }
 
     /// Docket's version, part of the build cache's fingerprint.
@@ -124,6 +126,14 @@ public enum Builder {
     ///    rendered from every client's part, and the record saved.
     static func runPipeline(_ options: Options) -> Report {
         var report = Report()
+        let clock = ContinuousClock()
+        var lap = clock.now
+        func mark(_ phase: String) {
+            let now = clock.now
+            let elapsed = now - lap
+            report.timings.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            lap = now
+        }
         let root = options.root
         let businessPath = "content/business.md"
         var business: Business?
@@ -135,27 +145,44 @@ public enum Builder {
         }
         let templates = TemplateSet.load(root: root, diagnostics: &report.diagnostics)
         guard let business, let templates, !report.diagnostics.hasErrors else { return report }
+        mark("business.md and templates")
 
         // Fingerprints, and what the last build left.
         let caching = options.mode == .build && options.useCache
         let cache = BuildCache(root: root)
         let previous = caching ? cache.load() : nil
-        let inputs = caching ? cache.inputs(previous: previous) : [:]
-        let global = caching ? cache.globalFingerprint(inputs, options: options) : ""
-        let clientPrints = caching ? cache.clientFingerprints(inputs, options: options) : [:]
+        mark("read the build record")
+        let inputs = caching ? cache.inputs(previous: previous, options: options) : BuildCache.Inputs()
+        let global = inputs.globalFingerprint
         let usable = previous.flatMap { $0.global == global ? $0 : nil }
+        mark("look at and fingerprint every input file")
 
         let slugs = SiteLoader.listDirectory(root, "content/clients", directories: true, diagnostics: &report.diagnostics)
         let renderer = PortalRenderer(templates: templates, business: business, today: options.today)
         let rootPath = root.path
 
         // Which clients can be reused, decided on all cores (it stats every file of their portals).
-        let reusable: [ClientFacts?] = slugs.parallelMap { slug in
-            guard let usable, let old = usable.clients[slug], let now = clientPrints[slug], old.fingerprint == now,
-                  BuildCache.outputsUnchanged(old.facts, record: usable, rootPath: rootPath) else { return nil }
-            return old.facts
+        let reusable: [BuildCache.ClientRecord?] = slugs.parallelMap { slug in
+            guard let usable, let old = usable.clients[slug], let now = inputs.clients[slug]?.fingerprint,
+                  old.fingerprint == now, BuildCache.outputsUnchanged(old, record: usable, rootPath: rootPath) else { return nil }
+            return old
         }
         let freshCount = reusable.filter { $0 == nil }.count
+        mark("check the outputs of unchanged clients")
+
+        // Nothing changed: the same clients, all reused. The last build's report stands, and the site-wide
+        // pages and the dashboard (which depend only on what was fingerprinted) are as it left them.
+        if let usable, freshCount == 0, usable.clients.count == slugs.count,
+           siteOutputsUnchanged(usable, rootPath: rootPath) {
+            for warning in usable.warnings { report.diagnostics.append(warning) }
+            report.portals = usable.portals
+            report.paths = renderer.siteFilePaths() + slugs.flatMap { usable.clients[$0]?.outputs ?? [] }
+            report.outcome.unchanged = report.paths.count
+            report.dashboardFiles = DashboardRenderer(templates: templates, business: business, today: options.today).filePaths()
+            report.reusedCache = true
+            mark("nothing changed")
+            return report
+        }
         let stage: PageStage
         do {
             stage = try PageStage(directory: options.mode == .build && freshCount > batchSize
@@ -172,12 +199,15 @@ public enum Builder {
         for start in stride(from: 0, to: slugs.count, by: batchSize) {
             let batch = Array(start..<min(start + batchSize, slugs.count))
             outcomes += batch.parallelMap { index -> ClientOutcome in
-                if let facts = reusable[index] { return .reused(facts) }
+                if let old = reusable[index] {
+                    if let facts = old.facts() { return .reused(facts) }
+                }
                 return .fresh(buildClient(slugs[index], business: business, renderer: renderer, options: options,
                                           stage: stage))
             }
         }
 
+        mark("load, compute, check and render \(freshCount) client(s)")
         // Checks across clients, on the facts.
         for outcome in outcomes {
             for diagnostic in outcome.facts.diagnostics { report.diagnostics.append(diagnostic) }
@@ -200,14 +230,14 @@ public enum Builder {
         report.rebuiltClients = outcomes.filter { if case .fresh = $0 { return true } else { return false } }.map(\.facts.slug)
         guard !report.diagnostics.hasErrors else { return report }
 
+        mark("checks across clients")
         let dashboard = DashboardRenderer(templates: templates, business: business, today: options.today)
             .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard)), portals: portals)
+        mark("dashboard")
         guard options.mode == .build else { return report }
 
         // Write: new secrets, then the pages of every rebuilt client, stale files, the dashboard, the record.
         let writer = SiteWriter(root: root)
-        var freshOutputs: Set<String> = []
-        var record = BuildCache.Record(global: global, inputs: inputs)
         do {
             for case .fresh(let facts) in outcomes {
                 guard let portal = facts.portal else { continue }
@@ -218,7 +248,6 @@ public enum Builder {
             }
             try writer.begin()
             report.outcome.add(try writer.writeBatch(siteFiles))
-            freshOutputs.formUnion(siteFiles.map { "public/\($0.path)" })
             for start in stride(from: 0, to: outcomes.count, by: batchSize) {
                 var files: [OutputFile] = []
                 for outcome in outcomes[start..<min(start + batchSize, outcomes.count)] {
@@ -227,51 +256,71 @@ public enum Builder {
                         report.outcome.unchanged += facts.outputs.count
                     case .fresh(let facts):
                         files += try stage.take(facts.slug)
-                        freshOutputs.formUnion(facts.outputs.map { "public/\($0)" })
                     }
                 }
                 report.outcome.add(try writer.writeBatch(files))
             }
-            report.outcome.removed = try writer.finish(produced: report.paths)
+            // With no client rebuilt and the same clients as last time, the files produced are the ones the
+            // manifest lists already: nothing can be stale, and the manifest need not be rewritten.
+            let sameFiles = usable.map { usable in
+                usable.clients.count == outcomes.count && outcomes.allSatisfy { outcome in
+                    guard case .fresh(let facts) = outcome else { return true }
+                    return usable.clients[facts.slug]?.outputs == facts.outputs
+                }
+            } ?? false
+            if !sameFiles {
+                report.outcome.removed = try writer.finish(produced: report.paths)
+            }
             _ = try SiteWriter(root: root, folder: Builder.dashboardFolder).write(dashboard)
             report.dashboardFiles = dashboard.map(\.path)
-            freshOutputs.formUnion(dashboard.map { "\(dashboardFolder)/\($0.path)" })
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             cache.clear()
             return report
         }
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
+        mark("write")
 
-        // The record: a client that stored a new token or secret has new inputs, so it is fingerprinted again.
+        // The record. A client that stored a new token or secret has new inputs: it is looked at again.
         guard caching else { return report }
-        if report.reusedCache, previous?.global == global, previous?.clients.count == outcomes.count {
-            return report  // nothing changed: the record is still exact, and no file is written
-        }
-        var refreshed = inputs
-        let newSecretClients = outcomes.compactMap { outcome -> String? in
+        let newSecrets = Set(outcomes.compactMap { outcome -> String? in
             guard case .fresh(let facts) = outcome, let portal = facts.portal,
                   portal.isNewToken || !portal.newSecrets.isEmpty else { return nil }
             return facts.slug
-        }
-        if !newSecretClients.isEmpty {
-            refreshed = cache.inputs(previous: BuildCache.Record(inputs: inputs))
-        }
-        record.inputs = refreshed
-        let prints = newSecretClients.isEmpty ? clientPrints : cache.clientFingerprints(refreshed, options: options)
-        for outcome in outcomes {
-            var facts = outcome.facts
-            guard let print = prints[facts.slug] else { continue }
-            if facts.portal != nil {
-                facts.portal!.isNewToken = false
-                facts.portal!.newSecrets = [:]
-                facts.storedToken = facts.portal!.token
+        })
+        let refreshed = newSecrets.isEmpty ? inputs : cache.inputs(previous: BuildCache.Record(inputs: inputs.all), options: options)
+        var saved: [(slug: String, client: BuildCache.SavedClient)] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let slug = slugs[index]
+            switch outcome {
+            case .reused:
+                guard let old = reusable[index] else { continue }
+                saved.append((slug, .reused(old)))
+            case .fresh(var facts):
+                guard let client = refreshed.clients[slug] else { continue }
+                if facts.portal != nil {
+                    facts.portal!.isNewToken = false
+                    facts.portal!.newSecrets = [:]
+                    facts.storedToken = facts.portal!.token
+                }
+                saved.append((slug, .fresh(files: client.files, fingerprint: client.fingerprint, facts: facts)))
             }
-            record.clients[facts.slug] = BuildCache.ClientRecord(fingerprint: print, facts: facts)
         }
-        let outputs = report.paths.map { "public/\($0)" } + report.dashboardFiles.map { "\(dashboardFolder)/\($0)" }
-        cache.save(record, outputs: outputs, fresh: freshOutputs, previous: usable)
+        var recordedPortals = portals
+        for index in recordedPortals.indices {
+            recordedPortals[index].isNewToken = false
+            recordedPortals[index].newSecrets = [:]
+        }
+        cache.save(global: global, inputs: refreshed.global, clients: saved,
+                   siteOutputs: siteFiles.map { "public/\($0.path)" } + dashboard.map { "\(dashboardFolder)/\($0.path)" },
+                   warnings: report.diagnostics.warnings, portals: recordedPortals)
+        mark("save the build record")
         return report
+    }
+
+    /// Whether the site-wide files and the dashboard are as the last build left them.
+    private static func siteOutputsUnchanged(_ record: BuildCache.Record, rootPath: String) -> Bool {
+        !record.siteOutputs.isEmpty && record.siteOutputs.allSatisfy { FileStatus.of(rootPath + "/" + $0.path) == $0.status }
     }
 
     /// Loads, parses, computes, checks and renders one client folder; its pages go to the stage.

@@ -17,12 +17,16 @@ struct ClientFacts: Codable, Sendable {
     var diagnostics: [Diagnostic] = []
     /// The portal, for an active client.
     var portal: Builder.Portal?
-    /// The files of its portal, relative to `public/`.
+    /// The files of its portal, relative to `public/` (kept in the record's output lines, not in the JSON).
     var outputs: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case slug, storedToken, invoiceNumbers, dashboard, diagnostics, portal
+    }
 }
 
 /// An invoice number and where it is written.
-struct InvoiceNumber: Codable, Sendable, Equatable {
+struct InvoiceNumber: Sendable, Equatable {
     /// `INV-2026-041`.
     var number: String
     /// The invoice record's path.
@@ -31,3 +35,20 @@ struct InvoiceNumber: Codable, Sendable, Equatable {
     var line: Int
 }
 
+
+extension InvoiceNumber: Codable {
+    // Kept as `[number, path, line]` in `.docket-cache/`.
+    init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        number = try c.decode(String.self)
+        path = try c.decode(String.self)
+        line = try c.decode(Int.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(number)
+        try c.encode(path)
+        try c.encode(line)
+    }
+}

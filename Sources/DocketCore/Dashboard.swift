@@ -184,3 +184,56 @@ public struct Dashboard: Sendable {
         proposals = parts.flatMap(\.proposals)
     }
 }
+
+extension Dashboard.ClientPart {
+    // Kept compactly in `.docket-cache/` (one JSON array per client, read on every build).
+    public init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        let client = try c.decode(String.self)
+        self.client = client
+        let chaseFields = try c.decode([String].self)
+        guard chaseFields.count % 3 == 0 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase") }
+        var chase: [Dashboard.Chase] = []
+        for index in stride(from: 0, to: chaseFields.count, by: 3) {
+            guard let days = Int(chaseFields[index + 1]), let balance = MinorUnits(chaseFields[index + 2]) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase")
+            }
+            chase.append(Dashboard.Chase(client: client, number: chaseFields[index], daysOverdue: days, balance: balance))
+        }
+        self.chase = chase
+        let money = try c.decode([MinorUnits].self)
+        balance = money.count == 2 ? Dashboard.ClientMoney(client: client, balance: money[0], overdue: money[1]) : nil
+        let burnFields = try c.decode([Int].self)
+        burn = burnFields.count == 3 ? Dashboard.Burn(client: client, used: burnFields[0], available: burnFields[1], overage: burnFields[2]) : nil
+        let minutes = try c.decode([Int].self)
+        guard minutes.count == 4 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "minutes") }
+        unbilled = Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1])
+        outOfHours = Dashboard.ClientMinutes(client: client, thisMonth: minutes[2], total: minutes[3])
+        tagMinutes = try c.decode([String: Int].self)
+        tagEntries = try c.decode([String: Int].self)
+        noTermsMonths = try c.decode([String].self)
+        let proposalFields = try c.decode([String].self)
+        guard proposalFields.count % 2 == 0 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "proposals") }
+        var proposals: [Dashboard.Proposal] = []
+        for index in stride(from: 0, to: proposalFields.count, by: 2) {
+            guard let version = Int(proposalFields[index]), let effective = CalendarDate(iso: proposalFields[index + 1]) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "proposals")
+            }
+            proposals.append(Dashboard.Proposal(client: client, version: version, effective: effective))
+        }
+        self.proposals = proposals
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(client)
+        try c.encode(chase.flatMap { [$0.number, String($0.daysOverdue), String($0.balance)] })
+        try c.encode(balance.map { [$0.balance, $0.overdue] } ?? [])
+        try c.encode(burn.map { [$0.used, $0.available, $0.overage] } ?? [])
+        try c.encode([unbilled.thisMonth, unbilled.total, outOfHours.thisMonth, outOfHours.total])
+        try c.encode(tagMinutes)
+        try c.encode(tagEntries)
+        try c.encode(noTermsMonths)
+        try c.encode(proposals.flatMap { [String($0.version), $0.effective.description] })
+    }
+}

@@ -20,6 +20,11 @@ public struct DashboardRenderer {
         return files
     }
 
+    /// The paths of the dashboard's files, as `files` names them.
+    public func filePaths() -> [String] {
+        ["index.html"] + templates.assets.keys.sorted().map { "assets/\($0)" }
+    }
+
     /// The dashboard's view model.
     func page(_ dashboard: Dashboard, portals: [Builder.Portal]) -> DashboardPage {
         let money = { (amount: MinorUnits) in MoneyFormat.format(amount, currency: business.currency) }

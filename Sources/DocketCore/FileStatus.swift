@@ -47,7 +47,7 @@ struct FileStatus: Equatable, Sendable {
 
     /// Every regular file below a folder, as paths relative to it with their status, sorted by path;
     /// hidden names included.
-    static func files(under root: String) -> [(path: String, status: FileStatus)] {
+    static func files(under root: String, skipping skipped: String? = nil) -> [(path: String, status: FileStatus)] {
         var result: [(path: String, status: FileStatus)] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
@@ -57,7 +57,7 @@ struct FileStatus: Equatable, Sendable {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
-                if name == "." || name == ".." { continue }
+                if name == "." || name == ".." || (relative.isEmpty && name == skipped) { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(root + "/" + child, &info) == 0 else { continue }
@@ -70,6 +70,25 @@ struct FileStatus: Equatable, Sendable {
         }
         walk("")
         return result.sorted { $0.path < $1.path }
+    }
+}
+
+extension FileStatus {
+    /// The names in a folder with whether each is a folder (not following links); empty when it cannot be read.
+    static func entries(of path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var result: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            result.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
+        }
+        return result.sorted { $0.name < $1.name }
     }
 }
 

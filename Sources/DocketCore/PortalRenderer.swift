@@ -30,6 +30,11 @@ public struct PortalRenderer: Sendable {
         return files
     }
 
+    /// The paths of the site-wide files, as `siteFiles()` names them.
+    public func siteFilePaths() -> [String] {
+        ["index.html", "robots.txt"] + templates.assets.keys.sorted().map { "assets/\($0)" }
+    }
+
     /// Every page of one client's portal under `<token>/`.
     public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
         let content = computed.content

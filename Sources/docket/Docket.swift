@@ -85,12 +85,20 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Flag(help: "Print how long each phase of the build took, on standard error.")
+    var timings = false
+
     func run() throws {
         let started = Date()
         let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build,
                                         environment: ProcessInfo.processInfo.environment,
                                         identity: executableIdentity()))
         printDiagnostics(report.diagnostics)
+        if timings {
+            for (phase, seconds) in report.timings {
+                FileHandle.standardError.write(Data("\(String(format: "%7.3f", seconds)) s  \(phase)\n".utf8))
+            }
+        }
         guard report.succeeded else {
             FileHandle.standardError.write(Data("docket: nothing was written; public/ is unchanged\n".utf8))
             throw ExitCode(1)
