@@ -35,7 +35,7 @@ final class PageStage: @unchecked Sendable {
             bytes.append(contentsOf: Array("\(file.path)\n\(file.data.count)\n".utf8))
             bytes.append(contentsOf: file.data)
         }
-        try Data(bytes).write(to: directory.appendingPathComponent(slug))
+        try SiteWriter.writeFile(Data(bytes), to: directory.appendingPathComponent(slug).path, replacing: false)
     }
 
     /// Takes a client's files back (and forgets them).

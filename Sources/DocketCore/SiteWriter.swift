@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes the built files into `public/`, touching only what changed.
 ///
@@ -87,9 +92,9 @@ public struct SiteWriter {
                     if status.size == file.data.count, FileManager.default.contents(atPath: path) == file.data {
                         return .unchanged
                     }
-                    try file.data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try Self.writeFile(file.data, to: path, replacing: true)
                 } else {
-                    try file.data.write(to: URL(fileURLWithPath: path))
+                    try Self.writeFile(file.data, to: path, replacing: false)
                 }
                 return .written
             } catch {
@@ -104,6 +109,45 @@ public struct SiteWriter {
             }
         }
         return outcome
+    }
+
+    /// Writes bytes to a file with plain POSIX calls. A file that exists is replaced through a temporary file
+    /// renamed over it, so a reader never sees half a page.
+    ///
+    /// Pages are not flushed to disk one by one (`fsync`), as Foundation's `Data.write` does: that made
+    /// writing a large site about ten times slower, and `public/` can always be built again. (Share tokens
+    /// and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+        #else
+        Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    static func writeFile(_ data: Data, to path: String, replacing: Bool) throws {
+        let target = replacing ? path + ".docket-new" : path
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(message: "\(path): \(String(cString: strerror(errno)))") }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0, replacing, rename(target, path) != 0 { failure = errno }
+        if failure != 0 {
+            if replacing { unlink(target) }
+            throw WriteError(message: "\(path): \(String(cString: strerror(failure)))")
+        }
     }
 
     /// Removes files an earlier build wrote that this one did not produce, and records what it produced.
