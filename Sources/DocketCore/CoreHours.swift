@@ -11,7 +11,7 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
     /// Parses the text, or returns a message naming what was expected.
     public static func parse(_ text: String) -> Result<CoreHours, ParseMessage> {
         var intervals: [Weekday: [Range<Int>]] = [:]
-        let groups = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let groups = text.split(separator: ",").map { $0.trimmingWhitespace() }
         guard !groups.isEmpty, !groups.contains(where: \.isEmpty) else {
             return .failure(ParseMessage("expected core hours like `Mon-Fri 09:00-15:00`, found `\(text)`"))
         }

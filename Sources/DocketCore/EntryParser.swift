@@ -31,7 +31,7 @@ public enum EntryParser {
         switch firstWord {
         case "travel", "mileage", "expense":
             kindWord = firstWord
-            scanner.advance(firstWord.count)
+            scanner.advance(firstWord.utf8.count)
             scanner.skipSpaces()
         default:
             kindWord = nil
@@ -63,14 +63,15 @@ public enum EntryParser {
             }
             return .success(Parsed(kind: kind, description: description, tags: tags))
         } catch let failure as Failure {
-            return .failure(failure)
+            return .failure(Failure(offset: scanner.characterOffset(failure.offset), message: failure.message))
         } catch {
-            return .failure(Failure(offset: quantityStart, message: "\(error)"))
+            return .failure(Failure(offset: scanner.characterOffset(quantityStart), message: "\(error)"))
         }
     }
 
     /// Splits `#tag` words out of a description. A tag is `#` then a letter, then letters, digits, `-`, `_`.
     public static func splitTags(_ text: String) -> (String, [String]) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIITags(Array(text.utf8)) }
         var words: [Substring] = []
         var tags: [String] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -82,6 +83,31 @@ public enum EntryParser {
             }
         }
         return (words.joined(separator: " "), tags)
+    }
+
+    /// `splitTags` for ASCII text, on bytes (most entries): the same words and tags.
+    static func splitASCIITags(_ bytes: [UInt8]) -> (String, [String]) {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        var description: [UInt8] = []
+        description.reserveCapacity(bytes.count)
+        var tags: [String] = []
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            guard index > start else { continue }
+            let word = bytes[start..<index]
+            if word.count >= 2, word.first == UInt8(ascii: "#"), isLetter(word[start + 1]),
+               word.dropFirst().allSatisfy({ isLetter($0) || Scanner.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+                let tag = String(decoding: word.dropFirst().map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if !tags.contains(tag) { tags.append(tag) }
+            } else {
+                if !description.isEmpty { description.append(0x20) }
+                description.append(contentsOf: word)
+            }
+        }
+        return (String(decoding: description, as: UTF8.self), tags)
     }
 
     static func isTag(_ word: Substring) -> Bool {
@@ -149,7 +175,7 @@ public enum EntryParser {
                 throw Failure(offset: start, message: "expected a whole number of minutes like `45m`, found `\(token)`")
             }
             minutes = value
-            scanner.advance(token.count)
+            scanner.advance(token.utf8.count)
         } else if let hIndex = lower.firstIndex(of: "h") {
             let hoursText = lower[lower.startIndex..<hIndex]
             let after = lower[lower.index(after: hIndex)...]
@@ -165,7 +191,7 @@ public enum EntryParser {
             }
             minutes = hours.digits * 60 / scale
             var extra = Substring(after)
-            scanner.advance(token.count)
+            scanner.advance(token.utf8.count)
             if extra.isEmpty, hours.scale == 0 {
                 // `1h 30m`: a minutes word right after an hours word belongs to it.
                 var probe = scanner
@@ -173,7 +199,7 @@ public enum EntryParser {
                 let next = probe.peekWord().lowercased()
                 if next.count >= 2, next.hasSuffix("m"), next.dropLast().allSatisfy(\.isASCIIDigit) {
                     extra = Substring(next)
-                    probe.advance(next.count)
+                    probe.advance(next.utf8.count)
                     scanner = probe
                 }
             }
@@ -203,7 +229,7 @@ public enum EntryParser {
     /// Parses `46mi`, `46 mi`, `12.5km`.
     static func parseDistance(_ scanner: inout Scanner) throws -> Distance {
         let start = scanner.offset
-        let number = scanner.scanWhile { $0.isASCIIDigit || $0 == "." }
+        let number = scanner.scanWhile { Scanner.isDigit($0) || $0 == UInt8(ascii: ".") }
         guard !number.isEmpty else {
             let word = scanner.peekWord()
             throw Failure(offset: start, message: "expected a distance like `46mi` or `12.5km`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
@@ -221,7 +247,7 @@ public enum EntryParser {
             }
             throw Failure(offset: unitOffset, message: "unknown distance unit `\(unitWord)`; expected `mi` or `km`")
         }
-        probe.advance(unitWord.count)
+        probe.advance(unitWord.utf8.count)
         scanner = probe
         guard value.digits > 0 else {
             throw Failure(offset: start, message: "a distance of zero; expected a distance greater than zero")
@@ -233,8 +259,9 @@ public enum EntryParser {
     static func parseExpense(_ scanner: inout Scanner, currency: Currency) throws -> MinorUnits {
         let start = scanner.offset
         var marker: String?
+        let upperRest = scanner.rest.uppercased()
         for candidate in (currency.markers + Currency.foreignMarkers).sorted(by: { $0.count > $1.count })
-        where scanner.rest.uppercased().hasPrefix(candidate.uppercased()) {
+        where upperRest.hasPrefix(candidate.uppercased()) {
             marker = candidate
             break
         }
@@ -251,11 +278,11 @@ public enum EntryParser {
                 throw Failure(offset: start,
                               message: "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the business currency — convert it and write the \(currency.code) amount")
             }
-            scanner.advance(marker.count)
+            scanner.advance(written.utf8.count)
             scanner.skipSpaces()
         }
         let amountOffset = scanner.offset
-        let number = scanner.scanWhile { $0.isASCIIDigit || $0 == "." || $0 == "," }
+        let number = scanner.scanWhile { Scanner.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
         guard !number.isEmpty else {
             let word = scanner.peekWord()
             throw Failure(offset: amountOffset,
@@ -290,33 +317,43 @@ public enum EntryParser {
     }
 }
 
-/// A small cursor over the characters of an entry's text.
+/// A small cursor over the UTF-8 bytes of an entry's text. Offsets are in bytes while scanning; a failure's
+/// offset is turned into characters (`characterOffset`) only when it is reported.
 struct Scanner {
-    let characters: [Character]
+    let bytes: [UInt8]
     private(set) var offset = 0
 
-    init(_ text: String) { characters = Array(text) }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
-    var rest: Substring { Substring(String(characters[offset...])) }
+    /// The text from the cursor on.
+    var rest: Substring { Substring(String(decoding: bytes[offset...], as: UTF8.self)) }
 
-    mutating func advance(_ count: Int) { offset = min(characters.count, offset + count) }
-
-    mutating func skipSpaces() {
-        while offset < characters.count, characters[offset] == " " || characters[offset] == "\t" { offset += 1 }
+    /// The offset in characters of a byte offset.
+    func characterOffset(_ byteOffset: Int) -> Int {
+        let end = min(max(byteOffset, 0), bytes.count)
+        if !bytes[..<end].contains(where: { $0 >= 0x80 }) { return end }
+        return String(decoding: bytes[..<end], as: UTF8.self).count
     }
 
-    /// The characters up to the next space, without consuming them.
+    mutating func advance(_ count: Int) { offset = min(bytes.count, offset + count) }
+
+    mutating func skipSpaces() {
+        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 { offset += 1 }
+    }
+
+    /// The text up to the next space, without consuming it.
     func peekWord() -> String {
         var end = offset
-        while end < characters.count, characters[end] != " ", characters[end] != "\t" { end += 1 }
-        return String(characters[offset..<end])
+        while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09 { end += 1 }
+        return String(decoding: bytes[offset..<end], as: UTF8.self)
     }
 
     mutating func consume(_ text: String) -> Bool {
-        let chars = Array(text)
-        guard offset + chars.count <= characters.count,
-              Array(characters[offset..<(offset + chars.count)]) == chars else { return false }
-        offset += chars.count
+        let needle = Array(text.utf8)
+        guard offset + needle.count <= bytes.count, bytes[offset..<(offset + needle.count)].elementsEqual(needle) else {
+            return false
+        }
+        offset += needle.count
         return true
     }
 
@@ -324,24 +361,25 @@ struct Scanner {
     mutating func consumeWord(_ word: String) -> Bool {
         let candidate = peekWord()
         guard candidate.lowercased() == word else { return false }
-        offset += candidate.count
+        offset += candidate.utf8.count
         return true
     }
 
-    mutating func scanWhile(_ predicate: (Character) -> Bool) -> String {
+    /// Consumes ASCII bytes while `predicate` holds, returning them as text.
+    mutating func scanWhile(_ predicate: (UInt8) -> Bool) -> String {
         let start = offset
-        while offset < characters.count, predicate(characters[offset]) { offset += 1 }
-        return String(characters[start..<offset])
+        while offset < bytes.count, bytes[offset] < 0x80, predicate(bytes[offset]) { offset += 1 }
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
     }
 
     /// Scans `H:MM` or `HH:MM` with hours 0–23 and minutes 0–59, returning minutes after midnight.
     mutating func scanClock() -> Int? {
         var probe = self
-        let hours = probe.scanWhile(\.isASCIIDigit)
-        guard (1...2).contains(hours.count), probe.consume(":") else { return nil }
-        let minutes = probe.scanWhile(\.isASCIIDigit)
-        guard minutes.count == 2, let h = Int(hours), let m = Int(minutes), h < 24, m < 60 else { return nil }
-        if probe.offset < characters.count, characters[probe.offset].isASCIIDigit { return nil }
+        let hours = probe.scanWhile(Self.isDigit)
+        guard (1...2).contains(hours.utf8.count), probe.consume(":") else { return nil }
+        let minutes = probe.scanWhile(Self.isDigit)
+        guard minutes.utf8.count == 2, let h = Int(hours), let m = Int(minutes), h < 24, m < 60 else { return nil }
+        if probe.offset < bytes.count, Self.isDigit(bytes[probe.offset]) { return nil }
         self = probe
         return h * 60 + m
     }
@@ -349,7 +387,9 @@ struct Scanner {
     /// Whether the text starts like a clock time that is out of range (`25:00`, `9:5`).
     func looksLikeBrokenClock() -> Bool {
         var probe = self
-        let hours = probe.scanWhile(\.isASCIIDigit)
+        let hours = probe.scanWhile(Self.isDigit)
         return !hours.isEmpty && probe.consume(":")
     }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -165,7 +165,7 @@ public final class FieldReader {
             return nil
         }
         guard let text = scalarText(key, node, "text") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty {
             if required { error(at: node, "`\(qualified(key))` is empty; expected text") }
             return nil
@@ -181,7 +181,7 @@ public final class FieldReader {
             return nil
         }
         guard let text = scalarText(key, node, expected) else { return nil }
-        guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = parse(text.trimmingWhitespace()) else {
             error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
             return nil
         }
@@ -242,7 +242,7 @@ public final class FieldReader {
         let names = T.allCases.map { "`\($0.rawValue)`" }.joined(separator: " or ")
         guard let node = node(key) else { return nil }
         guard let text = scalarText(key, node, names) else { return nil }
-        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let value = T(rawValue: text.trimmingWhitespace().lowercased()) else {
             error(at: node, "`\(qualified(key))` must be \(names), found `\(text)`")
             return nil
         }

@@ -35,3 +35,33 @@ public enum HTML {
         return result
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (Unicode space separators included), as
+    /// `trimmingCharacters(in: .whitespaces)` gives, without going through Foundation (which is slow).
+    public func trimmingWhitespace() -> String { trimmed { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } }
+
+    /// The text without leading and trailing whitespace and line breaks, as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives.
+    public func trimmingWhitespaceAndNewlines() -> String {
+        trimmed { scalar in
+            switch scalar.value {
+            case 0x09...0x0D, 0x85: return true
+            default:
+                let category = scalar.properties.generalCategory
+                return category == .spaceSeparator || category == .lineSeparator || category == .paragraphSeparator
+            }
+        }
+    }
+
+    private func trimmed(_ isSpace: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[start..<end])
+        return result
+    }
+}

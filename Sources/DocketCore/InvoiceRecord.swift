@@ -112,7 +112,7 @@ extension InvoiceRecord {
 
     /// An amount that may be negative (a discount), like `-20.00`.
     private static func signedMoney(_ fields: FieldReader, _ key: String, currency: Currency) -> MinorUnits? {
-        guard let node = fields.node(key), var text = node.scalar?.string.trimmingCharacters(in: .whitespaces),
+        guard let node = fields.node(key), var text = node.scalar?.string.trimmingWhitespace(),
               text.hasPrefix("-") else {
             return fields.money(key, currency: currency, required: true)
         }

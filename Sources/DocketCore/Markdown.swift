@@ -122,7 +122,7 @@ public enum Markdown {
 
     /// Whether a link target may stay: `https:`, `http:`, `mailto:` or a relative path.
     public static func isAllowedLink(_ url: String) -> Bool {
-        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = url.trimmingWhitespace().lowercased()
         if lower.hasPrefix("https:") || lower.hasPrefix("http:") || lower.hasPrefix("mailto:") { return true }
         return isRelative(lower)
     }
@@ -130,7 +130,7 @@ public enum Markdown {
     /// Whether an image source may stay: relative paths only (a remote image would tell its host that the
     /// page was opened, and from where).
     public static func isAllowedImage(_ url: String) -> Bool {
-        isRelative(url.trimmingCharacters(in: .whitespaces).lowercased())
+        isRelative(url.trimmingWhitespace().lowercased())
     }
 
     /// A relative reference: no scheme before the first `/`, `?` or `#`, and not protocol-relative (`//host`).

@@ -182,7 +182,7 @@ public struct PortalRenderer: Sendable {
     }
 
     func addressLines(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     func invoicePage(_ invoice: Invoice, computed: ComputedClient, pagedMonths: Set<YearMonth>) -> InvoicePage {

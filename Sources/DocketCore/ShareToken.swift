@@ -34,7 +34,7 @@ public enum ShareToken {
 
     /// Reads a stored secret of `count` random bytes written base64url, reporting a malformed one.
     static func parseSecret(_ file: SourceFile, count: Int, diagnostics: inout Diagnostics) -> Data? {
-        let text = file.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = file.text.trimmingWhitespaceAndNewlines()
         guard let data = PortalEncryption.data(base64URL: text), data.count == count else {
             diagnostics.error(file.path, line: 1, column: 1,
                               "expected \(count) random bytes written base64url (delete the file to get a new one; the portal's link or passphrase key changes)")
@@ -45,7 +45,7 @@ public enum ShareToken {
 
     /// Reads a stored token file, reporting a malformed one.
     static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
-        let token = file.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = file.text.trimmingWhitespaceAndNewlines()
         guard isValid(token) else {
             diagnostics.error(file.path, line: 1, column: 1,
                               "expected a share token of at least 22 letters, digits, `-` or `_` (delete the file to get a new one)")

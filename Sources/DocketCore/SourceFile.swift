@@ -13,13 +13,26 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         var normalised = text
-        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
-        if normalised.contains("\r") {
+        if normalised.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { normalised.removeFirst() }
+        if normalised.utf8.contains(13) {
             normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalised
-        self.lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split at "\n" bytes (an ASCII byte is always a character boundary in UTF-8).
+        var lines: [Substring] = []
+        let utf8 = normalised.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 10 {
+                lines.append(normalised[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(normalised[start..<utf8.endIndex])
+        self.lines = lines
     }
 
     /// Decodes bytes as UTF-8, or reports where the first invalid byte is.
@@ -52,6 +65,7 @@ public struct SourceFile: Sendable {
         let utf8 = lines[line - 1].utf8
         let prefixLength = min(byteColumn - 1, utf8.count)
         let end = utf8.index(utf8.startIndex, offsetBy: prefixLength)
+        if !utf8[utf8.startIndex..<end].contains(where: { $0 >= 0x80 }) { return prefixLength + 1 }
         return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self).count + 1
     }
 

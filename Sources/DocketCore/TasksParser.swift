@@ -24,12 +24,12 @@ public enum TasksParser {
 
     private static func parseItem(_ item: MarkdownBlock, file: SourceFile, diagnostics: inout Diagnostics) -> Deliverable? {
         guard let titleBlock = item.children.first, titleBlock.kind == .paragraph,
-              !titleBlock.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+              !titleBlock.text.trimmingWhitespace().isEmpty else {
             diagnostics.error(file.path, line: item.startLine, column: column(item, file),
                               "expected a deliverable: its name, then `due: YYYY-MM-DD` and other facts as nested items")
             return nil
         }
-        let title = titleBlock.text.trimmingCharacters(in: .whitespaces)
+        let title = titleBlock.text.trimmingWhitespace()
         var due: CalendarDate?
         var delivered: CalendarDate?
         var asks: [Ask] = []
@@ -38,7 +38,7 @@ public enum TasksParser {
         for fact in facts {
             let line = fact.startLine
             let factColumn = fact.children.first.map { column($0, file) } ?? column(fact, file)
-            let text = (fact.children.first?.text ?? "").trimmingCharacters(in: .whitespaces)
+            let text = (fact.children.first?.text ?? "").trimmingWhitespace()
             func fail(_ message: String, offset: Int = 0) {
                 diagnostics.error(file.path, line: line, column: factColumn + offset, message)
                 ok = false
@@ -47,12 +47,12 @@ public enum TasksParser {
                 fail("expected a fact `key: value` with key `due`, `asked`, `received` or `delivered`, found `\(text)`")
                 continue
             }
-            let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = text[..<colon].trimmingWhitespace().lowercased()
             let valueOffset = text.distance(from: text.startIndex, to: text.index(after: colon))
                 + text[text.index(after: colon)...].prefix { $0 == " " }.count
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: colon)...].trimmingWhitespace()
             let dateText = value.prefix { !$0.isWhitespace }
-            let rest = value.dropFirst(dateText.count).trimmingCharacters(in: .whitespaces)
+            let rest = value.dropFirst(dateText.count).trimmingWhitespace()
             guard ["due", "asked", "received", "delivered"].contains(key) else {
                 let suggestion = FieldReader.closest(to: key, in: ["due", "asked", "received", "delivered"])
                 fail("unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"

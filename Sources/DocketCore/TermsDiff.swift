@@ -50,7 +50,7 @@ public enum TermsDiff {
             }
         }
         walk(Markdown.blocks(markdown), inItem: false)
-        return result.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        return result.filter { !$0.text.trimmingWhitespace().isEmpty }
     }
 
     /// Compares two versions' Markdown.

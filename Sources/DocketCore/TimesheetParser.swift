@@ -40,7 +40,7 @@ public enum TimesheetParser {
                     skipping = true
                     continue
                 }
-                let rest = block.text.dropFirst(10).trimmingCharacters(in: .whitespaces)
+                let rest = block.text.dropFirst(10).trimmingWhitespace()
                 if let word = rest.split(separator: " ").first.map(String.init),
                    let written = Weekday(name: word.trimmingCharacters(in: .punctuationCharacters)),
                    written != date.weekday {
@@ -77,7 +77,7 @@ public enum TimesheetParser {
 
     /// The date at the start of a day heading's text (`2026-11-02 Monday`), if any.
     static func dayDate(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.count >= 10 else { return nil }
         let prefix = trimmed.prefix(10)
         if trimmed.count > 10, let next = trimmed.dropFirst(10).first, next.isLetter || next.isNumber { return nil }
@@ -112,10 +112,10 @@ public enum TimesheetParser {
         var parts: [String] = [String(file.lines[paragraph.startLine - 1].dropFirst(column - 1))]
         if paragraph.endLine > paragraph.startLine {
             for line in (paragraph.startLine + 1)...min(paragraph.endLine, file.lines.count) {
-                parts.append(file.lines[line - 1].trimmingCharacters(in: .whitespaces))
+                parts.append(file.lines[line - 1].trimmingWhitespace())
             }
         }
-        return (parts.joined(separator: " ").trimmingCharacters(in: .whitespaces), column)
+        return (parts.joined(separator: " ").trimmingWhitespace(), column)
     }
 
     /// Warns when two work entries of one day have overlapping clock ranges.

@@ -124,4 +124,28 @@ struct EntryParserTests {
         #expect(try EntryParser.parse("expense ¥500 Tea", currency: yen).get().kind == .expense(500))
         #expect(failure("expense 5.5 Tea", currency: yen) != nil)
     }
+
+    @Test("error offsets count characters, not bytes, after non-ASCII text")
+    func offsetsInCharacters() {
+        // `£` is two bytes in UTF-8 but one character: the amount starts at character 9.
+        #expect(failure("expense £12.505 Parking")?.offset == 9)
+        // `–` (en dash) is three bytes: the end time starts at character 8.
+        #expect(failure("09:00 – 25:00 Inbox")?.offset == 8)
+        #expect(failure("09:00–10:30") == EntryParser.Failure(offset: 0, message: "expected a description of the work after the quantity"))
+    }
+
+    @Test("tags and descriptions split the same way in ASCII and in other scripts")
+    func tagsInBothPaths() {
+        #expect(EntryParser.splitTags("Inbox  triage #Admin #admin #x-1_y #1no # tail") == ("Inbox triage #1no # tail", ["admin", "x-1_y"]))
+        #expect(EntryParser.splitTags("Café visit #Réunion #admin") == ("Café visit", ["réunion", "admin"]))
+        #expect(EntryParser.splitTags("\tDrive\tto site #travel") == ("Drive to site", ["travel"]))
+    }
+
+    @Test("trimming whitespace matches Foundation's, without Foundation")
+    func trimming() {
+        #expect(" \t\u{00A0}Inbox triage\u{2003} ".trimmingWhitespace() == "Inbox triage")
+        #expect("\n Inbox \r\n".trimmingWhitespaceAndNewlines() == "Inbox")
+        #expect("\nInbox".trimmingWhitespace() == "\nInbox")
+        #expect("   ".trimmingWhitespace() == "")
+    }
 }
