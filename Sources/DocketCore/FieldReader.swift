@@ -25,7 +25,9 @@ public final class FieldReader {
         let reader = FieldReader(path: path, lineOffset: frontMatter.yamlFirstLine - 1, line: 1, column: 1, name: nil)
         guard let yaml = frontMatter.yaml else { return reader }
         do {
-            guard let root = try Yams.compose(yaml: yaml) else { return reader }
+            // Every value is read as text and checked by the reader itself, so Yams need not guess types (its
+            // regular expressions were a tenth of a build), and the encoding is given rather than looked up.
+            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return reader }
             guard let mapping = root.mapping else {
                 reader.error(at: root, "expected the front matter to be fields like `name: value`")
                 reader.unreadable = true

@@ -55,13 +55,16 @@ extension StringProtocol {
     }
 
     private func trimmed(_ isSpace: (Unicode.Scalar) -> Bool) -> String {
+        // Most text starts and ends with a visible ASCII character: nothing to trim.
+        if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value,
+           first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(self)
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[start..<end])
-        return result
+        return String(self[start..<end])
     }
 }
