@@ -14,6 +14,11 @@ public struct Currency: Sendable, Hashable {
         self.code = upper
         self.minorDigits = known.digits
         self.symbol = known.symbol
+        var markers = [upper]
+        if let symbol = known.symbol { markers.append(symbol) }
+        if upper == "USD" { markers.append("US$") }
+        self.markers = markers
+        self.markersLongestFirst = (markers + Currency.foreignMarkers).sorted { $0.count > $1.count }
     }
 
     /// Pound sterling, the default.
@@ -39,12 +44,10 @@ public struct Currency: Sendable, Hashable {
     ]
 
     /// The symbols that name this currency in an amount (`£`, `GBP`).
-    var markers: [String] {
-        var result = [code]
-        if let symbol { result.append(symbol) }
-        if code == "USD" { result.append("US$") }
-        return result
-    }
+    let markers: [String]
+
+    /// This currency's markers and every foreign one, longest first (the order an amount is matched in).
+    let markersLongestFirst: [String]
 
     /// Symbols of other currencies, so `$12` for a GBP business is caught rather than guessed.
     static let foreignMarkers: [String] = ["$", "€", "£", "¥", "₹", "₩", "₪", "₱", "₦", "R$", "A$", "CA$", "NZ$",

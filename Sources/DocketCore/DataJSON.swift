@@ -21,50 +21,86 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The value as JSON text, indented by two spaces per level, with a final newline at the top level.
     public func serialized(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(into: &output, indent: indent)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the value as JSON text, two spaces per level, to a byte buffer.
+    func write(into output: inout [UInt8], indent: Int) {
+        func newline(_ level: Int) {
+            output.append(10)
+            for _ in 0..<(level * 2) { output.append(32) }
+        }
         switch self {
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            let body = pairs.map { "\(inner)\(JSONValue.quote($0.0)): \($0.1.serialized(indent: indent + 1))" }
-            return "{\n" + body.joined(separator: ",\n") + "\n\(pad)}"
+            if pairs.isEmpty { output += Array("{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in pairs.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                JSONValue.quote(key, into: &output)
+                output += [UInt8(ascii: ":"), 32]
+                value.write(into: &output, indent: indent + 1)
+            }
+            newline(indent)
+            output.append(UInt8(ascii: "}"))
         case .array(let values):
-            if values.isEmpty { return "[]" }
-            let body = values.map { inner + $0.serialized(indent: indent + 1) }
-            return "[\n" + body.joined(separator: ",\n") + "\n\(pad)]"
-        case .string(let text): return JSONValue.quote(text)
-        case .int(let value): return String(value)
-        case .decimal(let text): return text
-        case .null: return "null"
+            if values.isEmpty { output += Array("[]".utf8); return }
+            output.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                value.write(into: &output, indent: indent + 1)
+            }
+            newline(indent)
+            output.append(UInt8(ascii: "]"))
+        case .string(let text): JSONValue.quote(text, into: &output)
+        case .int(let value): output += Array(String(value).utf8)
+        case .decimal(let text): output += Array(text.utf8)
+        case .null: output += Array("null".utf8)
         }
     }
 
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is safe inside HTML as well.
     static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                result += "\\u" + pad(hex: Int(scalar.value))
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + pad(hex: Int(scalar.value))
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var output: [UInt8] = []
+        quote(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func pad(hex value: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - text.count)) + text
+    /// Appends a JSON string literal to a byte buffer.
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        let hexDigits = Array("0123456789abcdef".utf8)
+        func escape(_ value: UInt32) {
+            output += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+            for shift in [12, 8, 4, 0] { output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
+        }
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 10: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 13: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 9: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(UInt32(byte))
+                case 0..<0x20: escape(UInt32(byte))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default: output.append(byte)
+                }
+                index += 1
+            }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }
 

@@ -260,8 +260,7 @@ public enum EntryParser {
         let start = scanner.offset
         var marker: String?
         let upperRest = scanner.rest.uppercased()
-        for candidate in (currency.markers + Currency.foreignMarkers).sorted(by: { $0.count > $1.count })
-        where upperRest.hasPrefix(candidate.uppercased()) {
+        for candidate in currency.markersLongestFirst where upperRest.hasPrefix(candidate.uppercased()) {
             marker = candidate
             break
         }

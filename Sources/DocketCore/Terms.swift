@@ -57,11 +57,15 @@ extension Terms {
     /// Every version in force at some point of a month: the one in force on its first day, then any agreed
     /// version that takes over during the month. Oldest first.
     public static func inForce(during month: YearMonth, in terms: [Terms]) -> [Terms] {
-        var result: [Terms] = []
+        // What is in force changes only on the day an agreed version takes effect: look at the first day of
+        // the month and at those days.
         let first = month.firstDay
-        for day in 0..<month.numberOfDays {
-            if let current = inForce(on: first.adding(days: day), in: terms),
-               result.last?.version != current.version {
+        let last = first.adding(days: month.numberOfDays - 1)
+        var days = [first]
+        days += Set(terms.filter { $0.status == .agreed && $0.effective > first && $0.effective <= last }.map(\.effective)).sorted()
+        var result: [Terms] = []
+        for day in days {
+            if let current = inForce(on: day, in: terms), result.last?.version != current.version {
                 result.append(current)
             }
         }

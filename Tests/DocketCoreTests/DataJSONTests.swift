@@ -129,4 +129,12 @@ struct DataJSONTests {
         let overview = try #require(site.read("public/\(token)/index.html"))
         #expect(overview.contains("£90.70 <span class=\"of\">owed</span>"))
     }
+
+    @Test("the JSON writer escapes quotes, controls, HTML characters and JavaScript line ends, and indents by two")
+    func writer() {
+        #expect(JSONValue.quote("a\"b\\c\n\r\t\u{01}<>&\u{2028}\u{2029}é€") ==
+                "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u003c\\u003e\\u0026\\u2028\\u2029é€\"")
+        let value = JSONValue.object([("a", .array([.int(1), .null, .decimal("2.50")])), ("b", .object([])), ("c", .array([]))])
+        #expect(value.serialized() == "{\n  \"a\": [\n    1,\n    null,\n    2.50\n  ],\n  \"b\": {},\n  \"c\": []\n}")
+    }
 }

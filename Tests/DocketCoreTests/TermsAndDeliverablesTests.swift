@@ -22,6 +22,10 @@ struct TermsTests {
         #expect(Terms.inForce(during: YearMonth(iso: "2026-06")!, in: all).map(\.version) == [1, 2])
         #expect(Terms.inForce(during: YearMonth(iso: "2026-07")!, in: all).map(\.version) == [2])
         #expect(Terms.inForce(during: YearMonth(iso: "2025-12")!, in: all).isEmpty)
+        // Several changes in one month; version 3 takes effect after version 4 and so is never in force.
+        let march = [terms(1, "2026-03-01"), terms(2, "2026-03-10"), terms(4, "2026-03-15"), terms(3, "2026-03-20"),
+                     terms(5, "2026-03-25", .proposed)]
+        #expect(Terms.inForce(during: YearMonth(iso: "2026-03")!, in: march).map(\.version) == [1, 2, 4])
     }
 
     @Test("terms files: agreed ones need agreed_on and agreed_by")
