@@ -186,6 +186,22 @@ public struct Dashboard: Sendable {
 }
 
 extension Dashboard.ClientPart {
+    /// A part from its values.
+    init(client: String, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?, burn: Dashboard.Burn?,
+         unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes, tagMinutes: [String: Int],
+         tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal]) {
+        self.client = client
+        self.chase = chase
+        self.balance = balance
+        self.burn = burn
+        self.unbilled = unbilled
+        self.outOfHours = outOfHours
+        self.tagMinutes = tagMinutes
+        self.tagEntries = tagEntries
+        self.noTermsMonths = noTermsMonths
+        self.proposals = proposals
+    }
+
     // Kept compactly in `.docket-cache/` (one JSON array per client, read on every build).
     public init(from decoder: any Decoder) throws {
         var c = try decoder.unkeyedContainer()

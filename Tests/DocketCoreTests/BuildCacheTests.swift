@@ -104,4 +104,86 @@ struct BuildCacheTests {
         let fixed = site.build()
         #expect(fixed.succeeded && fixed.rebuiltClients == ["acme", "beta"])
     }
+
+    @Test("many clients at once: pages wait on disk until the site validated, and the result is a clean build's")
+    func manyClientsStageOnDisk() throws {
+        var files = ["content/business.md": businessMD]
+        let count = Builder.batchSize + 8
+        for index in 1...count {
+            let slug = "client-\(index)"
+            files["content/clients/\(slug)/client.md"] = "---\nname: Client \(index)\ncontact: C\nemail: c\(index)@c.example\nrate: \(20 + index)\n---\n"
+            files["content/clients/\(slug)/timesheets/2026-11.md"] = "## 2026-11-02\n- \(index)m Work \(index) #admin\n"
+        }
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let first = site.build()
+        try #require(first.succeeded, "\(first.diagnostics.errors)")
+        #expect(first.rebuiltClients.count == count)
+        #expect(!site.exists(".docket-cache/stage"))
+        let (cleanPublic, _) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
+        #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanPublic)
+
+        // A failed build with many changed clients writes nothing and leaves no stage behind.
+        let before = site.snapshot("public")
+        for index in 1...count {
+            try site.write("content/clients/client-\(index)/timesheets/2026-11.md", "## 2026-11-03\n- \(index)m Other work\n")
+        }
+        try site.write("content/clients/client-1/client.md", "---\nname: Client 1\ncontact: C\nemail: c1@c.example\nrate: lots\n---\n")
+        #expect(!site.build().succeeded)
+        #expect(site.snapshot("public") == before)
+        #expect(!site.exists(".docket-cache/stage"))
+    }
+}
+
+/// The parts of the build record that Docket encodes itself.
+@Suite("Build record")
+struct BuildRecordTests {
+    @Test("a client's dashboard part and invoice numbers read back exactly as they were written")
+    func factsRoundTrip() throws {
+        let part = Dashboard.ClientPart(
+            client: "Acme",
+            chase: [Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345)],
+            balance: Dashboard.ClientMoney(client: "Acme", balance: 12_345, overdue: 12_345),
+            burn: Dashboard.Burn(client: "Acme", used: 600, available: 1_200, overage: 0),
+            unbilled: Dashboard.ClientMinutes(client: "Acme", thisMonth: 30, total: 90),
+            outOfHours: Dashboard.ClientMinutes(client: "Acme", thisMonth: 0, total: 45),
+            tagMinutes: ["admin": 120, "untagged": 15], tagEntries: ["admin": 2, "untagged": 1],
+            noTermsMonths: ["2026-10"],
+            proposals: [Dashboard.Proposal(client: "Acme", version: 2, effective: CalendarDate(iso: "2026-12-01")!)])
+        var facts = ClientFacts(slug: "acme")
+        facts.storedToken = "abc"
+        facts.invoiceNumbers = [InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2)]
+        facts.dashboard = part
+        facts.diagnostics = [Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab")]
+        facts.portal = Builder.Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
+        let decoded = try JSONDecoder().decode(ClientFacts.self, from: JSONEncoder().encode(facts))
+        #expect(decoded.dashboard == part)
+        #expect(decoded.invoiceNumbers == facts.invoiceNumbers)
+        #expect(decoded.diagnostics == facts.diagnostics)
+        #expect(decoded.portal == facts.portal)
+        #expect(decoded.storedToken == "abc")
+    }
+
+    @Test("pages kept on disk come back byte for byte, and a replaced file is swapped in whole")
+    func stageAndWrite() throws {
+        let site = try TemporarySite(files: [:], templates: false)
+        defer { site.remove() }
+        let stage = try PageStage(directory: site.root.appendingPathComponent("stage"))
+        let files = [OutputFile(path: "t/index.html", text: "<p>é\n\n</p>"), OutputFile(path: "t/empty.json", data: Data()),
+                     OutputFile(path: "t/bin", data: Data([0, 10, 255, 10]))]
+        try stage.put("acme", files)
+        #expect(try stage.take("acme") == files)
+        #expect(!site.exists("stage/acme"))
+        stage.discard()
+        #expect(!site.exists("stage"))
+
+        let path = site.root.appendingPathComponent("page.html").path
+        try SiteWriter.writeFile(Data("first".utf8), to: path, replacing: false)
+        try SiteWriter.writeFile(Data("second".utf8), to: path, replacing: true)
+        #expect(site.read("page.html") == "second")
+        #expect(!site.exists("page.html.docket-new"))
+        #expect(throws: (any Error).self) {
+            try SiteWriter.writeFile(Data(), to: site.root.appendingPathComponent("missing/page.html").path, replacing: false)
+        }
+    }
 }
