@@ -82,7 +82,6 @@ public struct BuildCache {
         var written = 0                          // nanoseconds since 1970
         var inputs: [String: Input] = [:]
         var clients: [String: ClientRecord] = [:]
-        var outputs: [String: FileStatus] = [:]  // relative to the site folder (public/…, dashboard/…)
         /// The site-wide files and the dashboard's, with their status.
         var siteOutputs: [(path: String, status: FileStatus)] = []
         /// Every warning the last build reported, and its portals, for a build where nothing changed.
@@ -158,85 +157,52 @@ public struct BuildCache {
         guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
         let bytes = [UInt8](data)
         var record = Record()
-        record.inputs.reserveCapacity(bytes.count / 120)
-        record.outputs.reserveCapacity(bytes.count / 120)
-        var start = 0
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(6)
         var current: String?          // the client whose block the lines belong to
         var blockStart = 0
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        func integer(_ range: Range<Int>) -> Int? {
-            guard !range.isEmpty else { return nil }
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value &* 10 &+ Int(byte - 48)
-            }
-            return value
-        }
-        func status(_ range: Range<Int>) -> FileStatus? {
-            var parts: [Int] = []
-            var from = range.lowerBound
-            for index in range where bytes[index] == 32 {
-                guard let value = integer(from..<index) else { return nil }
-                parts.append(value)
-                from = index + 1
-            }
-            guard let last = integer(from..<range.upperBound), parts.count == 3 else { return nil }
-            return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(last))
-        }
+        var ok = true
         func closeBlock(at end: Int) {
             if let slug = current { record.clients[slug]?.block = Array(bytes[blockStart..<end]) }
             current = nil
         }
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
-            fields.removeAll(keepingCapacity: true)
-            var from = start
-            for index in start..<end where bytes[index] == 9 {
-                fields.append(from..<index)
-                from = index + 1
-            }
-            fields.append(from..<end)
-            defer { start = end + 1 }
-            guard let kind = fields.first, kind.count == 1 else { return nil }
-            switch (bytes[kind.lowerBound], fields.count) {
+        Self.eachLine(bytes) { fields, bytes in
+            guard ok else { return }
+            let text = { (index: Int) in Self.text(bytes, fields[index]) }
+            let lineStart = fields[0].lowerBound
+            let lineEnd = fields[fields.count - 1].upperBound
+            guard fields[0].count == 1 else { ok = false; return }
+            switch (bytes[lineStart], fields.count) {
             case (UInt8(ascii: "F"), 4):
-                guard text(fields[3]) == Self.formatVersion, let written = integer(fields[2]) else { return nil }
-                record.global = text(fields[1])
+                guard text(3) == Self.formatVersion, let written = Self.integer(bytes, fields[2]) else { ok = false; return }
+                record.global = text(1)
                 record.written = written
             case (UInt8(ascii: "C"), 4):
-                closeBlock(at: start)
-                let slug = text(fields[1])
-                record.clients[slug] = ClientRecord(fingerprint: text(fields[2]), outputs: [], json: Array(bytes[fields[3]]))
+                closeBlock(at: lineStart)
+                let slug = text(1)
+                record.clients[slug] = ClientRecord(fingerprint: text(2), outputs: [], json: Array(bytes[fields[3]]))
                 current = slug
-                blockStart = start
+                blockStart = lineStart
             case (UInt8(ascii: "E"), 1):
-                closeBlock(at: min(end + 1, bytes.count))
+                closeBlock(at: min(lineEnd + 1, bytes.count))
             case (UInt8(ascii: "I"), 4):
-                if current == nil {
-                    record.inputs[text(fields[1])] = Input(status: status(fields[2]), hash: text(fields[3]))
-                }
-            case (UInt8(ascii: "O"), 3) where current != nil:
-                break  // a client's outputs: read with its block
+                if current == nil { record.inputs[text(1)] = Input(status: Self.status(bytes, fields[2]), hash: text(3)) }
             case (UInt8(ascii: "O"), 3):
-                guard let status = status(fields[2]) else { return nil }
-                let path = text(fields[1])
-                record.outputs[path] = status
-                record.siteOutputs.append((path, status))
+                guard current == nil else { return }  // a client's outputs: read with its block
+                guard let status = Self.status(bytes, fields[2]) else { ok = false; return }
+                record.siteOutputs.append((text(1), status))
             case (UInt8(ascii: "W"), 5):
-                record.warnings.append(Diagnostic(.warning, path: text(fields[1]), line: integer(fields[2]) ?? 0,
-                                                  column: integer(fields[3]) ?? 0, text(fields[4])))
+                record.warnings.append(Diagnostic(.warning, path: text(1), line: Self.integer(bytes, fields[2]) ?? 0,
+                                                  column: Self.integer(bytes, fields[3]) ?? 0, text(4)))
             case (UInt8(ascii: "P"), 2):
-                guard let portal = try? JSONDecoder().decode(Builder.Portal.self, from: Data(bytes[fields[1]])) else { return nil }
+                guard let portal = try? JSONDecoder().decode(Builder.Portal.self, from: Data(bytes[fields[1]])) else {
+                    ok = false
+                    return
+                }
                 record.portals.append(portal)
             default:
-                return nil
+                ok = false
             }
         }
+        guard ok else { return nil }
         closeBlock(at: bytes.count)
         let unparsed = Array(record.clients)
         let parsed = unparsed.parallelMap { entry -> ClientRecord? in

@@ -78,28 +78,27 @@ struct MustacheRenderer {
                 render(overrides[name] ?? children)
             case .partial(let name, let partialIndent, _, _):
                 guard let template = templates[name], depth < Self.maximumDepth else { continue }
-                let savedIndent = indent
-                indent += partialIndent
-                if !partialIndent.isEmpty { atLineStart = true }
-                depth += 1
-                render(template.nodes)
-                depth -= 1
-                indent = savedIndent
+                include(template, indent: partialIndent)
             case .parent(let name, let parentIndent, let blocks, _, _):
                 guard let template = templates[name], depth < Self.maximumDepth else { continue }
                 let savedOverrides = overrides
                 // The child's blocks win over the parent's own (a grandchild's over both).
                 overrides = blocks.merging(savedOverrides) { _, inherited in inherited }
-                let savedIndent = indent
-                indent += parentIndent
-                if !parentIndent.isEmpty { atLineStart = true }
-                depth += 1
-                render(template.nodes)
-                depth -= 1
-                indent = savedIndent
+                include(template, indent: parentIndent)
                 overrides = savedOverrides
             }
         }
+    }
+
+    /// Renders a partial or parent in place, every line indented by the tag's indentation.
+    private mutating func include(_ template: MustacheTemplate, indent extra: [UInt8]) {
+        let savedIndent = indent
+        indent += extra
+        if !extra.isEmpty { atLineStart = true }
+        depth += 1
+        render(template.nodes)
+        depth -= 1
+        indent = savedIndent
     }
 
     private func isFalsy(_ value: TemplateValue?) -> Bool {
