@@ -33,8 +33,8 @@ struct MustacheRenderer {
     }
 
     private mutating func render(_ nodes: [MustacheNode]) {
-        for node in nodes {
-            switch node {
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let bytes):
                 writeText(bytes)
             case .variable(let path, let escaped):
@@ -112,13 +112,15 @@ struct MustacheRenderer {
     private func lookup(_ path: MustachePath) -> TemplateValue? {
         guard let first = path.parts.first else { return stack.last }
         var found: TemplateValue?
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .object(let object) = stack[index], let value = object[first] {
-                found = value
-                break
+        stack.withUnsafeBufferPointer { stack in
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let object) = stack[index], let value = object[first] {
+                    found = value
+                    return
+                }
+                index -= 1
             }
-            index -= 1
         }
         guard var value = found else { return nil }
         var part = 1

@@ -16,46 +16,51 @@ public enum TemplateValue: Sendable, Equatable {
 }
 
 /// Named values, in the order they were given. Keys are few per object, so a lookup scans them.
-public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+///
+/// A class, so that passing an object around the renderer's context stack costs one reference count, not
+/// one per array inside it.
+public final class TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The names.
-    public private(set) var keys: [String]
+    public let keys: [String]
     /// The values, in the order of `keys`.
-    public private(set) var values: [TemplateValue]
+    public let values: [TemplateValue]
 
     /// Creates an object from `name: value` pairs; nil values are left out (a template finds nothing there).
-    public init(dictionaryLiteral elements: (String, TemplateValue?)...) {
-        keys = []
-        values = []
-        keys.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
-        for (key, value) in elements {
-            if let value {
-                keys.append(key)
-                values.append(value)
-            }
-        }
+    public convenience init(dictionaryLiteral elements: (String, TemplateValue?)...) {
+        self.init(elements)
     }
 
     /// Creates an object from pairs; nil values are left out.
     public init(_ pairs: [(String, TemplateValue?)]) {
-        keys = []
-        values = []
+        var keys: [String] = []
+        var values: [TemplateValue] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             if let value {
                 keys.append(key)
                 values.append(value)
             }
         }
+        self.keys = keys
+        self.values = values
     }
 
     /// The value named `key`, or nil.
     public subscript(key: String) -> TemplateValue? {
-        var index = 0
-        while index < keys.count {
-            if keys[index] == key { return values[index] }
-            index += 1
+        keys.withUnsafeBufferPointer { keys in
+            var index = 0
+            while index < keys.count {
+                if keys[index] == key { return values[index] }
+                index += 1
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// Same keys in the same order with equal values.
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        lhs === rhs || (lhs.keys == rhs.keys && lhs.values == rhs.values)
     }
 }
 
