@@ -15,7 +15,7 @@ import Foundation
 /// (`ClientFacts`: diagnostics, invoice numbers, dashboard part, portal) come from the record. Anything else
 /// rebuilds it, so the cache can make a build faster but never different. It lives in
 /// `.docket-cache/last-build` in the site folder (git-ignored).
-public struct BuildCache {
+public struct BuildCache: Sendable {
     /// The site folder.
     let root: URL
 
@@ -89,18 +89,20 @@ public struct BuildCache {
         var portals: [Builder.Portal] = []
     }
 
+    /// One client folder's files, hashed, and the folder's fingerprint.
+    struct ClientInputs: Sendable {
+        /// Every file of the folder, sorted by path. Until `fingerprint` is set, hashes may be empty.
+        var files: [(path: String, input: Input)]
+        /// The fingerprint; nil when the folder had no record, so hashing waited until it was read to be
+        /// parsed (a clean build reads each file once).
+        var fingerprint: String?
+    }
+
     /// Every input, fingerprinted: the global part, and each client folder's files and fingerprint.
     struct Inputs: Sendable {
         var global: [String: Input] = [:]
-        var clients: [String: (files: [(path: String, input: Input)], fingerprint: String)] = [:]
+        var clients: [String: ClientInputs] = [:]
         var globalFingerprint = ""
-
-        /// Every input by path.
-        var all: [String: Input] {
-            var result = global
-            for (_, client) in clients { for file in client.files { result[file.path] = file.input } }
-            return result
-        }
     }
 
     /// Calls `body` with the tab-separated fields of every non-empty line.
@@ -249,23 +251,55 @@ public struct BuildCache {
         result.globalFingerprint = hexString(hasher.finalize())
         // Each client folder.
         let folders = top.filter(\.isDirectory).map(\.name)
-        let clients = folders.parallelMap { slug -> (files: [(path: String, input: Input)], fingerprint: String) in
-            var hasher = SHA256()
-            var files: [(path: String, input: Input)] = []
-            let known = previous?.clients[slug]?.inputs ?? previous?.inputs ?? [:]
-            for file in FileStatus.files(under: clientsPath + "/" + slug) {
+        let clients = folders.parallelMap { slug -> ClientInputs in
+            let listed = FileStatus.files(under: clientsPath + "/" + slug)
+            guard let known = previous?.clients[slug]?.inputs else {
+                // No record of this client: it is rebuilt anyway, and hashed as its files are read.
+                return ClientInputs(files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
+                                    fingerprint: nil)
+            }
+            let files = listed.map { file -> (path: String, input: Input) in
                 let path = "content/clients/\(slug)/\(file.path)"
-                let input = hashed(path, file.status, known)
-                files.append((path, input))
-                hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
+                return (path, hashed(path, file.status, known))
             }
-            for name in Self.passphraseNames(slug: slug, rootPath: rootPath, environment: options.environment) {
-                hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
-            }
-            return (files, hexString(hasher.finalize()))
+            return ClientInputs(files: files, fingerprint: fingerprint(of: slug, files: files, options: options))
         }
         for (slug, client) in zip(folders, clients) { result.clients[slug] = client }
         return result
+    }
+
+    /// A client folder's fingerprint from its hashed files (sorted by path) and the passphrase it names.
+    func fingerprint(of slug: String, files: [(path: String, input: Input)], options: Builder.Options) -> String {
+        var hasher = SHA256()
+        for (path, input) in files {
+            hasher.update(data: Data("\(path)\u{0}\(input.hash)\n".utf8))
+        }
+        for name in Self.passphraseNames(slug: slug, rootPath: root.path, environment: options.environment) {
+            hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+        }
+        return hexString(hasher.finalize())
+    }
+
+    /// A client folder's inputs complete: files its load read keep the hash of what was read, any other file
+    /// is read and hashed now, and files the build itself added (a new token) are included.
+    func completed(_ client: ClientInputs, slug: String, read digests: [String: String], added: [String: String],
+                   options: Builder.Options) -> ClientInputs {
+        var files = client.files.map { file -> (path: String, input: Input) in
+            if !file.input.hash.isEmpty { return file }
+            let hash = digests[file.path]
+                ?? Self.hash(FileManager.default.contents(atPath: root.path + "/" + file.path) ?? Data())
+            return (file.path, Input(status: file.input.status, hash: hash))
+        }
+        for (path, contents) in added {
+            let hash = Self.hash(Data(contents.utf8))
+            if let index = files.firstIndex(where: { $0.path == path }) {
+                files[index].input = Input(status: nil, hash: hash)
+            } else {
+                files.append((path, Input(status: nil, hash: hash)))  // not stat-ed: hashed again next time
+            }
+        }
+        files.sort { $0.path < $1.path }
+        return ClientInputs(files: files, fingerprint: fingerprint(of: slug, files: files, options: options))
     }
 
     /// The environment matters only through the passphrase that a client.md names.

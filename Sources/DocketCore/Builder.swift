@@ -103,15 +103,16 @@ public enum Builder {
     static let batchSize = 32
 
     /// What happened to one client folder in this run.
-    private enum ClientOutcome {
+    private enum ClientOutcome: Sendable {
         /// Reused from the last build: not parsed, computed or rendered.
         case reused(ClientFacts)
         /// Parsed, computed and (if it validated) rendered by this run.
-        case fresh(ClientFacts)
+        /// The SHA-256 of each file its load read, by path, for the record.
+        case fresh(ClientFacts, read: [String: String])
 
         var facts: ClientFacts {
             switch self {
-            case .reused(let facts), .fresh(let facts): return facts
+            case .reused(let facts), .fresh(let facts, _): return facts
             }
         }
     }
@@ -202,8 +203,10 @@ public enum Builder {
                 if let old = reusable[index] {
                     if let facts = old.facts() { return .reused(facts) }
                 }
-                return .fresh(buildClient(slugs[index], business: business, renderer: renderer, options: options,
-                                          stage: stage))
+                let digests = caching ? FileDigests() : nil
+                let facts = buildClient(slugs[index], business: business, renderer: renderer, options: options,
+                                        stage: stage, digests: digests)
+                return .fresh(facts, read: digests?.hashes ?? [:])
             }
         }
 
@@ -239,7 +242,7 @@ public enum Builder {
         // Write: new secrets, then the pages of every rebuilt client, stale files, the dashboard, the record.
         let writer = SiteWriter(root: root)
         do {
-            for case .fresh(let facts) in outcomes {
+            for case .fresh(let facts, _) in outcomes {
                 guard let portal = facts.portal else { continue }
                 if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: root) }
                 for (name, value) in portal.newSecrets {
@@ -254,7 +257,7 @@ public enum Builder {
                     switch outcome {
                     case .reused(let facts):
                         report.outcome.unchanged += facts.outputs.count
-                    case .fresh(let facts):
+                    case .fresh(let facts, _):
                         files += try stage.take(facts.slug)
                     }
                 }
@@ -264,7 +267,7 @@ public enum Builder {
             // manifest lists already: nothing can be stale, and the manifest need not be rewritten.
             let sameFiles = usable.map { usable in
                 usable.clients.count == outcomes.count && outcomes.allSatisfy { outcome in
-                    guard case .fresh(let facts) = outcome else { return true }
+                    guard case .fresh(let facts, _) = outcome else { return true }
                     return usable.clients[facts.slug]?.outputs == facts.outputs
                 }
             } ?? false
@@ -281,14 +284,20 @@ public enum Builder {
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
         mark("write")
 
-        // The record. A client that stored a new token or secret has new inputs: it is looked at again.
+        // The record. A rebuilt client's files are fingerprinted with the hashes of what its load read; a
+        // token or key the build stored is one more input of its folder.
         guard caching else { return report }
-        let newSecrets = Set(outcomes.compactMap { outcome -> String? in
-            guard case .fresh(let facts) = outcome, let portal = facts.portal,
-                  portal.isNewToken || !portal.newSecrets.isEmpty else { return nil }
-            return facts.slug
-        })
-        let refreshed = newSecrets.isEmpty ? inputs : cache.inputs(previous: BuildCache.Record(inputs: inputs.all), options: options)
+        let finished = outcomes
+        let completed = Array(finished.indices).parallelMap { index -> BuildCache.ClientInputs? in
+            guard case .fresh(let facts, let read) = finished[index], let walked = inputs.clients[slugs[index]] else { return nil }
+            var added: [String: String] = [:]
+            if let portal = facts.portal {
+                let folder = "content/clients/\(portal.slug)"
+                if portal.isNewToken { added["\(folder)/\(ShareToken.fileName)"] = portal.token + "\n" }
+                for (name, value) in portal.newSecrets { added["\(folder)/\(name)"] = value + "\n" }
+            }
+            return cache.completed(walked, slug: slugs[index], read: read, added: added, options: options)
+        }
         var saved: [(slug: String, client: BuildCache.SavedClient)] = []
         for (index, outcome) in outcomes.enumerated() {
             let slug = slugs[index]
@@ -296,14 +305,14 @@ public enum Builder {
             case .reused:
                 guard let old = reusable[index] else { continue }
                 saved.append((slug, .reused(old)))
-            case .fresh(var facts):
-                guard let client = refreshed.clients[slug] else { continue }
+            case .fresh(var facts, _):
+                guard let client = completed[index], let fingerprint = client.fingerprint else { continue }
                 if facts.portal != nil {
                     facts.portal!.isNewToken = false
                     facts.portal!.newSecrets = [:]
                     facts.storedToken = facts.portal!.token
                 }
-                saved.append((slug, .fresh(files: client.files, fingerprint: client.fingerprint, facts: facts)))
+                saved.append((slug, .fresh(files: client.files, fingerprint: fingerprint, facts: facts)))
             }
         }
         var recordedPortals = portals
@@ -311,7 +320,7 @@ public enum Builder {
             recordedPortals[index].isNewToken = false
             recordedPortals[index].newSecrets = [:]
         }
-        cache.save(global: global, inputs: refreshed.global, clients: saved,
+        cache.save(global: global, inputs: inputs.global, clients: saved,
                    siteOutputs: siteFiles.map { "public/\($0.path)" } + dashboard.map { "\(dashboardFolder)/\($0.path)" },
                    warnings: report.diagnostics.warnings, portals: recordedPortals)
         mark("save the build record")
@@ -325,22 +334,23 @@ public enum Builder {
 
     /// Loads, parses, computes, checks and renders one client folder; its pages go to the stage.
     private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
-                                    stage: PageStage) -> ClientFacts {
+                                    stage: PageStage, digests: FileDigests?) -> ClientFacts {
         var diagnostics = Diagnostics()
         var facts = buildClient(slug, business: business, renderer: renderer, options: options, stage: stage,
-                                diagnostics: &diagnostics)
+                                digests: digests, diagnostics: &diagnostics)
         facts.diagnostics = diagnostics.all
         return facts
     }
 
     private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
-                                    stage: PageStage, diagnostics: inout Diagnostics) -> ClientFacts {
+                                    stage: PageStage, digests: FileDigests?, diagnostics: inout Diagnostics) -> ClientFacts {
         var facts = ClientFacts(slug: slug)
         guard Client.isValidSlug(slug) else {
             diagnostics.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
             return facts
         }
-        guard let content = SiteLoader.loadClient(root: options.root, slug: slug, business: business, diagnostics: &diagnostics) else {
+        guard let content = SiteLoader.loadClient(root: options.root, slug: slug, business: business,
+                                                  diagnostics: &diagnostics, digests: digests) else {
             return facts
         }
         facts.storedToken = content.token

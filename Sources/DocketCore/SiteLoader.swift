@@ -34,14 +34,15 @@ public enum SiteLoader {
         return Site(business: business, clients: clients)
     }
 
-    static func loadClient(root: URL, slug: String, business: Business, diagnostics: inout Diagnostics) -> ClientContent? {
+    static func loadClient(root: URL, slug: String, business: Business, diagnostics: inout Diagnostics,
+                           digests: FileDigests? = nil) -> ClientContent? {
         let folder = "content/clients/\(slug)"
         let clientPath = "\(folder)/client.md"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(clientPath).path) else {
             diagnostics.error(folder, "missing client.md: expected \(clientPath) with the client's name, contact, email and rate")
             return nil
         }
-        guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics) else { return nil }
+        guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics, digests: digests) else { return nil }
         let client = Client.parse(file, slug: slug, business: business, diagnostics: &diagnostics)
 
         var timesheets: [Timesheet] = []
@@ -52,7 +53,7 @@ public enum SiteLoader {
                 diagnostics.error(path, "a timesheet must be named for its month, like `2026-11.md`; found `\(name)`")
                 continue
             }
-            guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else { continue }
+            guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests) else { continue }
             timesheets.append(TimesheetParser.parse(sheetFile, month: month, currency: business.currency,
                                                     diagnostics: &diagnostics))
         }
@@ -61,7 +62,7 @@ public enum SiteLoader {
         var terms: [Terms] = []
         for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
             let path = "\(folder)/terms/\(name)"
-            guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics),
+            guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
                   let version = Terms.parse(termsFile, diagnostics: &diagnostics) else { continue }
             if let other = terms.first(where: { $0.version == version.version }) {
                 diagnostics.error(path, line: 0, column: 0,
@@ -75,7 +76,7 @@ public enum SiteLoader {
         var invoices: [InvoiceRecord] = []
         for name in listDirectory(root, "\(folder)/invoices", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
             let path = "\(folder)/invoices/\(name)"
-            guard let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics),
+            guard let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
                   let record = InvoiceRecord.parse(invoiceFile, currency: business.currency, diagnostics: &diagnostics)
             else { continue }
             invoices.append(record)
@@ -84,21 +85,21 @@ public enum SiteLoader {
         var deliverables: [Deliverable] = []
         let tasksPath = "\(folder)/tasks.md"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tasksPath).path),
-           let tasksFile = SourceFile.read(site: root, path: tasksPath, diagnostics: &diagnostics) {
+           let tasksFile = SourceFile.read(site: root, path: tasksPath, diagnostics: &diagnostics, digests: digests) {
             deliverables = TasksParser.parse(tasksFile, diagnostics: &diagnostics)
         }
 
         var token: String?
         let tokenPath = "\(folder)/\(ShareToken.fileName)"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tokenPath).path),
-           let tokenFile = SourceFile.read(site: root, path: tokenPath, diagnostics: &diagnostics) {
+           let tokenFile = SourceFile.read(site: root, path: tokenPath, diagnostics: &diagnostics, digests: digests) {
             token = ShareToken.parse(tokenFile, diagnostics: &diagnostics)
         }
 
         func secret(_ name: String, count: Int) -> Data? {
             let path = "\(folder)/\(name)"
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path),
-                  let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else { return nil }
+                  let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests) else { return nil }
             return ShareToken.parseSecret(file, count: count, diagnostics: &diagnostics)
         }
         let salt = secret(ShareToken.saltFileName, count: 16)

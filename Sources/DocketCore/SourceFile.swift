@@ -49,9 +49,16 @@ public struct SourceFile: Sendable {
 
     /// Reads a file from disk relative to a site folder.
     public static func read(site: URL, path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        read(site: site, path: path, diagnostics: &diagnostics, digests: nil)
+    }
+
+    /// Reads a file, and records the SHA-256 of its bytes in `digests` (a build fingerprints what it parses
+    /// as it reads it, rather than reading every file twice).
+    static func read(site: URL, path: String, diagnostics: inout Diagnostics, digests: FileDigests?) -> SourceFile? {
         let url = site.appendingPathComponent(path)
         do {
             let data = try Data(contentsOf: url)
+            digests?.record(path, data)
             return decode(path: path, data: data, diagnostics: &diagnostics)
         } catch {
             diagnostics.error(path, "cannot read the file: \(error.localizedDescription)")
@@ -98,5 +105,14 @@ public struct SourceFile: Sendable {
             index += length
         }
         return (line, column)
+    }
+}
+
+/// The SHA-256 of each file a client's load read, by path relative to the site folder.
+final class FileDigests {
+    private(set) var hashes: [String: String] = [:]
+
+    func record(_ path: String, _ data: Data) {
+        hashes[path] = BuildCache.hash(data)
     }
 }
