@@ -135,6 +135,32 @@ struct BuildCacheTests {
     }
 }
 
+extension BuildCacheTests {
+    @Test("a damaged or truncated record is not trusted: every client is rebuilt, and the result is a clean build's")
+    func damagedRecord() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\n---\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 2h Report #admin\n",
+            "content/clients/beta/client.md": "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let record = try #require(site.read(".docket-cache/last-build"))
+        for damaged in [String(record.prefix(record.count / 2)), record.replacingOccurrences(of: "\tpublic/", with: "\tpublic/x"),
+                        "F\tnonsense\n", record.replacingOccurrences(of: "\"client\"", with: "\"cli")] {
+            try site.write(".docket-cache/last-build", damaged)
+            try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- \(damaged.count % 50 + 1)m Report #admin\n")
+            let report = site.build()
+            try #require(report.succeeded)
+            #expect(Set(report.rebuiltClients).isSuperset(of: ["acme"]))
+            let (cleanPublic, cleanDashboard) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
+            #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanPublic)
+            #expect(site.snapshot("dashboard") == cleanDashboard)
+        }
+    }
+}
+
 /// The parts of the build record that Docket encodes itself.
 @Suite("Build record")
 struct BuildRecordTests {
