@@ -18,11 +18,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Exactly `DDDD-DD-DD`, read byte by byte.
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if count == 5 || count == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 0x30, byte <= 0x39, count <= 10 else { return nil }
+                digits.append(Int(byte - 0x30))
+            }
+        }
+        guard count == 10 else { return nil }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        self.init(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// `YYYY-MM-DD`.
@@ -215,7 +226,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 /// Zero-pads a non-negative number to a width.
 func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    let length = text.utf8.count
+    return length >= width ? text : String(repeating: "0", count: width - length) + text
 }
 
 extension Character {

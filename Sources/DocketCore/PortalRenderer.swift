@@ -348,8 +348,14 @@ public struct PortalRenderer: Sendable {
             quantity = money(amount)
             counted = entry.isUnbilled ? "not charged" : money(amount)
         }
-        let labels = ["work": "Work", "travel": "Travel", "mileage": "Mileage", "expense": "Expense"]
-        return EntryView(kind: entry.kind.name, kindLabel: labels[entry.kind.name] ?? entry.kind.name,
+        let kindLabel: String
+        switch entry.kind {
+        case .work: kindLabel = "Work"
+        case .travel: kindLabel = "Travel"
+        case .mileage: kindLabel = "Mileage"
+        case .expense: kindLabel = "Expense"
+        }
+        return EntryView(kind: entry.kind.name, kindLabel: kindLabel,
                          quantity: quantity, description: entry.description, tags: entry.tags,
                          detailsHTML: entry.detailsHTML, hasDetails: !entry.detailsHTML.isEmpty,
                          counted: counted, unbilled: entry.isUnbilled, outOfHours: figures.outOfHoursMinutes > 0)

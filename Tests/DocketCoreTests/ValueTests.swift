@@ -10,6 +10,11 @@ struct ValueTests {
         #expect(CalendarDate(iso: "2026-02-29") == nil)
         #expect(CalendarDate(iso: "2026-13-01") == nil)
         #expect(CalendarDate(iso: "2026-1-01") == nil)
+        for bad in ["2026-11-021", "2026-11-0", "2026/11/02", "2026-11-0x", "２０２６-11-02", "2026-11-02 ", "", "0000-01-01"] {
+            #expect(CalendarDate(iso: bad) == nil, "\(bad)")
+        }
+        #expect(CalendarDate(iso: "9999-12-31")?.description == "9999-12-31")
+        #expect(CalendarDate(iso: Substring("x2026-11-02").dropFirst())?.description == "2026-11-02")
         #expect(CalendarDate(iso: "1970-01-01")?.dayNumber == 0)
         #expect(CalendarDate(iso: "2026-12-01")!.adding(days: 14).description == "2026-12-15")
         #expect(CalendarDate(iso: "2026-12-25")!.adding(days: 14).description == "2027-01-08")
