@@ -194,20 +194,15 @@ public enum Builder {
         }
         defer { stage.discard() }
 
-        // Every client, a batch at a time on all cores: reused, or loaded, computed, checked and rendered.
-        var outcomes: [ClientOutcome] = []
-        outcomes.reserveCapacity(slugs.count)
-        for start in stride(from: 0, to: slugs.count, by: batchSize) {
-            let batch = Array(start..<min(start + batchSize, slugs.count))
-            outcomes += batch.parallelMap { index -> ClientOutcome in
-                if let old = reusable[index] {
-                    if let facts = old.facts() { return .reused(facts) }
-                }
-                let digests = caching ? FileDigests() : nil
-                let facts = buildClient(slugs[index], business: business, renderer: renderer, options: options,
-                                        stage: stage, digests: digests)
-                return .fresh(facts, read: digests?.hashes ?? [:])
-            }
+        // Every client on all cores: reused, or loaded, computed, checked and rendered. Each task holds one
+        // client's model and pages, and hands the pages to the stage before it ends, so memory holds as many
+        // clients as there are cores (plus, when few clients changed, their pages in memory).
+        let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
+            if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
+            let digests = caching ? FileDigests() : nil
+            let facts = buildClient(slugs[index], business: business, renderer: renderer, options: options,
+                                    stage: stage, digests: digests)
+            return .fresh(facts, read: digests?.hashes ?? [:])
         }
 
         mark("load, compute, check and render \(freshCount) client(s)")
@@ -251,18 +246,16 @@ public enum Builder {
             }
             try writer.begin()
             report.outcome.add(try writer.writeBatch(siteFiles))
-            for start in stride(from: 0, to: outcomes.count, by: batchSize) {
-                var files: [OutputFile] = []
-                for outcome in outcomes[start..<min(start + batchSize, outcomes.count)] {
-                    switch outcome {
-                    case .reused(let facts):
-                        report.outcome.unchanged += facts.outputs.count
-                    case .fresh(let facts, _):
-                        files += try stage.take(facts.slug)
-                    }
+            // Each rebuilt client's pages, client by client on all cores.
+            let written = outcomes.parallelMap { outcome -> Result<SiteWriter.Outcome, Error> in
+                switch outcome {
+                case .reused(let facts):
+                    return .success(SiteWriter.Outcome(unchanged: facts.outputs.count))
+                case .fresh(let facts, _):
+                    return Result { try writer.writeBatch(try stage.take(facts.slug)) }
                 }
-                report.outcome.add(try writer.writeBatch(files))
             }
+            for result in written { report.outcome.add(try result.get()) }
             // With no client rebuilt and the same clients as last time, the files produced are the ones the
             // manifest lists already: nothing can be stale, and the manifest need not be rewritten.
             let sameFiles = usable.map { usable in

@@ -12,7 +12,7 @@ import Darwin
 /// are removed, with folders they leave empty; Docket remembers what it wrote in `.docket/manifest.txt`
 /// in the site folder (outside `public/`, so the list of portals is never uploaded). Anything else in
 /// `public/` is left alone.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     /// The site folder.
     public let root: URL
     /// The output folder's name inside the site folder.
