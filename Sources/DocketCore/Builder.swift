@@ -2,8 +2,9 @@ import Foundation
 
 /// The one pipeline: load → parse → compute → render → write.
 ///
-/// Everything is validated and rendered in memory first; nothing is written (not even a new share token)
-/// unless the whole site validated, so a failed build leaves `public/` exactly as it was.
+/// Every client is validated and rendered first (its pages wait in a `PageStage`); nothing is written (not
+/// even a new share token) unless the whole site validated, so a failed build leaves `public/` exactly as it
+/// was. A client whose files did not change since the last build is reused, not rebuilt (`BuildCache`).
 public enum Builder {
     /// What to do.
     public enum Mode: Sendable {
@@ -98,9 +99,9 @@ public enum Builder {
         runPipeline(options)
     }
 
-    /// How many clients are rendered at once; beyond this many rebuilt clients, rendered pages wait on disk
-    /// (`PageStage`) rather than in memory until the whole site has validated.
-    static let batchSize = 32
+    /// Beyond this many rebuilt clients, rendered pages wait on disk (`PageStage`) rather than in memory
+    /// until the whole site has validated.
+    static let pagesInMemory = 32
 
     /// What happened to one client folder in this run.
     private enum ClientOutcome: Sendable {
@@ -120,7 +121,7 @@ public enum Builder {
     /// The pipeline: load → parse → compute → render → write, client by client.
     ///
     /// 1. business.md and the templates are loaded; every input is fingerprinted (`BuildCache`).
-    /// 2. Each client, on all cores a batch at a time, is either reused from the last build or loaded, parsed,
+    /// 2. Each client, one per task on all cores, is either reused from the last build or loaded, parsed,
     ///    computed, checked and rendered; only its `ClientFacts` are kept, its pages wait in a `PageStage`.
     /// 3. The checks across clients run on the facts (share tokens, invoice numbers).
     /// 4. Only when the whole site validated are the pages written, stale files removed, the dashboard
@@ -186,7 +187,7 @@ public enum Builder {
         }
         let stage: PageStage
         do {
-            stage = try PageStage(directory: options.mode == .build && freshCount > batchSize
+            stage = try PageStage(directory: options.mode == .build && freshCount > pagesInMemory
                                   ? root.appendingPathComponent(".docket-cache/stage") : nil)
         } catch {
             report.diagnostics.error(".docket-cache", "cannot prepare the build: \(error.localizedDescription)")

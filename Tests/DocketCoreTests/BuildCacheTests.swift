@@ -108,7 +108,7 @@ struct BuildCacheTests {
     @Test("many clients at once: pages wait on disk until the site validated, and the result is a clean build's")
     func manyClientsStageOnDisk() throws {
         var files = ["content/business.md": businessMD]
-        let count = Builder.batchSize + 8
+        let count = Builder.pagesInMemory + 8
         for index in 1...count {
             let slug = "client-\(index)"
             files["content/clients/\(slug)/client.md"] = "---\nname: Client \(index)\ncontact: C\nemail: c\(index)@c.example\nrate: \(20 + index)\n---\n"
