@@ -36,6 +36,10 @@ public struct MarkdownBlock: Sendable, Equatable {
     /// The text of the block's inlines (headings and paragraphs), with line breaks as spaces.
     public var text: String
     /// The block rendered to HTML by cmark with its safe default (raw HTML and unsafe links removed).
+    ///
+    /// Rendered only where a page can show it: top-level blocks other than lists and headings (a day's
+    /// notes), and the blocks of a list item after its first (an entry's details). Elsewhere it is empty:
+    /// rendering every list, item and paragraph as well made a timesheet's parse several times slower.
     public var html: String
     /// Child blocks (list items of a list, blocks of an item).
     public var children: [MarkdownBlock]
@@ -95,14 +99,10 @@ public enum Markdown {
                         text: "", html: "", children: []))
                     // Leaf blocks with no children get no exit event.
                     if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
-                        var block = stack.removeLast()
-                        block.html = render(node)
-                        stack[stack.count - 1].children.append(block)
+                        close(node, &stack)
                     }
                 } else {
-                    var block = stack.removeLast()
-                    block.html = render(node)
-                    stack[stack.count - 1].children.append(block)
+                    close(node, &stack)
                 }
             } else if event == CMARK_EVENT_ENTER {
                 switch type {
@@ -188,6 +188,20 @@ public enum Markdown {
         case CMARK_NODE_ITEM: return .item
         default: return .other
         }
+    }
+
+    /// Ends the innermost block and adds it to its parent, with its HTML where a page can show it.
+    private static func close(_ node: OpaquePointer, _ stack: inout [MarkdownBlock]) {
+        var block = stack.removeLast()
+        let parent = stack[stack.count - 1]
+        let topLevel = stack.count == 1
+        switch block.kind {
+        case .list, .heading:
+            if !topLevel && parent.kind == .item && !parent.children.isEmpty { block.html = render(node) }
+        default:
+            if topLevel || (parent.kind == .item && !parent.children.isEmpty) { block.html = render(node) }
+        }
+        stack[stack.count - 1].children.append(block)
     }
 
     private static func render(_ node: OpaquePointer) -> String {

@@ -129,4 +129,17 @@ struct TimesheetParserTests {
         #expect(!html.contains("<img"))
         #expect(!html.contains("javascript:"))
     }
+
+    @Test("cmark's HTML is kept for notes and details only, where a page shows it")
+    func htmlWhereShown() {
+        let blocks = Markdown.blocks("## Day\n\nA *note*.\n\n- 1h Entry\n\n  Detail *one*.\n\n  - sub\n- 2h Other\n")
+        #expect(blocks.map(\.kind) == [.heading(level: 2), .paragraph, .list])
+        #expect(blocks[0].html.isEmpty)
+        #expect(blocks[1].html == "<p>A <em>note</em>.</p>\n")
+        #expect(blocks[2].html.isEmpty)
+        let item = blocks[2].children[0]
+        #expect(item.html.isEmpty && item.children[0].html.isEmpty)
+        #expect(item.children[1].html == "<p>Detail <em>one</em>.</p>\n")
+        #expect(item.children[2].html == "<ul>\n<li>sub</li>\n</ul>\n")
+    }
 }
