@@ -13,7 +13,7 @@ public struct ComputedClient: Sendable {
     /// The client.
     public var client: Client { content.client }
     /// Published invoices only (sent, paid, overdue), oldest first.
-    public var publishedInvoices: [Invoice] { invoices.filter(\.isPublished) }
+    public let publishedInvoices: [Invoice]
 
     /// Computes a client as of `today`, checking its invoices.
     public static func compute(_ content: ClientContent, business: Business, today: CalendarDate,
@@ -30,6 +30,7 @@ public struct ComputedClient: Sendable {
         BillingChecks.checkClient(content, invoices: invoices, business: business, figures: figures, today: today,
                                   diagnostics: &diagnostics)
         return ComputedClient(content: content, figures: figures, invoices: invoices,
-                              statement: Statement(invoices: invoices))
+                              statement: Statement(invoices: invoices),
+                              publishedInvoices: invoices.filter(\.isPublished))
     }
 }

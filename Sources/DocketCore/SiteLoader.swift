@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Loads and validates a site's `content/` folder: business.md, every client folder, every timesheet.
 /// All problems are collected; nothing stops at the first.
@@ -138,22 +143,25 @@ public enum SiteLoader {
 
     /// Names in a folder, sorted, skipping hidden ones; empty when the folder does not exist.
     static func listDirectory(_ root: URL, _ path: String, directories: Bool, diagnostics: inout Diagnostics) -> [String] {
-        let url = root.appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let folder = root.appendingPathComponent(path).path
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
+        guard let directory = opendir(folder) else {
+            diagnostics.error(path, "cannot list the folder: \(String(cString: strerror(errno)))")
             return []
         }
-        do {
-            let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-            return names.filter { name in
-                guard !name.hasPrefix(".") else { return false }
-                var childIsDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &childIsDirectory)
-                return childIsDirectory.boolValue == directories
-            }.sorted()
-        } catch {
-            diagnostics.error(path, "cannot list the folder: \(error.localizedDescription)")
-            return []
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            // Links are followed, as Foundation's fileExists does.
+            var child = stat()
+            let isDirectory = stat(folder + "/" + name, &child) == 0 && (child.st_mode & S_IFMT) == S_IFDIR
+            if isDirectory == directories { names.append(name) }
         }
+        return names.sorted()
     }
 }
