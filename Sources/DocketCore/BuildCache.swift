@@ -78,9 +78,13 @@ public struct BuildCache: Sendable {
 
     /// What the last successful build recorded.
     struct Record: Sendable {
+        /// The global fingerprint.
         var global = ""
-        var written = 0                          // nanoseconds since 1970
+        /// When the record was written, in nanoseconds since 1970.
+        var written = 0
+        /// The inputs outside the client folders (business.md, templates/), by path.
         var inputs: [String: Input] = [:]
+        /// Each client folder's record, by slug.
         var clients: [String: ClientRecord] = [:]
         /// The site-wide files and the dashboard's, with their status.
         var siteOutputs: [(path: String, status: FileStatus)] = []
@@ -323,7 +327,7 @@ public struct BuildCache: Sendable {
     static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 
     /// Whether every file of a client's portal is as the last build left it.
-    static func outputsUnchanged(_ client: ClientRecord, record: Record, rootPath: String) -> Bool {
+    static func outputsUnchanged(_ client: ClientRecord, rootPath: String) -> Bool {
         client.outputs.allSatisfy { path in
             let key = "public/" + path
             guard let recorded = client.outputStatuses[key] else { return false }

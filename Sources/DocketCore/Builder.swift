@@ -166,7 +166,7 @@ public enum Builder {
         // Which clients can be reused, decided on all cores (it stats every file of their portals).
         let reusable: [BuildCache.ClientRecord?] = slugs.parallelMap { slug in
             guard let usable, let old = usable.clients[slug], let now = inputs.clients[slug]?.fingerprint,
-                  old.fingerprint == now, BuildCache.outputsUnchanged(old, record: usable, rootPath: rootPath) else { return nil }
+                  old.fingerprint == now, BuildCache.outputsUnchanged(old, rootPath: rootPath) else { return nil }
             return old
         }
         let freshCount = reusable.filter { $0 == nil }.count
