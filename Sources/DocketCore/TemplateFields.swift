@@ -2,507 +2,571 @@
 /// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
+    private static let templateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "month": month.templateValue,
-            "chase": chase.templateValue,
-            "hasChase": hasChase.templateValue,
-            "chaseTotal": chaseTotal.templateValue,
-            "balances": balances.templateValue,
-            "burn": burn.templateValue,
-            "unbilled": unbilled.templateValue,
-            "outOfHours": outOfHours.templateValue,
-            "tags": tags.templateValue,
-            "noTerms": noTerms.templateValue,
-            "proposals": proposals.templateValue,
-            "portals": portals.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            month.templateValue,
+            chase.templateValue,
+            hasChase.templateValue,
+            chaseTotal.templateValue,
+            balances.templateValue,
+            burn.templateValue,
+            unbilled.templateValue,
+            outOfHours.templateValue,
+            tags.templateValue,
+            noTerms.templateValue,
+            proposals.templateValue,
+            portals.templateValue,
+        ]))
     }
 }
 
 extension DeliverablesPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "open", "hasOpen", "delivered", "hasDelivered"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "open": open.templateValue,
-            "hasOpen": hasOpen.templateValue,
-            "delivered": delivered.templateValue,
-            "hasDelivered": hasDelivered.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            open.templateValue,
+            hasOpen.templateValue,
+            delivered.templateValue,
+            hasDelivered.templateValue,
+        ]))
     }
 }
 
 extension HoursPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "summary", "kinds", "tags", "hasTags", "days", "hasDays", "increment", "coreHours", "previous", "next", "chartHeight", "outOfHoursShare", "deliverables", "hasDeliverables", "invoice"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "summary": summary.templateValue,
-            "kinds": kinds.templateValue,
-            "tags": tags.templateValue,
-            "hasTags": hasTags.templateValue,
-            "days": days.templateValue,
-            "hasDays": hasDays.templateValue,
-            "increment": increment.templateValue,
-            "coreHours": coreHours.templateValue,
-            "previous": previous.templateValue,
-            "next": next.templateValue,
-            "chartHeight": chartHeight.templateValue,
-            "outOfHoursShare": outOfHoursShare.templateValue,
-            "deliverables": deliverables.templateValue,
-            "hasDeliverables": hasDeliverables.templateValue,
-            "invoice": invoice.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            summary.templateValue,
+            kinds.templateValue,
+            tags.templateValue,
+            hasTags.templateValue,
+            days.templateValue,
+            hasDays.templateValue,
+            increment.templateValue,
+            coreHours.templateValue,
+            previous.templateValue,
+            next.templateValue,
+            chartHeight.templateValue,
+            outOfHoursShare.templateValue,
+            deliverables.templateValue,
+            hasDeliverables.templateValue,
+            invoice.templateValue,
+        ]))
     }
 }
 
 extension IndexPage: TemplateRepresentable {
+    private static let templateNames = ["page"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+        ]))
     }
 }
 
 extension InvoicePage: TemplateRepresentable {
+    private static let templateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "from": from.templateValue,
-            "to": to.templateValue,
-            "number": number.templateValue,
-            "issued": issued.templateValue,
-            "due": due.templateValue,
-            "paymentTerms": paymentTerms.templateValue,
-            "supplyLabel": supplyLabel.templateValue,
-            "supplyValue": supplyValue.templateValue,
-            "po": po.templateValue,
-            "summary": summary.templateValue,
-            "daysOverdue": daysOverdue.templateValue,
-            "lines": lines.templateValue,
-            "subtotal": subtotal.templateValue,
-            "hasVAT": hasVAT.templateValue,
-            "vatRate": vatRate.templateValue,
-            "vat": vat.templateValue,
-            "vatNumber": vatNumber.templateValue,
-            "total": total.templateValue,
-            "payments": payments.templateValue,
-            "hasPayments": hasPayments.templateValue,
-            "paid": paid.templateValue,
-            "balance": balance.templateValue,
-            "companyNumber": companyNumber.templateValue,
-            "bankLines": bankLines.templateValue,
-            "latePayment": latePayment.templateValue,
-            "terms": terms.templateValue,
-            "hasTerms": hasTerms.templateValue,
-            "noteHTML": noteHTML.templateValue,
-            "hasNote": hasNote.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            from.templateValue,
+            to.templateValue,
+            number.templateValue,
+            issued.templateValue,
+            due.templateValue,
+            paymentTerms.templateValue,
+            supplyLabel.templateValue,
+            supplyValue.templateValue,
+            po.templateValue,
+            summary.templateValue,
+            daysOverdue.templateValue,
+            lines.templateValue,
+            subtotal.templateValue,
+            hasVAT.templateValue,
+            vatRate.templateValue,
+            vat.templateValue,
+            vatNumber.templateValue,
+            total.templateValue,
+            payments.templateValue,
+            hasPayments.templateValue,
+            paid.templateValue,
+            balance.templateValue,
+            companyNumber.templateValue,
+            bankLines.templateValue,
+            latePayment.templateValue,
+            terms.templateValue,
+            hasTerms.templateValue,
+            noteHTML.templateValue,
+            hasNote.templateValue,
+        ]))
     }
 }
 
 extension OverviewPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "contact": contact.templateValue,
-            "current": current.templateValue,
-            "currentIsThisMonth": currentIsThisMonth.templateValue,
-            "hasRetainer": hasRetainer.templateValue,
-            "retainerTerms": retainerTerms.templateValue,
-            "rolloverRule": rolloverRule.templateValue,
-            "recentMonths": recentMonths.templateValue,
-            "hasRecentMonths": hasRecentMonths.templateValue,
-            "hasCoreHours": hasCoreHours.templateValue,
-            "coreHours": coreHours.templateValue,
-            "rates": rates.templateValue,
-            "account": account.templateValue,
-            "termsInForce": termsInForce.templateValue,
-            "noTerms": noTerms.templateValue,
-            "proposals": proposals.templateValue,
-            "hasProposals": hasProposals.templateValue,
-            "openDeliverables": openDeliverables.templateValue,
-            "hasOpenDeliverables": hasOpenDeliverables.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            contact.templateValue,
+            current.templateValue,
+            currentIsThisMonth.templateValue,
+            hasRetainer.templateValue,
+            retainerTerms.templateValue,
+            rolloverRule.templateValue,
+            recentMonths.templateValue,
+            hasRecentMonths.templateValue,
+            hasCoreHours.templateValue,
+            coreHours.templateValue,
+            rates.templateValue,
+            account.templateValue,
+            termsInForce.templateValue,
+            noTerms.templateValue,
+            proposals.templateValue,
+            hasProposals.templateValue,
+            openDeliverables.templateValue,
+            hasOpenDeliverables.templateValue,
+        ]))
     }
 }
 
 extension StatementPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "rows", "hasRows", "balance", "owes", "inCredit", "overdue", "hasOverdue", "overdueTotal", "invoices", "hasInvoices"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "rows": rows.templateValue,
-            "hasRows": hasRows.templateValue,
-            "balance": balance.templateValue,
-            "owes": owes.templateValue,
-            "inCredit": inCredit.templateValue,
-            "overdue": overdue.templateValue,
-            "hasOverdue": hasOverdue.templateValue,
-            "overdueTotal": overdueTotal.templateValue,
-            "invoices": invoices.templateValue,
-            "hasInvoices": hasInvoices.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            rows.templateValue,
+            hasRows.templateValue,
+            balance.templateValue,
+            owes.templateValue,
+            inCredit.templateValue,
+            overdue.templateValue,
+            hasOverdue.templateValue,
+            overdueTotal.templateValue,
+            invoices.templateValue,
+            hasInvoices.templateValue,
+        ]))
     }
 }
 
 extension TermsIndexPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "current", "history", "hasHistory", "proposals", "hasProposals"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "current": current.templateValue,
-            "history": history.templateValue,
-            "hasHistory": hasHistory.templateValue,
-            "proposals": proposals.templateValue,
-            "hasProposals": hasProposals.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            current.templateValue,
+            history.templateValue,
+            hasHistory.templateValue,
+            proposals.templateValue,
+            hasProposals.templateValue,
+        ]))
     }
 }
 
 extension TermsVersionPage: TemplateRepresentable {
+    private static let templateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "page": page.templateValue,
-            "clientName": clientName.templateValue,
-            "terms": terms.templateValue,
-            "comparedWith": comparedWith.templateValue,
-            "hasDiff": hasDiff.templateValue,
-            "diffHTML": diffHTML.templateValue,
-            "approveHref": approveHref.templateValue,
-            "approveLabel": approveLabel.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue,
+            clientName.templateValue,
+            terms.templateValue,
+            comparedWith.templateValue,
+            hasDiff.templateValue,
+            diffHTML.templateValue,
+            approveHref.templateValue,
+            approveLabel.templateValue,
+        ]))
     }
 }
 
 extension PageChrome: TemplateRepresentable {
+    private static let templateNames = ["csp", "title", "root", "portalRoot", "business", "clientName", "asOf", "nav", "hasNav"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "csp": csp.templateValue,
-            "title": title.templateValue,
-            "root": root.templateValue,
-            "portalRoot": portalRoot.templateValue,
-            "business": business.templateValue,
-            "clientName": clientName.templateValue,
-            "asOf": asOf.templateValue,
-            "nav": nav.templateValue,
-            "hasNav": hasNav.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            csp.templateValue,
+            title.templateValue,
+            root.templateValue,
+            portalRoot.templateValue,
+            business.templateValue,
+            clientName.templateValue,
+            asOf.templateValue,
+            nav.templateValue,
+            hasNav.templateValue,
+        ]))
     }
 }
 
 extension DashboardRow: TemplateRepresentable {
+    private static let templateNames = ["cells"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "cells": cells.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            cells.templateValue,
+        ]))
     }
 }
 
 extension PortalLink: TemplateRepresentable {
+    private static let templateNames = ["name", "href"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "name": name.templateValue,
-            "href": href.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            name.templateValue,
+            href.templateValue,
+        ]))
     }
 }
 
 extension DeliverableView: TemplateRepresentable {
+    private static let templateNames = ["title", "due", "status", "isLate", "isOpen", "timeline", "waits", "hasWaits"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "title": title.templateValue,
-            "due": due.templateValue,
-            "status": status.templateValue,
-            "isLate": isLate.templateValue,
-            "isOpen": isOpen.templateValue,
-            "timeline": timeline.templateValue,
-            "waits": waits.templateValue,
-            "hasWaits": hasWaits.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            title.templateValue,
+            due.templateValue,
+            status.templateValue,
+            isLate.templateValue,
+            isOpen.templateValue,
+            timeline.templateValue,
+            waits.templateValue,
+            hasWaits.templateValue,
+        ]))
     }
 }
 
 extension MonthSummaryView: TemplateRepresentable {
+    private static let templateNames = ["month", "label", "href", "logged", "billable", "inHours", "outOfHours", "hasOutOfHours", "unbilled", "hasUnbilled", "travel", "hasTravel", "distance", "hasDistance", "expenses", "expenseCount", "hasExpenses", "hasTimesheet", "retainer"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "month": month.templateValue,
-            "label": label.templateValue,
-            "href": href.templateValue,
-            "logged": logged.templateValue,
-            "billable": billable.templateValue,
-            "inHours": inHours.templateValue,
-            "outOfHours": outOfHours.templateValue,
-            "hasOutOfHours": hasOutOfHours.templateValue,
-            "unbilled": unbilled.templateValue,
-            "hasUnbilled": hasUnbilled.templateValue,
-            "travel": travel.templateValue,
-            "hasTravel": hasTravel.templateValue,
-            "distance": distance.templateValue,
-            "hasDistance": hasDistance.templateValue,
-            "expenses": expenses.templateValue,
-            "expenseCount": expenseCount.templateValue,
-            "hasExpenses": hasExpenses.templateValue,
-            "hasTimesheet": hasTimesheet.templateValue,
-            "retainer": retainer.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            month.templateValue,
+            label.templateValue,
+            href.templateValue,
+            logged.templateValue,
+            billable.templateValue,
+            inHours.templateValue,
+            outOfHours.templateValue,
+            hasOutOfHours.templateValue,
+            unbilled.templateValue,
+            hasUnbilled.templateValue,
+            travel.templateValue,
+            hasTravel.templateValue,
+            distance.templateValue,
+            hasDistance.templateValue,
+            expenses.templateValue,
+            expenseCount.templateValue,
+            hasExpenses.templateValue,
+            hasTimesheet.templateValue,
+            retainer.templateValue,
+        ]))
     }
 }
 
 extension KindRow: TemplateRepresentable {
+    private static let templateNames = ["label", "quantity", "note"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "label": label.templateValue,
-            "quantity": quantity.templateValue,
-            "note": note.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            label.templateValue,
+            quantity.templateValue,
+            note.templateValue,
+        ]))
     }
 }
 
 extension TagRow: TemplateRepresentable {
+    private static let templateNames = ["tag", "time", "percent", "barWidth", "y", "textY", "valueX"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "tag": tag.templateValue,
-            "time": time.templateValue,
-            "percent": percent.templateValue,
-            "barWidth": barWidth.templateValue,
-            "y": y.templateValue,
-            "textY": textY.templateValue,
-            "valueX": valueX.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            tag.templateValue,
+            time.templateValue,
+            percent.templateValue,
+            barWidth.templateValue,
+            y.templateValue,
+            textY.templateValue,
+            valueX.templateValue,
+        ]))
     }
 }
 
 extension DayView: TemplateRepresentable {
+    private static let templateNames = ["date", "label", "entries", "notesHTML", "hasNotes"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "date": date.templateValue,
-            "label": label.templateValue,
-            "entries": entries.templateValue,
-            "notesHTML": notesHTML.templateValue,
-            "hasNotes": hasNotes.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            date.templateValue,
+            label.templateValue,
+            entries.templateValue,
+            notesHTML.templateValue,
+            hasNotes.templateValue,
+        ]))
     }
 }
 
 extension MonthLink: TemplateRepresentable {
+    private static let templateNames = ["label", "href"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "label": label.templateValue,
-            "href": href.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            label.templateValue,
+            href.templateValue,
+        ]))
     }
 }
 
 extension InvoiceSummaryView: TemplateRepresentable {
+    private static let templateNames = ["number", "href", "issued", "due", "total", "balance", "status", "statusLabel", "isOverdue", "isPaid"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "number": number.templateValue,
-            "href": href.templateValue,
-            "issued": issued.templateValue,
-            "due": due.templateValue,
-            "total": total.templateValue,
-            "balance": balance.templateValue,
-            "status": status.templateValue,
-            "statusLabel": statusLabel.templateValue,
-            "isOverdue": isOverdue.templateValue,
-            "isPaid": isPaid.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            number.templateValue,
+            href.templateValue,
+            issued.templateValue,
+            due.templateValue,
+            total.templateValue,
+            balance.templateValue,
+            status.templateValue,
+            statusLabel.templateValue,
+            isOverdue.templateValue,
+            isPaid.templateValue,
+        ]))
     }
 }
 
 extension PartyView: TemplateRepresentable {
+    private static let templateNames = ["name", "contact", "addressLines", "email", "phone"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "name": name.templateValue,
-            "contact": contact.templateValue,
-            "addressLines": addressLines.templateValue,
-            "email": email.templateValue,
-            "phone": phone.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            name.templateValue,
+            contact.templateValue,
+            addressLines.templateValue,
+            email.templateValue,
+            phone.templateValue,
+        ]))
     }
 }
 
 extension InvoiceLineView: TemplateRepresentable {
+    private static let templateNames = ["description", "quantity", "unit", "unitPrice", "amount", "href"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "description": description.templateValue,
-            "quantity": quantity.templateValue,
-            "unit": unit.templateValue,
-            "unitPrice": unitPrice.templateValue,
-            "amount": amount.templateValue,
-            "href": href.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            description.templateValue,
+            quantity.templateValue,
+            unit.templateValue,
+            unitPrice.templateValue,
+            amount.templateValue,
+            href.templateValue,
+        ]))
     }
 }
 
 extension PaymentView: TemplateRepresentable {
+    private static let templateNames = ["date", "amount"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "date": date.templateValue,
-            "amount": amount.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            date.templateValue,
+            amount.templateValue,
+        ]))
     }
 }
 
 extension TermsLinkView: TemplateRepresentable {
+    private static let templateNames = ["text", "href"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "text": text.templateValue,
-            "href": href.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            text.templateValue,
+            href.templateValue,
+        ]))
     }
 }
 
 extension CoreHoursRow: TemplateRepresentable {
+    private static let templateNames = ["days", "hours"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "days": days.templateValue,
-            "hours": hours.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            days.templateValue,
+            hours.templateValue,
+        ]))
     }
 }
 
 extension RateRow: TemplateRepresentable {
+    private static let templateNames = ["label", "value"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "label": label.templateValue,
-            "value": value.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            label.templateValue,
+            value.templateValue,
+        ]))
     }
 }
 
 extension AccountView: TemplateRepresentable {
+    private static let templateNames = ["balance", "owes", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "balance": balance.templateValue,
-            "owes": owes.templateValue,
-            "overdue": overdue.templateValue,
-            "hasOverdue": hasOverdue.templateValue,
-            "nextDue": nextDue.templateValue,
-            "latest": latest.templateValue,
-            "hasInvoices": hasInvoices.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            balance.templateValue,
+            owes.templateValue,
+            overdue.templateValue,
+            hasOverdue.templateValue,
+            nextDue.templateValue,
+            latest.templateValue,
+            hasInvoices.templateValue,
+        ]))
     }
 }
 
 extension TermsVersionView: TemplateRepresentable {
+    private static let templateNames = ["version", "heading", "effective", "agreement", "isProposed", "isInForce", "statusLabel", "bodyHTML", "href"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "version": version.templateValue,
-            "heading": heading.templateValue,
-            "effective": effective.templateValue,
-            "agreement": agreement.templateValue,
-            "isProposed": isProposed.templateValue,
-            "isInForce": isInForce.templateValue,
-            "statusLabel": statusLabel.templateValue,
-            "bodyHTML": bodyHTML.templateValue,
-            "href": href.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            version.templateValue,
+            heading.templateValue,
+            effective.templateValue,
+            agreement.templateValue,
+            isProposed.templateValue,
+            isInForce.templateValue,
+            statusLabel.templateValue,
+            bodyHTML.templateValue,
+            href.templateValue,
+        ]))
     }
 }
 
 extension StatementRowView: TemplateRepresentable {
+    private static let templateNames = ["date", "description", "href", "charge", "payment", "balance"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "date": date.templateValue,
-            "description": description.templateValue,
-            "href": href.templateValue,
-            "charge": charge.templateValue,
-            "payment": payment.templateValue,
-            "balance": balance.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            date.templateValue,
+            description.templateValue,
+            href.templateValue,
+            charge.templateValue,
+            payment.templateValue,
+            balance.templateValue,
+        ]))
     }
 }
 
 extension NavLink: TemplateRepresentable {
+    private static let templateNames = ["label", "href", "current"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "label": label.templateValue,
-            "href": href.templateValue,
-            "current": current.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            label.templateValue,
+            href.templateValue,
+            current.templateValue,
+        ]))
     }
 }
 
 extension TimelineRow: TemplateRepresentable {
+    private static let templateNames = ["date", "text"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "date": date.templateValue,
-            "text": text.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            date.templateValue,
+            text.templateValue,
+        ]))
     }
 }
 
 extension RetainerView: TemplateRepresentable {
+    private static let templateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "included": included.templateValue,
-            "rolloverIn": rolloverIn.templateValue,
-            "hasRolloverIn": hasRolloverIn.templateValue,
-            "available": available.templateValue,
-            "used": used.templateValue,
-            "remaining": remaining.templateValue,
-            "overage": overage.templateValue,
-            "isOver": isOver.templateValue,
-            "rolloverOut": rolloverOut.templateValue,
-            "expired": expired.templateValue,
-            "hasExpired": hasExpired.templateValue,
-            "usedPercent": usedPercent.templateValue,
-            "allowsRollover": allowsRollover.templateValue,
-            "rolloverCap": rolloverCap.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            included.templateValue,
+            rolloverIn.templateValue,
+            hasRolloverIn.templateValue,
+            available.templateValue,
+            used.templateValue,
+            remaining.templateValue,
+            overage.templateValue,
+            isOver.templateValue,
+            rolloverOut.templateValue,
+            expired.templateValue,
+            hasExpired.templateValue,
+            usedPercent.templateValue,
+            allowsRollover.templateValue,
+            rolloverCap.templateValue,
+        ]))
     }
 }
 
 extension EntryView: TemplateRepresentable {
+    private static let templateNames = ["kind", "kindLabel", "quantity", "description", "tags", "detailsHTML", "hasDetails", "counted", "unbilled", "outOfHours"]
+
     /// The page values by property name.
     public var templateValue: TemplateValue {
-        .object([
-            "kind": kind.templateValue,
-            "kindLabel": kindLabel.templateValue,
-            "quantity": quantity.templateValue,
-            "description": description.templateValue,
-            "tags": tags.templateValue,
-            "detailsHTML": detailsHTML.templateValue,
-            "hasDetails": hasDetails.templateValue,
-            "counted": counted.templateValue,
-            "unbilled": unbilled.templateValue,
-            "outOfHours": outOfHours.templateValue,
-        ])
+        .object(TemplateObject(names: Self.templateNames, values: [
+            kind.templateValue,
+            kindLabel.templateValue,
+            quantity.templateValue,
+            description.templateValue,
+            tags.templateValue,
+            detailsHTML.templateValue,
+            hasDetails.templateValue,
+            counted.templateValue,
+            unbilled.templateValue,
+            outOfHours.templateValue,
+        ]))
     }
 }

@@ -20,10 +20,10 @@ public enum TemplateValue: Sendable, Equatable {
 /// A class, so that passing an object around the renderer's context stack costs one reference count, not
 /// one per array inside it.
 public final class TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    /// The names.
-    public let keys: [String]
-    /// The values, in the order of `keys`.
-    public let values: [TemplateValue]
+    /// Every name the object was made with (shared between all objects of one view model type).
+    private let names: [String]
+    /// The value of each name; nil for a name with no value (a template finds nothing there).
+    private let slots: [TemplateValue?]
 
     /// Creates an object from `name: value` pairs; nil values are left out (a template finds nothing there).
     public convenience init(dictionaryLiteral elements: (String, TemplateValue?)...) {
@@ -32,35 +32,36 @@ public final class TemplateObject: Sendable, Equatable, ExpressibleByDictionaryL
 
     /// Creates an object from pairs; nil values are left out.
     public init(_ pairs: [(String, TemplateValue?)]) {
-        var keys: [String] = []
-        var values: [TemplateValue] = []
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        for (key, value) in pairs {
-            if let value {
-                keys.append(key)
-                values.append(value)
-            }
-        }
-        self.keys = keys
-        self.values = values
+        names = pairs.map(\.0)
+        slots = pairs.map(\.1)
     }
+
+    /// Creates an object from names (usually one static array per view model type) and their values in the
+    /// same order, nil for none.
+    public init(names: [String], values: [TemplateValue?]) {
+        precondition(names.count == values.count, "a template object needs one value per name")
+        self.names = names
+        slots = values
+    }
+
+    /// The names that have a value, in order.
+    public var keys: [String] { zip(names, slots).compactMap { $0.1 == nil ? nil : $0.0 } }
 
     /// The value named `key`, or nil.
     public subscript(key: String) -> TemplateValue? {
-        keys.withUnsafeBufferPointer { keys in
+        names.withUnsafeBufferPointer { names in
             var index = 0
-            while index < keys.count {
-                if keys[index] == key { return values[index] }
+            while index < names.count {
+                if names[index] == key { return slots[index] }
                 index += 1
             }
             return nil
         }
     }
 
-    /// Same keys in the same order with equal values.
+    /// The same names with the same values, in the same order.
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
-        lhs === rhs || (lhs.keys == rhs.keys && lhs.values == rhs.values)
+        lhs === rhs || (lhs.keys == rhs.keys && lhs.keys.allSatisfy { lhs[$0] == rhs[$0] })
     }
 }
 
