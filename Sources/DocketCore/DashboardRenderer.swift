@@ -13,7 +13,7 @@ public struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     public func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", text: templates.render("dashboard", page(dashboard, portals: portals)))]
+        var files = [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/\(name)", data: data))
         }

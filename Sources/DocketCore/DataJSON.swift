@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value, written by Docket itself so that numbers are exact: money and minutes are integers, and
 /// decimal quantities are written from their exact decimal text (never through floating point).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -25,6 +27,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         output.reserveCapacity(4096)
         write(into: &output, indent: indent)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The value as a UTF-8 JSON document ending in a newline.
+    public func serializedData() -> Data {
+        var output: [UInt8] = []
+        output.reserveCapacity(32 * 1024)
+        write(into: &output, indent: 0)
+        output.append(10)
+        return Data(output)
     }
 
     /// Appends the value as JSON text, two spaces per level, to a byte buffer.

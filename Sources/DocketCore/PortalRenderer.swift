@@ -21,7 +21,7 @@ public struct PortalRenderer: Sendable {
         let chrome = PageChrome(title: business.name, root: "", portalRoot: "", business: business.name,
                                 clientName: nil, asOf: today.longDescription, nav: [], hasNav: false)
         var files = [
-            OutputFile(path: "index.html", text: templates.render("index", IndexPage(page: chrome))),
+            OutputFile(path: "index.html", data: templates.render("index", IndexPage(page: chrome))),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n"),
         ]
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
@@ -40,31 +40,31 @@ public struct PortalRenderer: Sendable {
         let content = computed.content
         var files: [OutputFile] = []
         let months = computed.figures.months
-        files.append(OutputFile(path: "\(token)/index.html", text: templates.render("overview", overviewPage(computed))))
+        files.append(OutputFile(path: "\(token)/index.html", data: templates.render("overview", overviewPage(computed))))
         let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, month) in months.enumerated() {
             let page = hoursPage(computed, figures: month, timesheet: sheets[month.month],
                                  previous: index > 0 ? months[index - 1].month : nil,
                                  next: index + 1 < months.count ? months[index + 1].month : nil)
-            files.append(OutputFile(path: "\(token)/hours/\(month.month).html", text: templates.render("hours", page)))
+            files.append(OutputFile(path: "\(token)/hours/\(month.month).html", data: templates.render("hours", page)))
         }
         let pagedMonths = Set(months.map(\.month))
         for invoice in computed.publishedInvoices {
             let page = invoicePage(invoice, computed: computed, pagedMonths: pagedMonths)
-            files.append(OutputFile(path: "\(token)/invoices/\(invoice.number).html", text: templates.render("invoice", page)))
+            files.append(OutputFile(path: "\(token)/invoices/\(invoice.number).html", data: templates.render("invoice", page)))
         }
-        files.append(OutputFile(path: "\(token)/statement.html", text: templates.render("statement", statementPage(computed))))
-        files.append(OutputFile(path: "\(token)/terms/index.html", text: templates.render("terms", termsIndexPage(computed))))
+        files.append(OutputFile(path: "\(token)/statement.html", data: templates.render("statement", statementPage(computed))))
+        files.append(OutputFile(path: "\(token)/terms/index.html", data: templates.render("terms", termsIndexPage(computed))))
         for version in content.terms {
             files.append(OutputFile(path: "\(token)/terms/\(version.version).html",
-                                    text: templates.render("terms-version", termsVersionPage(version, computed: computed))))
+                                    data: templates.render("terms-version", termsVersionPage(version, computed: computed))))
         }
         if !content.deliverables.isEmpty {
             files.append(OutputFile(path: "\(token)/deliverables.html",
-                                    text: templates.render("deliverables", deliverablesPage(computed))))
+                                    data: templates.render("deliverables", deliverablesPage(computed))))
         }
         files.append(OutputFile(path: "\(token)/data.json",
-                                text: DataJSON.document(computed, business: business).serialized() + "\n"))
+                                data: DataJSON.document(computed, business: business).serializedData()))
         return files
     }
 

@@ -63,9 +63,9 @@ public struct TemplateSet: Sendable {
     ///
     /// The model turns itself into template values once (`TemplateRepresentable`); the renderer then finds
     /// each `{{name}}` by scanning a few keys, never by reflection.
-    func render(_ name: String, _ model: some TemplateRepresentable) -> String {
+    func render(_ name: String, _ model: some TemplateRepresentable) -> Data {
         var renderer = MustacheRenderer(templates: templates)
         renderer.render(name, model.templateValue)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return Data(renderer.output)
     }
 }
