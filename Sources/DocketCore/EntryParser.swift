@@ -26,7 +26,9 @@ public enum EntryParser {
         var scanner = Scanner(text)
         scanner.skipSpaces()
         let kindStart = scanner.offset
-        let firstWord = scanner.peekWord().lowercased()
+        // Most entries start with a digit (a time or duration): no kind word to look at.
+        let startsWithDigit = scanner.offset < scanner.bytes.count && Scanner.isDigit(scanner.bytes[scanner.offset])
+        let firstWord = startsWithDigit ? "" : scanner.peekWord().lowercased()
         let kindWord: String?
         switch firstWord {
         case "travel", "mileage", "expense":
@@ -164,6 +166,12 @@ public enum EntryParser {
 
     /// Parses `2h`, `45m`, `1h30m`, `1h 30m`, `1.5h`. Returns nil when the text does not start like one.
     static func scanDuration(_ scanner: inout Scanner) throws -> Int? {
+        if let minutes = scanner.scanPlainDuration() { return minutes }
+        return try scanDurationByRules(&scanner)
+    }
+
+    /// `scanDuration` by the full rules, with their error messages (the fast path gives the same answers).
+    static func scanDurationByRules(_ scanner: inout Scanner) throws -> Int? {
         let start = scanner.offset
         let token = scanner.peekWord()
         guard let first = token.first, first.isASCIIDigit || first == "." else { return nil }
@@ -373,14 +381,71 @@ struct Scanner {
 
     /// Scans `H:MM` or `HH:MM` with hours 0–23 and minutes 0–59, returning minutes after midnight.
     mutating func scanClock() -> Int? {
-        var probe = self
-        let hours = probe.scanWhile(Self.isDigit)
-        guard (1...2).contains(hours.utf8.count), probe.consume(":") else { return nil }
-        let minutes = probe.scanWhile(Self.isDigit)
-        guard minutes.utf8.count == 2, let h = Int(hours), let m = Int(minutes), h < 24, m < 60 else { return nil }
-        if probe.offset < bytes.count, Self.isDigit(bytes[probe.offset]) { return nil }
-        self = probe
-        return h * 60 + m
+        var cursor = offset
+        guard let (hours, hourDigits) = number(at: &cursor), (1...2).contains(hourDigits),
+              cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { return nil }
+        cursor += 1
+        guard let (minutes, minuteDigits) = number(at: &cursor), minuteDigits == 2, hours < 24, minutes < 60 else { return nil }
+        offset = cursor
+        return hours * 60 + minutes
+    }
+
+    /// The ASCII digits at `cursor` as a number and how many there were (at most 9), moving past them.
+    private func number(at cursor: inout Int) -> (Int, Int)? {
+        var value = 0
+        var count = 0
+        while cursor < bytes.count, Self.isDigit(bytes[cursor]) {
+            guard count < 9 else { return nil }
+            value = value * 10 + Int(bytes[cursor] - 0x30)
+            count += 1
+            cursor += 1
+        }
+        return count > 0 ? (value, count) : nil
+    }
+
+    /// The common durations, read straight from the bytes: `45m`, `2h`, `1h30m` and `1h 30m` (any case),
+    /// more than zero and at most 24 hours, with minutes after hours under 60. Anything else (decimal hours,
+    /// mistakes) is left to `EntryParser.scanDuration`'s full rules and messages: nil, nothing consumed.
+    mutating func scanPlainDuration() -> Int? {
+        func isEnd(_ index: Int) -> Bool { index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09 }
+        func unit(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] | 0x20 : nil }
+        var cursor = offset
+        guard let (first, _) = number(at: &cursor) else { return nil }
+        var minutes: Int
+        switch unit(cursor) {
+        case UInt8(ascii: "m"):
+            cursor += 1
+            guard isEnd(cursor) else { return nil }
+            minutes = first
+        case UInt8(ascii: "h"):
+            cursor += 1
+            minutes = first * 60
+            if isEnd(cursor) {
+                // `1h 30m`: a minutes word right after the hours belongs to them.
+                var probe = cursor
+                while probe < bytes.count, bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
+                let wordStart = probe
+                if let (extra, _) = number(at: &probe), unit(probe) == UInt8(ascii: "m"), isEnd(probe + 1) {
+                    guard extra < 60 else { return nil }
+                    minutes += extra
+                    cursor = probe + 1
+                } else {
+                    // A word that starts with digits but is not `NNm`: the full rules decide.
+                    var digits = wordStart
+                    if number(at: &digits) != nil { return nil }
+                }
+            } else {
+                guard let (extra, _) = number(at: &cursor), unit(cursor) == UInt8(ascii: "m"), isEnd(cursor + 1),
+                      extra < 60 else { return nil }
+                minutes += extra
+                cursor += 1
+            }
+        default:
+            return nil
+        }
+        guard minutes > 0, minutes <= 24 * 60 else { return nil }
+        offset = cursor
+        return minutes
     }
 
     /// Whether the text starts like a clock time that is out of range (`25:00`, `9:5`).

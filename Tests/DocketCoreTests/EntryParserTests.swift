@@ -148,4 +148,25 @@ struct EntryParserTests {
         #expect("\nInbox".trimmingWhitespace() == "\nInbox")
         #expect("   ".trimmingWhitespace() == "")
     }
+
+    @Test("the fast path for common durations gives exactly what the full rules give")
+    func fastDurations() {
+        let words = ["0m", "5m", "45m", "90m", "1440m", "1441m", "1h", "2H", "24h", "25h", "0h", "1h30m", "1h30M", "1h59m",
+                     "1h60m", "1h 30m", "1h  5m", "2h 75m", "1h 30min", "1h 30", "1h Report", "1.5h", "0.25h", "1h30",
+                     "12", "m", "h", "1hm", "1h30mx", "01h05m", "999999999h", "1h\t30m", "3m x", "2h 1h"]
+        for word in words {
+            var fast = Scanner(word)
+            var slow = Scanner(word)
+            let fastResult = Result { try EntryParser.scanDuration(&fast) }
+            let slowResult = Result { try EntryParser.scanDurationByRules(&slow) }
+            switch (fastResult, slowResult) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b && fast.offset == slow.offset, "\(word)")
+            case (.failure(let a as EntryParser.Failure), .failure(let b as EntryParser.Failure)):
+                #expect(a == b, "\(word)")
+            default:
+                Issue.record("\(word): \(fastResult) but the full rules give \(slowResult)")
+            }
+        }
+    }
 }
