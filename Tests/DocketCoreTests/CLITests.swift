@@ -52,6 +52,22 @@ struct CLITests {
         let links = try docket(["links", "--site", site.root.path])
         #expect(links.status == 0)
         #expect(links.stdout == "acme  https://portal.example.com/\(token)/\n")
+
+        // Again, nothing changed: said so, and with --timings each phase's time on standard error.
+        let again = try docket(["build", "--site", site.root.path, "--today", "2026-11-29", "--timings"])
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("Nothing changed since the last build"))
+        // (Standard error also has the site's warnings; a timing line is `  0.012 s  phase`.)
+        var phases: [String] = []
+        for line in again.stderr.split(separator: "\n") {
+            let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            if words.count == 3, Double(words[0]) != nil, words[1] == "s" {
+                phases.append(String(words[2]).trimmingCharacters(in: .whitespaces))
+            }
+        }
+        #expect(phases == [
+            "business.md and templates", "read the build record", "look at and fingerprint every input file",
+            "check the outputs of unchanged clients", "nothing changed"])
     }
 
     @Test("content errors exit 1 with path:line:column: error: lines on stderr")
