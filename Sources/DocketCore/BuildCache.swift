@@ -27,50 +27,56 @@ public struct BuildCache: Sendable {
         var hash: String
     }
 
-    /// A client as the last successful build left it.
+    /// A client as the last successful build left it: its lines of the record, read further only when a build
+    /// needs them (so a large site does not hold every client's input and output tables at once).
     struct ClientRecord: Sendable {
         /// The fingerprint of its folder.
         var fingerprint: String
         /// Its portal's files, relative to `public/`.
-        var outputs: [String]
-        /// Its facts as JSON, decoded only when a build needs them (`facts()`).
-        var json: [UInt8]
+        var outputs: [String] = []
         /// Its lines of the record as they were, copied as they are when the client is reused.
         var block: [UInt8] = []
-        /// Its input files as recorded, by path.
-        var inputs: [String: Input] = [:]
-        /// The recorded status of each output file, by path under the site folder (`public/…`).
-        var outputStatuses: [String: FileStatus] = [:]
+        /// Where its facts (JSON) are in `block`.
+        var json: Range<Int>
 
-        /// Reads the input and output lines of the block (done for every client at once, on all cores).
-        mutating func parseBlock() -> Bool {
-            var inputs: [String: Input] = [:]
+        /// Reads the names of its output files; false when a line is malformed.
+        mutating func readOutputs() -> Bool {
             var outputs: [String] = []
-            var statuses: [String: FileStatus] = [:]
             var ok = true
             BuildCache.eachLine(block) { fields, bytes in
-                switch (bytes[fields[0].lowerBound], fields.count) {
-                case (UInt8(ascii: "I"), 4):
-                    inputs[BuildCache.text(bytes, fields[1])] = Input(status: BuildCache.status(bytes, fields[2]),
-                                                                      hash: BuildCache.text(bytes, fields[3]))
-                case (UInt8(ascii: "O"), 3):
-                    guard let status = BuildCache.status(bytes, fields[2]) else { ok = false; return }
-                    let path = BuildCache.text(bytes, fields[1])
-                    outputs.append(String(path.dropFirst("public/".count)))
-                    statuses[path] = status
-                default:
-                    break
-                }
+                guard bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
+                guard fields.count == 3, BuildCache.status(bytes, fields[2]) != nil else { ok = false; return }
+                outputs.append(String(BuildCache.text(bytes, fields[1]).dropFirst("public/".count)))
             }
-            self.inputs = inputs
             self.outputs = outputs
-            self.outputStatuses = statuses
             return ok
+        }
+
+        /// Its input files as recorded, by path.
+        func inputs() -> [String: Input] {
+            var inputs: [String: Input] = [:]
+            BuildCache.eachLine(block) { fields, bytes in
+                guard fields.count == 4, bytes[fields[0].lowerBound] == UInt8(ascii: "I") else { return }
+                inputs[BuildCache.text(bytes, fields[1])] = Input(status: BuildCache.status(bytes, fields[2]),
+                                                                  hash: BuildCache.text(bytes, fields[3]))
+            }
+            return inputs
+        }
+
+        /// Whether every output file still has the size and times recorded.
+        func outputsUnchanged(rootPath: String) -> Bool {
+            var unchanged = true
+            BuildCache.eachLine(block) { fields, bytes in
+                guard unchanged, fields.count == 3, bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
+                let path = BuildCache.text(bytes, fields[1])
+                unchanged = BuildCache.status(bytes, fields[2]).map { FileStatus.of(rootPath + "/" + path) == $0 } ?? false
+            }
+            return unchanged
         }
 
         /// The facts, with their outputs.
         func facts() -> ClientFacts? {
-            guard var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(json)) else { return nil }
+            guard var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(block[json])) else { return nil }
             facts.outputs = outputs
             return facts
         }
@@ -184,7 +190,7 @@ public struct BuildCache: Sendable {
             case (UInt8(ascii: "C"), 4):
                 closeBlock(at: lineStart)
                 let slug = text(1)
-                record.clients[slug] = ClientRecord(fingerprint: text(2), outputs: [], json: Array(bytes[fields[3]]))
+                record.clients[slug] = ClientRecord(fingerprint: text(2), json: (fields[3].lowerBound - lineStart)..<(fields[3].upperBound - lineStart))
                 current = slug
                 blockStart = lineStart
             case (UInt8(ascii: "E"), 1):
@@ -213,7 +219,7 @@ public struct BuildCache: Sendable {
         let unparsed = Array(record.clients)
         let parsed = unparsed.parallelMap { entry -> ClientRecord? in
             var client = entry.value
-            return client.parseBlock() ? client : nil
+            return client.readOutputs() ? client : nil
         }
         for (slug, client) in zip(unparsed.map(\.key), parsed) {
             guard let client else { return nil }
@@ -257,7 +263,7 @@ public struct BuildCache: Sendable {
         let folders = top.filter(\.isDirectory).map(\.name)
         let clients = folders.parallelMap { slug -> ClientInputs in
             let listed = FileStatus.files(under: clientsPath + "/" + slug)
-            guard let known = previous?.clients[slug]?.inputs else {
+            guard let known = previous?.clients[slug]?.inputs() else {
                 // No record of this client: it is rebuilt anyway, and hashed as its files are read.
                 return ClientInputs(files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
                                     fingerprint: nil)
@@ -328,11 +334,7 @@ public struct BuildCache: Sendable {
 
     /// Whether every file of a client's portal is as the last build left it.
     static func outputsUnchanged(_ client: ClientRecord, rootPath: String) -> Bool {
-        client.outputs.allSatisfy { path in
-            let key = "public/" + path
-            guard let recorded = client.outputStatuses[key] else { return false }
-            return FileStatus.of(rootPath + "/" + key) == recorded
-        }
+        client.outputsUnchanged(rootPath: rootPath)
     }
 
     /// What a build gives `save` about one client.
