@@ -63,6 +63,14 @@ public enum Builder {
             case slug, name, token, isNewToken, encryption, linkKey
         }
 
+        /// The portal as the next build will find it: its token and secrets stored, none of them new.
+        var asStored: Portal {
+            var portal = self
+            portal.isNewToken = false
+            portal.newSecrets = [:]
+            return portal
+        }
+
         /// The portal's overview page relative to the site folder.
         public var indexPath: String { "public/\(token)/index.html" }
     }
@@ -301,22 +309,16 @@ public enum Builder {
                 saved.append((slug, .reused(old)))
             case .fresh(var facts, _):
                 guard let client = completed[index], let fingerprint = client.fingerprint else { continue }
-                if facts.portal != nil {
-                    facts.portal!.isNewToken = false
-                    facts.portal!.newSecrets = [:]
-                    facts.storedToken = facts.portal!.token
+                if let portal = facts.portal {
+                    facts.portal = portal.asStored
+                    facts.storedToken = portal.token
                 }
                 saved.append((slug, .fresh(files: client.files, fingerprint: fingerprint, facts: facts)))
             }
         }
-        var recordedPortals = portals
-        for index in recordedPortals.indices {
-            recordedPortals[index].isNewToken = false
-            recordedPortals[index].newSecrets = [:]
-        }
         cache.save(global: global, inputs: inputs.global, clients: saved,
                    siteOutputs: siteFiles.map { "public/\($0.path)" } + dashboard.map { "\(dashboardFolder)/\($0.path)" },
-                   warnings: report.diagnostics.warnings, portals: recordedPortals)
+                   warnings: report.diagnostics.warnings, portals: portals.map(\.asStored))
         mark("save the build record")
         return report
     }

@@ -13,16 +13,13 @@ public struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     public func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
-        var files = [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
-        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/\(name)", data: data))
-        }
-        return files
+        [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
+            + templates.assetFiles
     }
 
     /// The paths of the dashboard's files, as `files` names them.
     public func filePaths() -> [String] {
-        ["index.html"] + templates.assets.keys.sorted().map { "assets/\($0)" }
+        ["index.html"] + templates.assetPaths
     }
 
     /// The dashboard's view model.

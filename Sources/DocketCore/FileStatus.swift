@@ -51,13 +51,8 @@ struct FileStatus: Equatable, Sendable {
         var result: [(path: String, status: FileStatus)] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                if name == "." || name == ".." || (relative.isEmpty && name == skipped) { continue }
+            for name in names(in: path) ?? [] {
+                if relative.isEmpty && name == skipped { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(root + "/" + child, &info) == 0 else { continue }
@@ -76,19 +71,29 @@ struct FileStatus: Equatable, Sendable {
 extension FileStatus {
     /// The names in a folder with whether each is a folder (not following links); empty when it cannot be read.
     static func entries(of path: String) -> [(name: String, isDirectory: Bool)] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
         var result: [(name: String, isDirectory: Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
+        for name in names(in: path) ?? [] {
             var info = stat()
             guard lstat(path + "/" + name, &info) == 0 else { continue }
             result.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
         }
         return result.sorted { $0.name < $1.name }
+    }
+}
+
+extension FileStatus {
+    /// The names in a folder (hidden ones included, `.` and `..` not), unsorted; nil when it cannot be opened.
+    static func names(in path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }
 

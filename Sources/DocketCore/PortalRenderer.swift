@@ -24,15 +24,12 @@ public struct PortalRenderer: Sendable {
             OutputFile(path: "index.html", data: templates.render("index", IndexPage(page: chrome))),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n"),
         ]
-        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/\(name)", data: data))
-        }
-        return files
+        return files + templates.assetFiles
     }
 
     /// The paths of the site-wide files, as `siteFiles()` names them.
     public func siteFilePaths() -> [String] {
-        ["index.html", "robots.txt"] + templates.assets.keys.sorted().map { "assets/\($0)" }
+        ["index.html", "robots.txt"] + templates.assetPaths
     }
 
     /// Every page of one client's portal under `<token>/`.

@@ -146,22 +146,16 @@ public enum SiteLoader {
         let folder = root.appendingPathComponent(path).path
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
-        guard let directory = opendir(folder) else {
+        guard let all = FileStatus.names(in: folder) else {
             diagnostics.error(path, "cannot list the folder: \(String(cString: strerror(errno)))")
             return []
         }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            guard !name.hasPrefix(".") else { continue }
+        return all.filter { name in
+            guard !name.hasPrefix(".") else { return false }
             // Links are followed, as Foundation's fileExists does.
             var child = stat()
             let isDirectory = stat(folder + "/" + name, &child) == 0 && (child.st_mode & S_IFMT) == S_IFDIR
-            if isDirectory == directories { names.append(name) }
-        }
-        return names.sorted()
+            return isDirectory == directories
+        }.sorted()
     }
 }

@@ -59,6 +59,14 @@ public struct TemplateSet: Sendable {
         return ok ? TemplateSet(templates: templates, assets: assets) : nil
     }
 
+    /// The asset files as output files under `assets/`, sorted by name.
+    var assetFiles: [OutputFile] {
+        assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/\($0.key)", data: $0.value) }
+    }
+
+    /// The paths of `assetFiles`.
+    var assetPaths: [String] { assets.keys.sorted().map { "assets/\($0)" } }
+
     /// Renders a page template with a view model.
     ///
     /// The model turns itself into template values once (`TemplateRepresentable`); the renderer then finds

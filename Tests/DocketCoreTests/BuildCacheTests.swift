@@ -147,13 +147,20 @@ extension BuildCacheTests {
         defer { site.remove() }
         #expect(site.build().succeeded)
         let record = try #require(site.read(".docket-cache/last-build"))
-        for damaged in [String(record.prefix(record.count / 2)), record.replacingOccurrences(of: "\tpublic/", with: "\tpublic/x"),
-                        "F\tnonsense\n", record.replacingOccurrences(of: "\"client\"", with: "\"cli")] {
+        #expect(record.contains("\tpublic/") && record.contains("\"slug\""))
+        // Each damage, and the clients a build must then rebuild (acme's timesheet is edited every time).
+        let damages: [(String, Set<String>)] = [
+            (String(record.prefix(record.count / 2)), ["acme"]),                             // cut short
+            (record.replacingOccurrences(of: "\tpublic/", with: "\tpublic/x"), ["acme", "beta"]),  // outputs not there
+            ("F\tnonsense\n", ["acme", "beta"]),                                             // not a record
+            (record.replacingOccurrences(of: "\"slug\"", with: "\"slu"), ["acme", "beta"]),     // facts not JSON
+        ]
+        for (damaged, mustRebuild) in damages {
             try site.write(".docket-cache/last-build", damaged)
             try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- \(damaged.count % 50 + 1)m Report #admin\n")
             let report = site.build()
             try #require(report.succeeded)
-            #expect(Set(report.rebuiltClients).isSuperset(of: ["acme"]))
+            #expect(Set(report.rebuiltClients).isSuperset(of: mustRebuild), "\(mustRebuild)")
             let (cleanPublic, cleanDashboard) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
             #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanPublic)
             #expect(site.snapshot("dashboard") == cleanDashboard)
