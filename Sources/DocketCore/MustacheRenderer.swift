@@ -6,12 +6,12 @@
 /// an empty list; it repeats for each item of a list; it shows once for `true`; for any other value it shows
 /// once with that value innermost. An inverted section shows exactly when a section would be skipped.
 struct MustacheRenderer {
-    /// Every template by name, for partials and parents.
-    let templates: [String: MustacheTemplate]
+    /// Every template's program by name, for partials and parents.
+    let programs: [String: MustacheProgram]
     /// The output so far.
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
-    private var overrides: [String: [MustacheNode]] = [:]
+    private var overrides: [String: MustacheProgram] = [:]
     private var indent: [UInt8] = []
     private var atLineStart = false
     private var depth = 0
@@ -19,30 +19,34 @@ struct MustacheRenderer {
     /// How deep partials and parents may nest before the renderer stops (a template that includes itself).
     static let maximumDepth = 64
 
-    init(templates: [String: MustacheTemplate], capacity: Int = 16_384) {
-        self.templates = templates
+    init(programs: [String: MustacheProgram], capacity: Int = 16_384) {
+        self.programs = programs
         output.reserveCapacity(capacity)
     }
 
     /// Renders the named template with a value as the outermost context.
     mutating func render(_ name: String, _ value: TemplateValue) {
-        guard let template = templates[name] else { return }
+        guard let program = programs[name] else { return }
         stack.append(value)
-        render(template.nodes)
+        run(program, from: 0, to: program.instructions.count)
         stack.removeLast()
     }
 
-    private mutating func render(_ nodes: [MustacheNode]) {
-        for index in nodes.indices {
-            switch nodes[index] {
-            case .text(let bytes):
-                writeText(bytes)
-            case .variable(let path, let escaped):
-                guard let value = lookup(path) else { continue }
+    /// Runs the instructions `start ..< end` of a program.
+    private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int) {
+        let instructions = program.instructions
+        var index = start
+        while index < end {
+            let instruction = instructions[index]
+            switch instruction.code {
+            case .text:
+                writeText(UnsafeBufferPointer(rebasing: program.text[Int(instruction.a)..<Int(instruction.b)]))
+            case .escaped, .raw:
+                guard let value = lookup(program, instruction) else { break }
                 switch value {
                 case .text(let text):
                     startLine()
-                    if escaped { appendEscaped(text) } else { append(text) }
+                    if instruction.code == .escaped { appendEscaped(text) } else { append(text) }
                 case .number(let number):
                     startLine()
                     append(String(number))
@@ -52,51 +56,54 @@ struct MustacheRenderer {
                 case .list, .object:
                     break
                 }
-            case .section(let path, let children, let inverted):
-                let value = lookup(path)
-                if inverted {
-                    if isFalsy(value) { render(children) }
-                    continue
-                }
-                switch value {
+            case .section:
+                let body = (index + 1, Int(instruction.end))
+                switch lookup(program, instruction) {
                 case nil, .flag(false):
                     break
                 case .flag(true):
-                    render(children)
+                    run(program, from: body.0, to: body.1)
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(children)
+                        run(program, from: body.0, to: body.1)
                         stack.removeLast()
                     }
                 case .some(let value):
                     stack.append(value)
-                    render(children)
+                    run(program, from: body.0, to: body.1)
                     stack.removeLast()
                 }
-            case .block(let name, let children):
-                render(overrides[name] ?? children)
-            case .partial(let name, let partialIndent, _, _):
-                guard let template = templates[name], depth < Self.maximumDepth else { continue }
-                include(template, indent: partialIndent)
-            case .parent(let name, let parentIndent, let blocks, _, _):
-                guard let template = templates[name], depth < Self.maximumDepth else { continue }
+            case .inverted:
+                if isFalsy(lookup(program, instruction)) { run(program, from: index + 1, to: Int(instruction.end)) }
+            case .block:
+                if let override = overrides[program.labels[Int(instruction.a)]] {
+                    run(override, from: 0, to: override.instructions.count)
+                } else {
+                    run(program, from: index + 1, to: Int(instruction.end))
+                }
+            case .partial:
+                guard let included = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else { break }
+                include(included, indent: program.indents[Int(instruction.b)])
+            case .parent:
+                guard let parent = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else { break }
                 let savedOverrides = overrides
                 // The child's blocks win over the parent's own (a grandchild's over both).
-                overrides = blocks.merging(savedOverrides) { _, inherited in inherited }
-                include(template, indent: parentIndent)
+                overrides = program.overrides[Int(instruction.c)].merging(savedOverrides) { _, inherited in inherited }
+                include(parent, indent: program.indents[Int(instruction.b)])
                 overrides = savedOverrides
             }
+            index = Int(instruction.end)
         }
     }
 
     /// Renders a partial or parent in place, every line indented by the tag's indentation.
-    private mutating func include(_ template: MustacheTemplate, indent extra: [UInt8]) {
+    private mutating func include(_ program: MustacheProgram, indent extra: [UInt8]) {
         let savedIndent = indent
         indent += extra
         if !extra.isEmpty { atLineStart = true }
         depth += 1
-        render(template.nodes)
+        run(program, from: 0, to: program.instructions.count)
         depth -= 1
         indent = savedIndent
     }
@@ -109,8 +116,12 @@ struct MustacheRenderer {
         }
     }
 
-    private func lookup(_ path: MustachePath) -> TemplateValue? {
-        guard let first = path.parts.first else { return stack.last }
+    /// The value of the instruction's path: its first name from the innermost value outwards, the rest inside.
+    private func lookup(_ program: MustacheProgram, _ instruction: MustacheProgram.Instruction) -> TemplateValue? {
+        let count = Int(instruction.b)
+        guard count > 0 else { return stack.last }
+        let start = Int(instruction.a)
+        let first = program.names[start]
         var found: TemplateValue?
         stack.withUnsafeBufferPointer { stack in
             var index = stack.count - 1
@@ -124,8 +135,8 @@ struct MustacheRenderer {
         }
         guard var value = found else { return nil }
         var part = 1
-        while part < path.parts.count {
-            guard case .object(let object) = value, let next = object[path.parts[part]] else { return nil }
+        while part < count {
+            guard case .object(let object) = value, let next = object[program.names[start + part]] else { return nil }
             value = next
             part += 1
         }
@@ -133,7 +144,7 @@ struct MustacheRenderer {
     }
 
     /// Literal template text; inside an indented partial every line starts with the indentation.
-    private mutating func writeText(_ bytes: [UInt8]) {
+    private mutating func writeText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if indent.isEmpty {
             output.append(contentsOf: bytes)
             return
@@ -141,13 +152,13 @@ struct MustacheRenderer {
         var start = 0
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
             if index > start { startLine() }
-            output.append(contentsOf: bytes[start...index])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
             atLineStart = true
             start = index + 1
         }
         if start < bytes.count {
             startLine()
-            output.append(contentsOf: bytes[start...])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

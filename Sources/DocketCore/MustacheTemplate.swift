@@ -1,4 +1,4 @@
-/// A Mustache template, parsed once into nodes that `MustacheRenderer` walks.
+/// A Mustache template, parsed once into nodes and compiled into the program that `MustacheRenderer` runs.
 ///
 /// Docket's own implementation of the Mustache language (https://mustache.github.io/mustache.5.html):
 /// `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted names, `{{.}}`, sections, inverted sections, comments,
@@ -8,11 +8,14 @@
 public struct MustacheTemplate: Sendable {
     /// The parsed nodes.
     let nodes: [MustacheNode]
+    /// The nodes compiled for rendering.
+    let program: MustacheProgram
 
     /// Parses a template's text, or throws the first problem with its line and column.
     public init(_ text: String) throws(MustacheSyntaxError) {
         var parser = MustacheParser(Array(text.utf8))
         nodes = try parser.parse()
+        program = MustacheProgram(nodes)
     }
 
     /// The names of the partials and parents the template uses, with the line and column of each use.

@@ -9,6 +9,14 @@ public struct TemplateSet: Sendable {
     let templates: [String: MustacheTemplate]
     /// Asset files to copy to `public/assets/`, by file name.
     public let assets: [String: Data]
+    /// Each template's compiled program, by name.
+    let programs: [String: MustacheProgram]
+
+    init(templates: [String: MustacheTemplate], assets: [String: Data]) {
+        self.templates = templates
+        self.assets = assets
+        programs = templates.mapValues(\.program)
+    }
 
     /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
     public static let required = ["layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
@@ -72,7 +80,7 @@ public struct TemplateSet: Sendable {
     /// The model turns itself into template values once (`TemplateRepresentable`); the renderer then finds
     /// each `{{name}}` by scanning a few keys, never by reflection.
     func render(_ name: String, _ model: some TemplateRepresentable) -> Data {
-        var renderer = MustacheRenderer(templates: templates)
+        var renderer = MustacheRenderer(programs: programs)
         renderer.render(name, model.templateValue)
         return Data(renderer.output)
     }

@@ -7,7 +7,7 @@ import Testing
     func render(_ template: String, _ value: TemplateValue, partials: [String: String] = [:]) throws -> String {
         var templates = ["main": try MustacheTemplate(template)]
         for (name, text) in partials { templates[name] = try MustacheTemplate(text) }
-        var renderer = MustacheRenderer(templates: templates)
+        var renderer = MustacheRenderer(programs: templates.mapValues(\.program))
         renderer.render("main", value)
         return String(decoding: renderer.output, as: UTF8.self)
     }
