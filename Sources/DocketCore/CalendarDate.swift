@@ -131,12 +131,16 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
 
     /// Parses a full name or a three-letter abbreviation, in any case.
     public init?(name text: some StringProtocol) {
+        guard text.utf8.count <= 9 else { return nil }
         let lower = text.lowercased()
-        guard let match = Weekday.allCases.first(where: {
-            $0.name.lowercased() == lower || $0.abbreviation.lowercased() == lower
-        }) else { return nil }
+        guard let index = Self.lowercaseNames.firstIndex(where: { $0.name == lower || $0.abbreviation == lower }),
+              let match = Weekday(rawValue: index) else { return nil }
         self = match
     }
+
+    /// Each day's name and abbreviation in lower case, Monday first.
+    private static let lowercaseNames: [(name: String, abbreviation: String)] =
+        allCases.map { ($0.name.lowercased(), $0.abbreviation.lowercased()) }
 
     /// Orders Monday first.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -130,17 +130,23 @@ public final class FieldReader {
     public func node(_ key: String) -> Node? {
         read.insert(key)
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if let scalar = node.scalar, scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        if let scalar = node.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
         return node
     }
 
     /// Whether the key is written with a non-null value.
     public func has(_ key: String) -> Bool {
         guard let node = pairs.first(where: { $0.key == key })?.value else { return false }
-        if let scalar = node.scalar, scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return false }
+        if let scalar = node.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return false }
         return true
+    }
+
+    /// Whether plain YAML text means null.
+    private static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     private func missing(_ key: String, _ expected: String) {

@@ -84,14 +84,20 @@ extension FileStatus {
 extension FileStatus {
     /// The names in a folder (hidden ones included, `.` and `..` not), unsorted; nil when it cannot be opened.
     static func names(in path: String) -> [String]? {
+        namesAndTypes(in: path)?.map(\.name)
+    }
+
+    /// The names in a folder with the type `readdir` gives for each (`DT_REG`, `DT_DIR`, `DT_LNK`, or
+    /// `DT_UNKNOWN` on file systems that do not say), unsorted; nil when it cannot be opened.
+    static func namesAndTypes(in path: String) -> [(name: String, type: UInt8)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { names.append((name, entry.pointee.d_type)) }
         }
         return names
     }

@@ -54,6 +54,24 @@ extension StringProtocol {
         }
     }
 
+    /// The text without leading and trailing punctuation (Unicode categories P*), as
+    /// `trimmingCharacters(in: .punctuationCharacters)` gives.
+    public func trimmingPunctuation() -> String {
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+            default: return false
+            }
+        }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isPunctuation(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(self[start..<end])
+    }
+
     private func trimmed(_ isSpace: (Unicode.Scalar) -> Bool) -> String {
         // Most text starts and ends with a visible ASCII character: nothing to trim.
         if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value,

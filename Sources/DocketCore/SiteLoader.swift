@@ -146,16 +146,22 @@ public enum SiteLoader {
         let folder = root.appendingPathComponent(path).path
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
-        guard let all = FileStatus.names(in: folder) else {
+        guard let all = FileStatus.namesAndTypes(in: folder) else {
             diagnostics.error(path, "cannot list the folder: \(String(cString: strerror(errno)))")
             return []
         }
-        return all.filter { name in
-            guard !name.hasPrefix(".") else { return false }
-            // Links are followed, as Foundation's fileExists does.
-            var child = stat()
-            let isDirectory = stat(folder + "/" + name, &child) == 0 && (child.st_mode & S_IFMT) == S_IFDIR
-            return isDirectory == directories
+        return all.compactMap { entry in
+            guard !entry.name.hasPrefix(".") else { return nil }
+            let isDirectory: Bool
+            switch Int32(entry.type) {
+            case Int32(DT_DIR): isDirectory = true
+            case Int32(DT_REG): isDirectory = false
+            default:
+                // Links are followed, as Foundation's fileExists does; so is a file system that gives no type.
+                var child = stat()
+                isDirectory = stat(folder + "/" + entry.name, &child) == 0 && (child.st_mode & S_IFMT) == S_IFDIR
+            }
+            return isDirectory == directories ? entry.name : nil
         }.sorted()
     }
 }

@@ -19,29 +19,52 @@ public struct SourceFile: Sendable {
                 .replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalised
-        // Split at "\n" bytes (an ASCII byte is always a character boundary in UTF-8).
-        var lines: [Substring] = []
-        let utf8 = normalised.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == 10 {
-                lines.append(normalised[start..<index])
-                start = utf8.index(after: index)
+        // Split at "\n" bytes (an ASCII byte is always a character boundary in UTF-8); the offsets are found
+        // in the raw bytes, and a native string's UTF-8 index moves to an offset in one step.
+        var newlines: [Int] = []
+        normalised.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 10 { newlines.append(index) }
+                index += 1
             }
-            index = utf8.index(after: index)
         }
-        lines.append(normalised[start..<utf8.endIndex])
+        var lines: [Substring] = []
+        lines.reserveCapacity(newlines.count + 1)
+        let utf8 = normalised.utf8
+        if newlines.isEmpty, normalised.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
+            // Not stored as contiguous UTF-8 (bridged text): walk it.
+            var start = utf8.startIndex
+            var index = start
+            while index < utf8.endIndex {
+                if utf8[index] == 10 {
+                    lines.append(normalised[start..<index])
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            lines.append(normalised[start..<utf8.endIndex])
+        } else {
+            var start = utf8.startIndex
+            var offset = 0
+            for newline in newlines {
+                let end = utf8.index(start, offsetBy: newline - offset)
+                lines.append(normalised[start..<end])
+                start = utf8.index(after: end)
+                offset = newline + 1
+            }
+            lines.append(normalised[start..<utf8.endIndex])
+        }
         self.lines = lines
     }
 
     /// Decodes bytes as UTF-8, or reports where the first invalid byte is.
     public static func decode(path: String, data: Data, diagnostics: inout Diagnostics) -> SourceFile? {
-        let bytes = [UInt8](data)
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return SourceFile(path: path, text: text)
+        let text = data.withUnsafeBytes { raw in
+            String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
         }
-        let (line, column) = invalidUTF8Position(bytes)
+        if let text { return SourceFile(path: path, text: text) }
+        let (line, column) = invalidUTF8Position([UInt8](data))
         diagnostics.error(path, line: line, column: column,
                           "the file is not valid UTF-8 text; expected a plain text file saved as UTF-8")
         return nil
@@ -55,15 +78,43 @@ public struct SourceFile: Sendable {
     /// Reads a file, and records the SHA-256 of its bytes in `digests` (a build fingerprints what it parses
     /// as it reads it, rather than reading every file twice).
     static func read(site: URL, path: String, diagnostics: inout Diagnostics, digests: FileDigests?) -> SourceFile? {
-        let url = site.appendingPathComponent(path)
-        do {
-            let data = try Data(contentsOf: url)
-            digests?.record(path, data)
-            return decode(path: path, data: data, diagnostics: &diagnostics)
-        } catch {
-            diagnostics.error(path, "cannot read the file: \(error.localizedDescription)")
+        guard let data = readFile(site.path + "/" + path) else {
+            diagnostics.error(path, "cannot read the file: \(String(cString: strerror(errno)))")
             return nil
         }
+        digests?.record(path, data)
+        return decode(path: path, data: data, diagnostics: &diagnostics)
+    }
+
+    /// A whole file's bytes, read with POSIX calls (Foundation's reader builds a URL and asks the file's
+    /// attributes first); nil with `errno` set when it cannot be read.
+    static func readFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            errno = EISDIR
+            return nil
+        }
+        // One byte more than the size, so that a file that grew since `fstat` is noticed and read on.
+        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == data.count { data.count += max(data.count, 4096) }
+            let read = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            count += read
+        }
+        data.count = count
+        return data
     }
 
     /// The 1-based character column of a 1-based UTF-8 byte column on a 1-based line.

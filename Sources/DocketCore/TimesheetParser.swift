@@ -42,7 +42,7 @@ public enum TimesheetParser {
                 }
                 let rest = block.text.dropFirst(10).trimmingWhitespace()
                 if let word = rest.split(separator: " ").first.map(String.init),
-                   let written = Weekday(name: word.trimmingCharacters(in: .punctuationCharacters)),
+                   let written = Weekday(name: word.trimmingPunctuation()),
                    written != date.weekday {
                     diagnostics.warning(file.path, line: block.startLine, column: column,
                                         "\(date) is a \(date.weekday.name), not a \(written.name)")

@@ -143,6 +143,43 @@ struct FrontMatterTests {
         #expect(file.lines == ["---", "name: A", "---", "body"])
     }
 
+    @Test("lines split at every newline, with non-ASCII text, empty lines and no final newline")
+    func lineSplitting() {
+        #expect(SourceFile(path: "x.md", text: "").lines == [""])
+        #expect(SourceFile(path: "x.md", text: "\n").lines == ["", ""])
+        #expect(SourceFile(path: "x.md", text: "Café ☕\n\n- 1h Été\nend").lines == ["Café ☕", "", "- 1h Été", "end"])
+        #expect(SourceFile(path: "x.md", text: "a\nb\n").lines == ["a", "b", ""])
+    }
+
+    @Test("a file is read whole from disk; a missing file or a folder is an error naming the file")
+    func readingFiles() throws {
+        let site = try TemporarySite(files: [:], templates: false)
+        let text = String(repeating: "- 1h Inbox triage Café\n", count: 2_000)
+        try site.write("content/big.md", text)
+        var diagnostics = Diagnostics()
+        let file = SourceFile.read(site: site.root, path: "content/big.md", diagnostics: &diagnostics)
+        #expect(file?.text == text)
+        #expect(file?.lines.count == 2_001)
+        #expect(SourceFile.read(site: site.root, path: "content/none.md", diagnostics: &diagnostics) == nil)
+        #expect(SourceFile.read(site: site.root, path: "content", diagnostics: &diagnostics) == nil)
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/none.md: error: cannot read the file: No such file or directory",
+            "content: error: cannot read the file: Is a directory",
+        ])
+    }
+
+    @Test("weekday names and punctuation around them are read as Foundation would")
+    func weekdayNames() {
+        #expect(Weekday(name: "Monday") == .monday)
+        #expect(Weekday(name: "tue") == .tuesday)
+        #expect(Weekday(name: "SUNDAY") == .sunday)
+        #expect(Weekday(name: "Mo") == nil)
+        #expect(Weekday(name: "Wednesdays") == nil)
+        for word in ["(Friday),", "Friday", "«Friday»", "—", "", "...Fri!", "Fri-day", "#Sat"] {
+            #expect(word.trimmingPunctuation() == word.trimmingCharacters(in: .punctuationCharacters), "\(word)")
+        }
+    }
+
     @Test("business.md: VAT rate defaults to 20 when a VAT number is set; currency must be known")
     func business() {
         var diagnostics = Diagnostics()
