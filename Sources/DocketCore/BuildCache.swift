@@ -401,7 +401,9 @@ public struct BuildCache: Sendable {
         }
         do {
             try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text).write(to: recordURL, options: .atomic)
+            // Through a temporary file renamed over the old record, without Foundation's fsync: a record cut
+            // short by a crash is read as damaged, and the build it describes is then redone.
+            try SiteWriter.writeFile(Data(text), to: recordURL.path, replacing: true)
         } catch {
             clear()
         }

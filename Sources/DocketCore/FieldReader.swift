@@ -14,7 +14,7 @@ public final class FieldReader {
     let column: Int
     let name: String?
     private let lineOffset: Int
-    private var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
     private var read: Set<String> = []
     /// Set when the YAML did not parse: missing fields are then not reported again.
     private var unreadable = false
@@ -25,9 +25,7 @@ public final class FieldReader {
         let reader = FieldReader(path: path, lineOffset: frontMatter.yamlFirstLine - 1, line: 1, column: 1, name: nil)
         guard let yaml = frontMatter.yaml else { return reader }
         do {
-            // Every value is read as text and checked by the reader itself, so Yams need not guess types (its
-            // regular expressions were a tenth of a build), and the encoding is given rather than looked up.
-            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return reader }
+            guard let root = try YAMLNode.compose(yaml) else { return reader }
             guard let mapping = root.mapping else {
                 reader.error(at: root, "expected the front matter to be fields like `name: value`")
                 reader.unreadable = true
@@ -52,18 +50,18 @@ public final class FieldReader {
         self.name = name
     }
 
-    private func load(_ mapping: Node.Mapping) {
-        var seenKeys: [String: Node] = [:]
+    private func load(_ mapping: [(key: YAMLNode, value: YAMLNode)]) {
+        var seenKeys: Set<String> = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 error(at: keyNode, "expected a plain field name before `:`")
                 continue
             }
-            if seenKeys[key] != nil {
+            if seenKeys.contains(key) {
                 error(at: keyNode, "the field `\(key)` is written twice; expected each field once")
                 continue
             }
-            seenKeys[key] = keyNode
+            seenKeys.insert(key)
             pairs.append((key, keyNode, value))
         }
     }
@@ -87,19 +85,19 @@ public final class FieldReader {
     // MARK: - Positions and messages
 
     /// The file line of a node.
-    func position(of node: Node) -> (Int, Int) {
+    func position(of node: YAMLNode) -> (Int, Int) {
         guard let mark = node.mark else { return (line, column) }
         return (mark.line + lineOffset, mark.column)
     }
 
     /// Reports an error at a node.
-    public func error(at node: Node, _ message: String) {
+    public func error(at node: YAMLNode, _ message: String) {
         let (l, c) = position(of: node)
         diagnostics.error(path, line: l, column: c, message)
     }
 
     /// Reports a warning at a node.
-    public func warning(at node: Node, _ message: String) {
+    public func warning(at node: YAMLNode, _ message: String) {
         let (l, c) = position(of: node)
         diagnostics.warning(path, line: l, column: c, message)
     }
@@ -127,17 +125,17 @@ public final class FieldReader {
     }
 
     /// The node for a key, marking it read. Null values count as absent.
-    public func node(_ key: String) -> Node? {
+    public func node(_ key: String) -> YAMLNode? {
         read.insert(key)
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if let scalar = node.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
+        if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return nil }
         return node
     }
 
     /// Whether the key is written with a non-null value.
     public func has(_ key: String) -> Bool {
         guard let node = pairs.first(where: { $0.key == key })?.value else { return false }
-        if let scalar = node.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return false }
+        if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return false }
         return true
     }
 
@@ -156,7 +154,7 @@ public final class FieldReader {
     }
 
     /// A scalar's text, or an error when the value is a list or mapping.
-    private func scalarText(_ key: String, _ node: Node, _ expected: String) -> String? {
+    private func scalarText(_ key: String, _ node: YAMLNode, _ expected: String) -> String? {
         guard let scalar = node.scalar else {
             error(at: node, "`\(qualified(key))` must be \(expected), not a list or a group of fields")
             return nil
