@@ -34,15 +34,23 @@ public struct BuildCache: Sendable {
         var fingerprint: String
         /// Its portal's files, relative to `public/`.
         var outputs: [String] = []
-        /// Its lines of the record as they were, copied as they are when the client is reused.
-        var block: [UInt8] = []
-        /// Where its facts (JSON) are in `block`.
+        /// The record file it is in, and where its lines are in it.
+        var file: RecordFile?
+        var range: Range<Int> = 0..<0
+        /// Where its facts (JSON) are in its lines.
         var json: Range<Int>
 
-        /// Reads the names of its output files; false when a line is malformed.
-        mutating func readOutputs() -> Bool {
+        /// Its lines of the record as they were (copied as they are when the client is reused), read from the
+        /// record file when needed rather than held for every client; empty when they cannot be read.
+        var block: [UInt8] {
+            guard let bytes = file?.read(range), bytes.count == range.count, json.upperBound <= bytes.count else { return [] }
+            return bytes
+        }
+
+        /// Reads the names of its output files from its lines; false when a line is malformed.
+        mutating func readOutputs(_ block: [UInt8]) -> Bool {
             var outputs: [String] = []
-            var ok = true
+            var ok = !block.isEmpty
             BuildCache.eachLine(block) { fields, bytes in
                 guard bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
                 guard fields.count == 3, BuildCache.status(bytes, fields[2]) != nil else { ok = false; return }
@@ -65,7 +73,8 @@ public struct BuildCache: Sendable {
 
         /// Whether every output file still has the size and times recorded.
         func outputsUnchanged(rootPath: String) -> Bool {
-            var unchanged = true
+            let block = block
+            var unchanged = !block.isEmpty
             BuildCache.eachLine(block) { fields, bytes in
                 guard unchanged, fields.count == 3, bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
                 let path = BuildCache.text(bytes, fields[1])
@@ -76,7 +85,8 @@ public struct BuildCache: Sendable {
 
         /// The facts, with their outputs.
         func facts() -> ClientFacts? {
-            guard var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(block[json])) else { return nil }
+            let block = block
+            guard !block.isEmpty, var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(block[json])) else { return nil }
             facts.outputs = outputs
             return facts
         }
@@ -166,14 +176,17 @@ public struct BuildCache: Sendable {
     /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
     /// and output file, so this is on the path of every build.)
     func load() -> Record? {
-        guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let file = RecordFile(path: recordURL.path), let bytes = file.read(0..<file.size), bytes.count == file.size
+        else { return nil }
         var record = Record()
         var current: String?          // the client whose block the lines belong to
         var blockStart = 0
         var ok = true
         func closeBlock(at end: Int) {
-            if let slug = current { record.clients[slug]?.block = Array(bytes[blockStart..<end]) }
+            if let slug = current {
+                record.clients[slug]?.file = file
+                record.clients[slug]?.range = blockStart..<end
+            }
             current = nil
         }
         Self.eachLine(bytes) { fields, bytes in
@@ -219,7 +232,7 @@ public struct BuildCache: Sendable {
         let unparsed = Array(record.clients)
         let parsed = unparsed.parallelMap { entry -> ClientRecord? in
             var client = entry.value
-            return client.readOutputs() ? client : nil
+            return client.readOutputs(Array(bytes[client.range])) ? client : nil
         }
         for (slug, client) in zip(unparsed.map(\.key), parsed) {
             guard let client else { return nil }
@@ -350,60 +363,59 @@ public struct BuildCache: Sendable {
     func save(global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
               siteOutputs: [String], warnings: [Diagnostic], portals: [Builder.Portal]) {
         let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        var text: [UInt8] = []
-        text.reserveCapacity(16 * 1024 * 1024)
-        func add(_ string: String) {
-            var string = string
-            string.withUTF8 { text.append(contentsOf: $0) }
-        }
         let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         let rootPath = root.path
-        add("F\t\(global)\t\(now)\t\(Self.formatVersion)\n")
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-            add("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n")
-        }
-        for path in siteOutputs {
-            guard let status = FileStatus.of(rootPath + "/" + path) else { return clear() }
-            add("O\t\(path)\t\(status.line)\n")
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Fresh clients' output files are looked at on all cores.
-        let blocks = clients.parallelMap { (slug, client) -> [UInt8]? in
-            switch client {
-            case .reused(let record):
-                return record.block
-            case .fresh(let files, let fingerprint, let facts):
-                guard let json = try? encoder.encode(facts) else { return nil }
-                var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8) + Array(json) + [10]
-                for (path, input) in files {
-                    block += Array("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8)
-                }
-                for path in facts.outputs {
-                    guard let status = FileStatus.of(rootPath + "/public/" + path) else { return nil }
-                    block += Array("O\tpublic/\(path)\t\(status.line)\n".utf8)
-                }
-                return block + Array("E\n".utf8)
-            }
-        }
-        for block in blocks {
-            guard let block else { return clear() }
-            text += block
-        }
-        for warning in warnings {
-            add("W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n")
-        }
-        for portal in portals {
-            guard let json = try? encoder.encode(portal) else { return clear() }
-            add("P\t")
-            text += json
-            add("\n")
-        }
         do {
             try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // Through a temporary file renamed over the old record, without Foundation's fsync: a record cut
-            // short by a crash is read as damaged, and the build it describes is then redone.
-            try SiteWriter.writeFile(Data(text), to: recordURL.path, replacing: true)
+            // Written as it is made, through a temporary file renamed over the old record at the end, without
+            // Foundation's fsync: a record cut short by a crash is read as damaged, and its build redone.
+            let writer = try RecordWriter(path: recordURL.path)
+            writer.add("F\t\(global)\t\(now)\t\(Self.formatVersion)\n")
+            for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+                writer.add("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n")
+            }
+            for path in siteOutputs {
+                guard let status = FileStatus.of(rootPath + "/" + path) else { throw RecordWriter.Failure() }
+                writer.add("O\t\(path)\t\(status.line)\n")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            // Client blocks are made on all cores, a few dozen at a time, so that the whole record is never
+            // in memory at once.
+            var start = 0
+            while start < clients.count {
+                let chunk = Array(clients[start..<min(start + 64, clients.count)])
+                start += chunk.count
+                let blocks = chunk.parallelMap { (slug, client) -> [UInt8]? in
+                    switch client {
+                    case .reused(let record):
+                        let block = record.block
+                        return block.isEmpty ? nil : block
+                    case .fresh(let files, let fingerprint, let facts):
+                        guard let json = try? encoder.encode(facts) else { return nil }
+                        var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8) + Array(json) + [10]
+                        for (path, input) in files {
+                            block += Array("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8)
+                        }
+                        for path in facts.outputs {
+                            guard let status = FileStatus.of(rootPath + "/public/" + path) else { return nil }
+                            block += Array("O\tpublic/\(path)\t\(status.line)\n".utf8)
+                        }
+                        return block + Array("E\n".utf8)
+                    }
+                }
+                for block in blocks {
+                    guard let block else { throw RecordWriter.Failure() }
+                    try writer.add(block)
+                }
+            }
+            for warning in warnings {
+                writer.add("W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n")
+            }
+            for portal in portals {
+                try writer.add(Array("P\t".utf8) + Array(try encoder.encode(portal)) + [10])
+            }
+            try writer.finish()
         } catch {
             clear()
         }
@@ -411,4 +423,108 @@ public struct BuildCache: Sendable {
 
     /// Forgets the last build.
     func clear() { try? FileManager.default.removeItem(at: recordURL) }
+}
+
+/// The last build record, open for reading parts of it while a build runs (the file is replaced only by
+/// renaming a new one over it, so what this reads stays as it was).
+final class RecordFile: @unchecked Sendable {
+    // @unchecked: the descriptor is only read with `pread`, which is safe from several threads at once.
+    private let descriptor: Int32
+    /// Its size in bytes when opened.
+    let size: Int
+
+    init?(path: String) {
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        size = Int(info.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The bytes in a range, or nil when they cannot all be read.
+    func read(_ range: Range<Int>) -> [UInt8]? {
+        guard range.lowerBound >= 0, range.upperBound <= size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
+    }
+}
+
+/// Writes a new build record piece by piece into a temporary file, renamed over the old record at the end.
+private final class RecordWriter {
+    struct Failure: Error {}
+
+    private let path: String
+    private let temporary: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var failed = false
+    private var finished = false
+
+    init(path: String) throws {
+        self.path = path
+        temporary = path + ".docket-new"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure() }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        guard !finished else { return }
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    func add(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func add(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { flush() }
+        if failed { throw Failure() }
+    }
+
+    private func flush() {
+        guard !failed else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = SiteWriter.systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and puts the new record in place of the old one.
+    func finish() throws {
+        flush()
+        finished = true
+        let closed = close(descriptor) == 0
+        guard !failed, closed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw Failure()
+        }
+    }
 }

@@ -117,7 +117,7 @@ public struct SiteWriter: Sendable {
     /// Pages are not flushed to disk one by one (`fsync`), as Foundation's `Data.write` does: that made
     /// writing a large site about ten times slower, and `public/` can always be built again. (Share tokens
     /// and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(descriptor, bytes, count)
         #else
