@@ -83,33 +83,53 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Appends a JSON string literal to a byte buffer.
     static func quote(_ text: String, into output: inout [UInt8]) {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        func escape(_ value: UInt32) {
-            output += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
-            for shift in [12, 8, 4, 0] { output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
+        func escape(_ value: UInt32, into output: inout [UInt8]) {
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) {
+                let digit = UInt8((value >> UInt32(shift)) & 0xF)
+                output.append(digit < 10 ? 48 + digit : 87 + digit)
+            }
         }
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                let replacement: UInt8?  // the letter after a backslash, or 0 for a \u escape
+                var length = 1
                 switch byte {
-                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 10: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 13: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 9: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(UInt32(byte))
-                case 0..<0x20: escape(UInt32(byte))
+                case UInt8(ascii: "\""): replacement = UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): replacement = UInt8(ascii: "\\")
+                case 10: replacement = UInt8(ascii: "n")
+                case 13: replacement = UInt8(ascii: "r")
+                case 9: replacement = UInt8(ascii: "t")
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: replacement = 0
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in JavaScript.
-                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    index += 2
-                default: output.append(byte)
+                    replacement = 0
+                    length = 3
+                default: replacement = nil
                 }
-                index += 1
+                guard let replacement else {
+                    index += 1
+                    continue
+                }
+                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                if replacement != 0 {
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(replacement)
+                } else if length == 3 {
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &output)
+                } else {
+                    escape(UInt32(byte), into: &output)
+                }
+                index += length
+                start = index
             }
+            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
         output.append(UInt8(ascii: "\""))
     }

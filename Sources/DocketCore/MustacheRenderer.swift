@@ -177,25 +177,30 @@ struct MustacheRenderer {
     private mutating func appendEscaped(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
+            var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let entity: StaticString?
+                // Only `"`, `&`, `'`, `<` and `>` need escaping; all other bytes are above `>` or below `"`.
+                if byte > UInt8(ascii: ">") || byte < UInt8(ascii: "\"") {
+                    index += 1
+                    continue
+                }
+                let entity: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
                 case UInt8(ascii: "'"): entity = "&#39;"
-                default: entity = nil
+                default:
+                    index += 1
+                    continue
                 }
-                if let entity {
-                    if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                    entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                    start = index + 1
-                }
+                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
                 index += 1
+                start = index
             }
             if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }

@@ -134,6 +134,15 @@ struct DataJSONTests {
     func writer() {
         #expect(JSONValue.quote("a\"b\\c\n\r\t\u{01}<>&\u{2028}\u{2029}é€") ==
                 "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u003c\\u003e\\u0026\\u2028\\u2029é€\"")
+        #expect(JSONValue.quote("") == "\"\"")
+        #expect(JSONValue.quote("plain text") == "\"plain text\"")
+        #expect(JSONValue.quote("\u{1F}x\u{7F}\"") == "\"\\u001fx\u{7F}\\\"\"")
+        // Whatever the text, a JSON reader gives it back.
+        for text in ["<a href='x'>&amp;</a>", "\u{2028}\u{2029}\u{2027}\u{202A}", "tab\there\nand\r\u{0}", "€ é 😀 \\ \"", "\u{E2}"] {
+            let quoted = JSONValue.quote(text)
+            let decoded = try? JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+            #expect(decoded == text, "\(text.debugDescription)")
+        }
         let value = JSONValue.object([("a", .array([.int(1), .null, .decimal("2.50")])), ("b", .object([])), ("c", .array([]))])
         #expect(value.serialized() == "{\n  \"a\": [\n    1,\n    null,\n    2.50\n  ],\n  \"b\": {},\n  \"c\": []\n}")
     }

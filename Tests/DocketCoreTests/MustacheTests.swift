@@ -27,6 +27,10 @@ import Testing
         #expect(try render("{{{name}}}", value) == "<b>Tom & \"Jerry\" 'x'</b>")
         #expect(try render("{{& name }}", value) == "<b>Tom & \"Jerry\" 'x'</b>")
         #expect(try render("{{ name }}", .object(["name": .text("café ☕")])) == "café ☕")
+        // Escapes at either end, side by side, and every other ASCII byte left as it is.
+        #expect(try render("{{a}}", .object(["a": .text("<&>")])) == "&lt;&amp;&gt;")
+        let ascii = String(decoding: (32...126).map { UInt8($0) }.filter { !"\"&'<>".utf8.contains($0) }, as: UTF8.self)
+        #expect(try render("{{a}}", .object(["a": .text(ascii + "\n\t")])) == ascii + "\n\t")
     }
 
     @Test func numbersFlagsAndMissingNames() throws {
