@@ -19,21 +19,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
         // Exactly `DDDD-DD-DD`, read byte by byte.
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        var year = 0, month = 0, day = 0
         var count = 0
         for byte in text.utf8 {
             count += 1
             if count == 5 || count == 8 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= 0x30, byte <= 0x39, count <= 10 else { return nil }
-                digits.append(Int(byte - 0x30))
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39, count <= 10 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch count {
+            case 1...4: year = year * 10 + digit
+            case 6, 7: month = month * 10 + digit
+            default: day = day * 10 + digit
             }
         }
         guard count == 10 else { return nil }
-        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        self.init(year: year, month: month, day: day)
     }
 
     /// `YYYY-MM-DD`.

@@ -78,6 +78,17 @@ public enum TimesheetParser {
     /// The date at the start of a day heading's text (`2026-11-02 Monday`), if any.
     static func dayDate(_ text: String) -> CalendarDate? {
         let trimmed = text.trimmingWhitespace()
+        // Usually ASCII: ten bytes of date and, after them, nothing or a byte that is not a letter or digit.
+        let utf8 = trimmed.utf8
+        if utf8.count >= 10 {
+            let end = utf8.index(utf8.startIndex, offsetBy: 10)
+            if end == utf8.endIndex { return CalendarDate(iso: trimmed) }
+            let next = utf8[end]
+            if next < 0x80 {
+                let isAlphanumeric = (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A)
+                return isAlphanumeric ? nil : CalendarDate(iso: trimmed[..<end])
+            }
+        }
         guard trimmed.count >= 10 else { return nil }
         let prefix = trimmed.prefix(10)
         if trimmed.count > 10, let next = trimmed.dropFirst(10).first, next.isLetter || next.isNumber { return nil }

@@ -3,6 +3,22 @@ import Testing
 
 @Suite("Timesheets walked through cmark")
 struct TimesheetParserTests {
+    @Test("a day heading starts with a date: alone, or followed by anything but a letter or digit")
+    func dayHeadings() {
+        let date = CalendarDate(iso: "2026-11-02")
+        #expect(date != nil)
+        for text in ["2026-11-02", "  2026-11-02 Monday", "2026-11-02, Monday", "2026-11-02 — travel", "2026-11-02 \u{301}x",
+                     "2026-11-02\u{2003}Mon"] {
+            #expect(TimesheetParser.dayDate(text) == date, "\(text.debugDescription)")
+        }
+        for text in ["2026-11-021", "2026-11-02Monday", "2026-11-02é", "2026-11-0", "2026-1-02 Mon", "２026-11-02", "Monday",
+                     "2026-11-02\u{301}", "2026/11/02", ""] {
+            #expect(TimesheetParser.dayDate(text) == nil, "\(text.debugDescription)")
+        }
+        #expect(CalendarDate(iso: "2026-02-30") == nil)
+        #expect(CalendarDate(iso: "0001-01-01")?.description == "0001-01-01")
+    }
+
     @Test("days, entries, nested details and day notes")
     func structure() {
         let (sheet, diagnostics) = parseTimesheet("""
