@@ -75,16 +75,40 @@ public enum MoneyFormat {
 
     /// Formats minor units for people: `£1,234.50`, `CHF 12.50`, `-£3.00`.
     public static func format(_ amount: MinorUnits, currency: Currency) -> String {
-        let negative = amount < 0
-        let magnitude = amount.magnitude
-        let per = UInt(currency.minorPerMajor)
-        let major = grouped(String(magnitude / per))
-        var text = major
-        if currency.minorDigits > 0 {
-            text += "." + pad(Int(magnitude % per), currency.minorDigits)
+        // Written from the right into a small buffer: minor digits, point, grouped major digits, symbol, sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            var position = buffer.count
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            let magnitude = amount.magnitude
+            let per = UInt(currency.minorPerMajor)
+            if currency.minorDigits > 0 {
+                var minor = magnitude % per
+                for _ in 0..<currency.minorDigits {
+                    put(UInt8(48 + minor % 10))
+                    minor /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            var major = magnitude / per
+            var count = 0
+            repeat {
+                if count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(48 + major % 10))
+                major /= 10
+                count += 1
+            } while major > 0
+            if let symbol = currency.symbol {
+                for byte in symbol.utf8.reversed() { put(byte) }
+            } else {
+                put(UInt8(ascii: " "))
+                for byte in currency.code.utf8.reversed() { put(byte) }
+            }
+            if amount < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
         }
-        let withSymbol = currency.symbol.map { $0 + text } ?? "\(currency.code) \(text)"
-        return negative ? "-" + withSymbol : withSymbol
     }
 
     /// Formats a rate with the decimals it needs: `£30.00`.

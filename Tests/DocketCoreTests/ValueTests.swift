@@ -39,6 +39,13 @@ struct ValueTests {
         #expect(MoneyFormat.format(-300, currency: .gbp) == "-£3.00")
         #expect(MoneyFormat.format(1500, currency: Currency(code: "CHF")!) == "CHF 15.00")
         #expect(MoneyFormat.format(1500, currency: Currency(code: "JPY")!) == "¥1,500")
+        #expect(MoneyFormat.format(0, currency: .gbp) == "£0.00")
+        #expect(MoneyFormat.format(100_000, currency: .gbp) == "£1,000.00")
+        #expect(MoneyFormat.format(99_999, currency: .gbp) == "£999.99")
+        #expect(MoneyFormat.format(-123_456_789_012, currency: .gbp) == "-£1,234,567,890.12")
+        #expect(MoneyFormat.format(Int.min, currency: .gbp) == "-£92,233,720,368,547,758.08")
+        #expect(MoneyFormat.format(-1, currency: Currency(code: "CHF")!) == "-CHF 0.01")
+        #expect(MoneyFormat.format(1_000_000, currency: Currency(code: "JPY")!) == "¥1,000,000")
     }
 
     @Test("rationals round half up and format exactly")
