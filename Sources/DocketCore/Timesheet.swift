@@ -5,10 +5,21 @@ public struct Timesheet: Sendable {
     /// Path of the file relative to the site.
     public var path: String
     /// The days, in the order written.
-    public var days: [TimesheetDay]
+    public var days: [TimesheetDay] {
+        didSet { entries = days.flatMap(\.entries) }
+    }
 
-    /// Every entry of the month, day by day.
-    public var entries: [Entry] { days.flatMap(\.entries) }
+    /// Every entry of the month, day by day (gathered once: the figures, invoices and dashboard each go
+    /// through them).
+    public private(set) var entries: [Entry]
+
+    /// A month's timesheet.
+    public init(month: YearMonth, path: String, days: [TimesheetDay]) {
+        self.month = month
+        self.path = path
+        self.days = days
+        entries = days.flatMap(\.entries)
+    }
 }
 
 /// One `## YYYY-MM-DD` section of a timesheet.
