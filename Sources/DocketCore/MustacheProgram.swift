@@ -45,6 +45,8 @@ final class MustacheProgram: @unchecked Sendable {
     let text: UnsafeBufferPointer<UInt8>
     /// The parts of every dotted name, one after the other.
     let names: [String]
+    /// The number of each of `names` (`TemplateNames.number(of:)`), in the same order.
+    let nameNumbers: [Int32]
     /// Partial, parent and block names.
     let labels: [String]
     /// Indentations of standalone partials and parents.
@@ -59,6 +61,7 @@ final class MustacheProgram: @unchecked Sendable {
         instructions = Self.copy(compiler.instructions)
         text = Self.copy(compiler.text)
         names = compiler.names
+        nameNumbers = compiler.names.map(TemplateNames.number(of:))
         labels = compiler.labels
         indents = compiler.indents
         overrides = compiler.overrides

@@ -49,7 +49,7 @@ struct MustacheRenderer {
                     if instruction.code == .escaped { appendEscaped(text) } else { append(text) }
                 case .number(let number):
                     startLine()
-                    append(String(number))
+                    appendDecimal(number)
                 case .flag(let flag):
                     startLine()
                     append(flag ? "true" : "false")
@@ -121,7 +121,7 @@ struct MustacheRenderer {
         let count = Int(instruction.b)
         guard count > 0 else { return stack.last }
         let start = Int(instruction.a)
-        let first = program.names[start]
+        let first = program.nameNumbers[start]
         var found: TemplateValue?
         stack.withUnsafeBufferPointer { stack in
             var index = stack.count - 1
@@ -136,7 +136,7 @@ struct MustacheRenderer {
         guard var value = found else { return nil }
         var part = 1
         while part < count {
-            guard case .object(let object) = value, let next = object[program.names[start + part]] else { return nil }
+            guard case .object(let object) = value, let next = object[program.nameNumbers[start + part]] else { return nil }
             value = next
             part += 1
         }
@@ -172,6 +172,19 @@ struct MustacheRenderer {
     private mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    /// A whole number in decimal, digit by digit (no string made for it).
+    private mutating func appendDecimal(_ number: Int) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(48 + magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 
     private mutating func appendEscaped(_ text: String) {

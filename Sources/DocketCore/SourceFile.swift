@@ -13,49 +13,49 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         var normalised = text
-        if normalised.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { normalised.removeFirst() }
-        if normalised.utf8.contains(13) {
-            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n")
-                .replacingOccurrences(of: "\r", with: "\n")
+        var (newlines, needsNormalising) = Self.scan(&normalised)
+        if needsNormalising {
+            if normalised.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { normalised.removeFirst() }
+            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            newlines = Self.scan(&normalised).newlines
         }
         self.text = normalised
-        // Split at "\n" bytes (an ASCII byte is always a character boundary in UTF-8); the offsets are found
-        // in the raw bytes, and a native string's UTF-8 index moves to an offset in one step.
-        var newlines: [Int] = []
-        normalised.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == 10 { newlines.append(index) }
-                index += 1
-            }
-        }
+        // Split at "\n" bytes (an ASCII byte is always a character boundary in UTF-8); a native string's
+        // UTF-8 index moves to an offset in one step.
         var lines: [Substring] = []
         lines.reserveCapacity(newlines.count + 1)
         let utf8 = normalised.utf8
-        if newlines.isEmpty, normalised.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
-            // Not stored as contiguous UTF-8 (bridged text): walk it.
-            var start = utf8.startIndex
-            var index = start
-            while index < utf8.endIndex {
-                if utf8[index] == 10 {
-                    lines.append(normalised[start..<index])
-                    start = utf8.index(after: index)
-                }
-                index = utf8.index(after: index)
-            }
-            lines.append(normalised[start..<utf8.endIndex])
-        } else {
-            var start = utf8.startIndex
-            var offset = 0
-            for newline in newlines {
-                let end = utf8.index(start, offsetBy: newline - offset)
-                lines.append(normalised[start..<end])
-                start = utf8.index(after: end)
-                offset = newline + 1
-            }
-            lines.append(normalised[start..<utf8.endIndex])
+        var start = utf8.startIndex
+        var offset = 0
+        for newline in newlines {
+            let end = utf8.index(start, offsetBy: newline - offset)
+            lines.append(normalised[start..<end])
+            start = utf8.index(after: end)
+            offset = newline + 1
         }
+        lines.append(normalised[start..<utf8.endIndex])
         self.lines = lines
+    }
+
+    /// The byte offsets of the text's newlines, and whether it has a byte-order mark or a carriage return to
+    /// normalise; one pass over its bytes (made contiguous first).
+    private static func scan(_ text: inout String) -> (newlines: [Int], needsNormalising: Bool) {
+        var newlines: [Int] = []
+        var needsNormalising = false
+        text.withUTF8 { bytes in
+            needsNormalising = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 10 {
+                    newlines.append(index)
+                } else if byte == 13 {
+                    needsNormalising = true
+                }
+                index += 1
+            }
+        }
+        return (newlines, needsNormalising)
     }
 
     /// Decodes bytes as UTF-8, or reports where the first invalid byte is.

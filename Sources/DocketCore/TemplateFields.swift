@@ -2,7 +2,7 @@
 /// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
-    private static let templateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals"]
+    private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -25,7 +25,7 @@ extension DashboardPage: TemplateRepresentable {
 }
 
 extension DeliverablesPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "open", "hasOpen", "delivered", "hasDelivered"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "open", "hasOpen", "delivered", "hasDelivered"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -41,7 +41,7 @@ extension DeliverablesPage: TemplateRepresentable {
 }
 
 extension HoursPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "summary", "kinds", "tags", "hasTags", "days", "hasDays", "increment", "coreHours", "previous", "next", "chartHeight", "outOfHoursShare", "deliverables", "hasDeliverables", "invoice"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "summary", "kinds", "tags", "hasTags", "days", "hasDays", "increment", "coreHours", "previous", "next", "chartHeight", "outOfHoursShare", "deliverables", "hasDeliverables", "invoice"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -68,7 +68,7 @@ extension HoursPage: TemplateRepresentable {
 }
 
 extension IndexPage: TemplateRepresentable {
-    private static let templateNames = ["page"]
+    private static let templateNames: TemplateNames = ["page"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -79,7 +79,7 @@ extension IndexPage: TemplateRepresentable {
 }
 
 extension InvoicePage: TemplateRepresentable {
-    private static let templateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
+    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -119,7 +119,7 @@ extension InvoicePage: TemplateRepresentable {
 }
 
 extension OverviewPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -149,7 +149,7 @@ extension OverviewPage: TemplateRepresentable {
 }
 
 extension StatementPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "rows", "hasRows", "balance", "owes", "inCredit", "overdue", "hasOverdue", "overdueTotal", "invoices", "hasInvoices"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "rows", "hasRows", "balance", "owes", "inCredit", "overdue", "hasOverdue", "overdueTotal", "invoices", "hasInvoices"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -171,7 +171,7 @@ extension StatementPage: TemplateRepresentable {
 }
 
 extension TermsIndexPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "current", "history", "hasHistory", "proposals", "hasProposals"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "current", "history", "hasHistory", "proposals", "hasProposals"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -188,7 +188,7 @@ extension TermsIndexPage: TemplateRepresentable {
 }
 
 extension TermsVersionPage: TemplateRepresentable {
-    private static let templateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -206,7 +206,7 @@ extension TermsVersionPage: TemplateRepresentable {
 }
 
 extension PageChrome: TemplateRepresentable {
-    private static let templateNames = ["csp", "title", "root", "portalRoot", "business", "clientName", "asOf", "nav", "hasNav"]
+    private static let templateNames: TemplateNames = ["csp", "title", "root", "portalRoot", "business", "clientName", "asOf", "nav", "hasNav"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -225,7 +225,7 @@ extension PageChrome: TemplateRepresentable {
 }
 
 extension DashboardRow: TemplateRepresentable {
-    private static let templateNames = ["cells"]
+    private static let templateNames: TemplateNames = ["cells"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -236,7 +236,7 @@ extension DashboardRow: TemplateRepresentable {
 }
 
 extension PortalLink: TemplateRepresentable {
-    private static let templateNames = ["name", "href"]
+    private static let templateNames: TemplateNames = ["name", "href"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -248,7 +248,7 @@ extension PortalLink: TemplateRepresentable {
 }
 
 extension DeliverableView: TemplateRepresentable {
-    private static let templateNames = ["title", "due", "status", "isLate", "isOpen", "timeline", "waits", "hasWaits"]
+    private static let templateNames: TemplateNames = ["title", "due", "status", "isLate", "isOpen", "timeline", "waits", "hasWaits"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -266,7 +266,7 @@ extension DeliverableView: TemplateRepresentable {
 }
 
 extension MonthSummaryView: TemplateRepresentable {
-    private static let templateNames = ["month", "label", "href", "logged", "billable", "inHours", "outOfHours", "hasOutOfHours", "unbilled", "hasUnbilled", "travel", "hasTravel", "distance", "hasDistance", "expenses", "expenseCount", "hasExpenses", "hasTimesheet", "retainer"]
+    private static let templateNames: TemplateNames = ["month", "label", "href", "logged", "billable", "inHours", "outOfHours", "hasOutOfHours", "unbilled", "hasUnbilled", "travel", "hasTravel", "distance", "hasDistance", "expenses", "expenseCount", "hasExpenses", "hasTimesheet", "retainer"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -295,7 +295,7 @@ extension MonthSummaryView: TemplateRepresentable {
 }
 
 extension KindRow: TemplateRepresentable {
-    private static let templateNames = ["label", "quantity", "note"]
+    private static let templateNames: TemplateNames = ["label", "quantity", "note"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -308,7 +308,7 @@ extension KindRow: TemplateRepresentable {
 }
 
 extension TagRow: TemplateRepresentable {
-    private static let templateNames = ["tag", "time", "percent", "barWidth", "y", "textY", "valueX"]
+    private static let templateNames: TemplateNames = ["tag", "time", "percent", "barWidth", "y", "textY", "valueX"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -325,7 +325,7 @@ extension TagRow: TemplateRepresentable {
 }
 
 extension DayView: TemplateRepresentable {
-    private static let templateNames = ["date", "label", "entries", "notesHTML", "hasNotes"]
+    private static let templateNames: TemplateNames = ["date", "label", "entries", "notesHTML", "hasNotes"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -340,7 +340,7 @@ extension DayView: TemplateRepresentable {
 }
 
 extension MonthLink: TemplateRepresentable {
-    private static let templateNames = ["label", "href"]
+    private static let templateNames: TemplateNames = ["label", "href"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -352,7 +352,7 @@ extension MonthLink: TemplateRepresentable {
 }
 
 extension InvoiceSummaryView: TemplateRepresentable {
-    private static let templateNames = ["number", "href", "issued", "due", "total", "balance", "status", "statusLabel", "isOverdue", "isPaid"]
+    private static let templateNames: TemplateNames = ["number", "href", "issued", "due", "total", "balance", "status", "statusLabel", "isOverdue", "isPaid"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -372,7 +372,7 @@ extension InvoiceSummaryView: TemplateRepresentable {
 }
 
 extension PartyView: TemplateRepresentable {
-    private static let templateNames = ["name", "contact", "addressLines", "email", "phone"]
+    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -387,7 +387,7 @@ extension PartyView: TemplateRepresentable {
 }
 
 extension InvoiceLineView: TemplateRepresentable {
-    private static let templateNames = ["description", "quantity", "unit", "unitPrice", "amount", "href"]
+    private static let templateNames: TemplateNames = ["description", "quantity", "unit", "unitPrice", "amount", "href"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -403,7 +403,7 @@ extension InvoiceLineView: TemplateRepresentable {
 }
 
 extension PaymentView: TemplateRepresentable {
-    private static let templateNames = ["date", "amount"]
+    private static let templateNames: TemplateNames = ["date", "amount"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -415,7 +415,7 @@ extension PaymentView: TemplateRepresentable {
 }
 
 extension TermsLinkView: TemplateRepresentable {
-    private static let templateNames = ["text", "href"]
+    private static let templateNames: TemplateNames = ["text", "href"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -427,7 +427,7 @@ extension TermsLinkView: TemplateRepresentable {
 }
 
 extension CoreHoursRow: TemplateRepresentable {
-    private static let templateNames = ["days", "hours"]
+    private static let templateNames: TemplateNames = ["days", "hours"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -439,7 +439,7 @@ extension CoreHoursRow: TemplateRepresentable {
 }
 
 extension RateRow: TemplateRepresentable {
-    private static let templateNames = ["label", "value"]
+    private static let templateNames: TemplateNames = ["label", "value"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -451,7 +451,7 @@ extension RateRow: TemplateRepresentable {
 }
 
 extension AccountView: TemplateRepresentable {
-    private static let templateNames = ["balance", "owes", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
+    private static let templateNames: TemplateNames = ["balance", "owes", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -468,7 +468,7 @@ extension AccountView: TemplateRepresentable {
 }
 
 extension TermsVersionView: TemplateRepresentable {
-    private static let templateNames = ["version", "heading", "effective", "agreement", "isProposed", "isInForce", "statusLabel", "bodyHTML", "href"]
+    private static let templateNames: TemplateNames = ["version", "heading", "effective", "agreement", "isProposed", "isInForce", "statusLabel", "bodyHTML", "href"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -487,7 +487,7 @@ extension TermsVersionView: TemplateRepresentable {
 }
 
 extension StatementRowView: TemplateRepresentable {
-    private static let templateNames = ["date", "description", "href", "charge", "payment", "balance"]
+    private static let templateNames: TemplateNames = ["date", "description", "href", "charge", "payment", "balance"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -503,7 +503,7 @@ extension StatementRowView: TemplateRepresentable {
 }
 
 extension NavLink: TemplateRepresentable {
-    private static let templateNames = ["label", "href", "current"]
+    private static let templateNames: TemplateNames = ["label", "href", "current"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -516,7 +516,7 @@ extension NavLink: TemplateRepresentable {
 }
 
 extension TimelineRow: TemplateRepresentable {
-    private static let templateNames = ["date", "text"]
+    private static let templateNames: TemplateNames = ["date", "text"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -528,7 +528,7 @@ extension TimelineRow: TemplateRepresentable {
 }
 
 extension RetainerView: TemplateRepresentable {
-    private static let templateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap"]
+    private static let templateNames: TemplateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {
@@ -552,7 +552,7 @@ extension RetainerView: TemplateRepresentable {
 }
 
 extension EntryView: TemplateRepresentable {
-    private static let templateNames = ["kind", "kindLabel", "quantity", "description", "tags", "detailsHTML", "hasDetails", "counted", "unbilled", "outOfHours"]
+    private static let templateNames: TemplateNames = ["kind", "kindLabel", "quantity", "description", "tags", "detailsHTML", "hasDetails", "counted", "unbilled", "outOfHours"]
 
     /// The page values by property name.
     public var templateValue: TemplateValue {

@@ -149,6 +149,9 @@ struct FrontMatterTests {
         #expect(SourceFile(path: "x.md", text: "\n").lines == ["", ""])
         #expect(SourceFile(path: "x.md", text: "Café ☕\n\n- 1h Été\nend").lines == ["Café ☕", "", "- 1h Été", "end"])
         #expect(SourceFile(path: "x.md", text: "a\nb\n").lines == ["a", "b", ""])
+        #expect(SourceFile(path: "x.md", text: "a\rb\r\nc").lines == ["a", "b", "c"])
+        #expect(SourceFile(path: "x.md", text: "\u{FEFF}x\ny").text == "x\ny")
+        #expect(SourceFile(path: "x.md", text: "x\u{FEFF}").text == "x\u{FEFF}")
     }
 
     @Test("a file is read whole from disk; a missing file or a folder is an error naming the file")

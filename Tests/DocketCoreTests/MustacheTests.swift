@@ -27,6 +27,10 @@ import Testing
         #expect(try render("{{{name}}}", value) == "<b>Tom & \"Jerry\" 'x'</b>")
         #expect(try render("{{& name }}", value) == "<b>Tom & \"Jerry\" 'x'</b>")
         #expect(try render("{{ name }}", .object(["name": .text("café ☕")])) == "café ☕")
+        // Numbers in decimal, whatever their size or sign.
+        for number in [0, 7, 10, 99, 100, 1234567890, -1, -805, Int.max, Int.min] {
+            #expect(try render("{{n}}", .object(["n": .number(number)])) == String(number))
+        }
         // Escapes at either end, side by side, and every other ASCII byte left as it is.
         #expect(try render("{{a}}", .object(["a": .text("<&>")])) == "&lt;&amp;&gt;")
         let ascii = String(decoding: (32...126).map { UInt8($0) }.filter { !"\"&'<>".utf8.contains($0) }, as: UTF8.self)
