@@ -67,28 +67,38 @@ public struct SiteWriter: Sendable {
 
     /// Writes some of the files (on all cores), comparing each with what is there.
     public func writeBatch(_ files: [OutputFile]) throws -> Outcome {
-        let fileManager = FileManager.default
         var outcome = Outcome()
         let base = publicDirectory.path
         var folders = Set<String>()
         for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
+            var folder = Self.parent(of: file.path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.parent(of: folder)
             }
         }
+        // Folders made by this batch hold no file yet: their files are written without looking first.
+        var created = Set<String>()
         for folder in folders.sorted() {
             let path = base + "/" + folder
-            var isDirectory: ObjCBool = false
-            if !fileManager.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+            if mkdir(path, 0o755) == 0 {
+                created.insert(folder)
+                continue
+            }
+            let failure = errno
+            var info = stat()
+            // Links are followed, as Foundation's fileExists does.
+            guard failure == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw WriteError(message: "\(folder): \(String(cString: strerror(failure == EEXIST ? ENOTDIR : failure)))")
             }
         }
+        let fresh = created
         enum Result: Sendable { case written, unchanged, failed(String) }
         let results = files.parallelMap { file -> Result in
             let path = base + "/" + file.path
             do {
-                if let status = FileStatus.of(path) {
+                if fresh.contains(Self.parent(of: file.path)) {
+                    try Self.writeFile(file.data, to: path, replacing: false)
+                } else if let status = FileStatus.of(path) {
                     if status.size == file.data.count, FileManager.default.contents(atPath: path) == file.data {
                         return .unchanged
                     }
@@ -148,6 +158,12 @@ public struct SiteWriter: Sendable {
             if replacing { unlink(target) }
             throw WriteError(message: "\(path): \(String(cString: strerror(failure)))")
         }
+    }
+
+    /// The folder part of a relative path (`a/b` for `a/b/c.html`, empty for `c.html`).
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Removes files an earlier build wrote that this one did not produce, and records what it produced.

@@ -219,4 +219,31 @@ struct BuildRecordTests {
             try SiteWriter.writeFile(Data(), to: site.root.appendingPathComponent("missing/page.html").path, replacing: false)
         }
     }
+
+    @Test("a batch makes its folders, writes new and changed files, leaves equal ones, and names a file in a folder's way")
+    func batches() throws {
+        let site = try TemporarySite(files: [:], templates: false)
+        defer { site.remove() }
+        let writer = SiteWriter(root: site.root)
+        try writer.begin()
+        let first = [OutputFile(path: "t/hours/2026-11.html", text: "A"), OutputFile(path: "t/index.html", text: "B"),
+                     OutputFile(path: "top.html", text: "C")]
+        #expect(try writer.writeBatch(first) == SiteWriter.Outcome(written: 3, unchanged: 0, removed: 0))
+        #expect(site.read("public/t/hours/2026-11.html") == "A")
+        let second = [OutputFile(path: "t/hours/2026-11.html", text: "A"), OutputFile(path: "t/index.html", text: "B2"),
+                      OutputFile(path: "t/terms/1.html", text: "D")]
+        #expect(try writer.writeBatch(second) == SiteWriter.Outcome(written: 2, unchanged: 1, removed: 0))
+        #expect(site.read("public/t/index.html") == "B2")
+        #expect(site.read("public/t/terms/1.html") == "D")
+        #expect(SiteWriter.parent(of: "a/b/c.html") == "a/b")
+        #expect(SiteWriter.parent(of: "c.html") == "")
+
+        try site.write("public/u", "a file where a folder goes")
+        do {
+            _ = try writer.writeBatch([OutputFile(path: "u/index.html", text: "E")])
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "u: Not a directory")
+        }
+    }
 }
