@@ -107,6 +107,9 @@ public enum Builder {
         runPipeline(options)
     }
 
+    /// Where a first or clean build writes the new `public/` before it is put in place.
+    static let newSiteFolder = ".docket-cache/public-new"
+
     /// Beyond this many rebuilt clients, rendered pages wait on disk (`PageStage`) rather than in memory
     /// until the whole site has validated.
     static let pagesInMemory = 32
@@ -195,8 +198,15 @@ public enum Builder {
         }
         let stage: PageStage
         do {
-            stage = try PageStage(directory: options.mode == .build && freshCount > pagesInMemory
-                                  ? root.appendingPathComponent(".docket-cache/stage") : nil)
+            if options.mode == .build && freshCount > pagesInMemory {
+                // With no public/ yet, pages go straight into the new one; otherwise they wait in the stage.
+                var info = stat()
+                let noPublic = lstat(root.appendingPathComponent("public").path, &info) != 0 && errno == ENOENT
+                stage = noPublic ? try PageStage(root: root, newSiteFolder: Self.newSiteFolder)
+                                 : try PageStage(directory: root.appendingPathComponent(".docket-cache/stage"))
+            } else {
+                stage = try PageStage(directory: nil)
+            }
         } catch {
             report.diagnostics.error(".docket-cache", "cannot prepare the build: \(error.localizedDescription)")
             return report
@@ -253,6 +263,8 @@ public enum Builder {
                     try saveSecret(value, name: name, slug: portal.slug, root: root)
                 }
             }
+            // Pages written straight into a new public/ are put in place first (one rename).
+            try stage.publish(as: writer)
             try writer.begin()
             report.outcome.add(try writer.writeBatch(siteFiles))
             // Each rebuilt client's pages, client by client on all cores.
@@ -261,6 +273,7 @@ public enum Builder {
                 case .reused(let facts):
                     return .success(SiteWriter.Outcome(unchanged: facts.outputs.count))
                 case .fresh(let facts, _):
+                    if stage.tree != nil { return .success(SiteWriter.Outcome(written: facts.outputs.count)) }
                     return Result { try writer.writeBatch(try stage.take(facts.slug)) }
                 }
             }

@@ -6,23 +6,44 @@ import Foundation
 /// in memory would make memory grow with the number of clients. So a client's pages are rendered once and,
 /// when many clients are being rebuilt, kept in one file per client under `.docket-cache/stage/` until they
 /// are written (or thrown away when the build fails). A few clients are simply kept in memory.
+///
+/// When there is no `public/` yet (a first or clean build), pages go straight to their files in a new
+/// `public/` being made beside it, `.docket-cache/public-new/`, which becomes `public/` by one rename once the
+/// site validated (and is removed if it does not): every page is written once, where it will stay.
 final class PageStage: @unchecked Sendable {
-    /// Where pages are kept on disk; nil keeps them in memory.
+    /// Where pages are kept on disk, one file per client; nil keeps them in memory (or in `tree`).
     let directory: URL?
+    /// The new `public/` that pages are written into, when there was none.
+    let tree: SiteWriter?
     private var memory: [String: [OutputFile]] = [:]
     private let lock = NSLock()
 
     /// A stage on disk in `directory`, or in memory when `directory` is nil.
     init(directory: URL?) throws {
         self.directory = directory
+        tree = nil
         if let directory {
             try? FileManager.default.removeItem(at: directory)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
     }
 
+    /// A stage that writes pages into a new site folder `folder` under `root` (relative, like
+    /// `.docket-cache/public-new`), to be put in place by `publish(as:)`.
+    init(root: URL, newSiteFolder folder: String) throws {
+        directory = nil
+        let writer = SiteWriter(root: root, folder: folder)
+        try? FileManager.default.removeItem(at: writer.publicDirectory)
+        try writer.begin()
+        tree = writer
+    }
+
     /// Keeps a client's files (safe to call from several threads for different clients).
     func put(_ slug: String, _ files: [OutputFile]) throws {
+        if let tree {
+            _ = try tree.writeBatch(files)
+            return
+        }
         guard let directory else {
             lock.lock()
             memory[slug] = files
@@ -71,11 +92,34 @@ final class PageStage: @unchecked Sendable {
         return files
     }
 
+    /// Puts the new site folder in place as `destination`, which must not exist: one rename, or, where that
+    /// cannot be done (another file system), each file written into it.
+    func publish(as destination: SiteWriter) throws {
+        guard let tree else { return }
+        let from = tree.publicDirectory.path
+        if rename(from, destination.publicDirectory.path) == 0 { return }
+        try destination.begin()
+        var batch: [OutputFile] = []
+        for (path, _) in FileStatus.files(under: from) {
+            guard let data = FileManager.default.contents(atPath: from + "/" + path) else {
+                throw SiteWriter.WriteError(message: "\(path): cannot be read back")
+            }
+            batch.append(OutputFile(path: path, data: data))
+            if batch.count == 256 {
+                _ = try destination.writeBatch(batch)
+                batch = []
+            }
+        }
+        _ = try destination.writeBatch(batch)
+        try? FileManager.default.removeItem(atPath: from)
+    }
+
     /// Throws away whatever is left.
     func discard() {
         lock.lock()
         memory = [:]
         lock.unlock()
         if let directory { try? FileManager.default.removeItem(at: directory) }
+        if let tree { try? FileManager.default.removeItem(at: tree.publicDirectory) }
     }
 }

@@ -114,14 +114,38 @@ struct BuildCacheTests {
             files["content/clients/\(slug)/client.md"] = "---\nname: Client \(index)\ncontact: C\nemail: c\(index)@c.example\nrate: \(20 + index)\n---\n"
             files["content/clients/\(slug)/timesheets/2026-11.md"] = "## 2026-11-02\n- \(index)m Work \(index) #admin\n"
         }
+        // With no public/ yet, a first build that fails leaves none, and nothing half made.
+        var broken = files
+        broken["content/clients/client-3/client.md"] = "---\nname: Client 3\ncontact: C\nemail: c3@c.example\nrate: lots\n---\n"
+        let failing = try TemporarySite(files: broken)
+        defer { failing.remove() }
+        #expect(!failing.build().succeeded)
+        #expect(!failing.exists("public"))
+        #expect(!failing.exists(Builder.newSiteFolder))
+
         let site = try TemporarySite(files: files)
         defer { site.remove() }
         let first = site.build()
         try #require(first.succeeded, "\(first.diagnostics.errors)")
         #expect(first.rebuiltClients.count == count)
+        // Pages went straight into the new public/, which was then put in place.
+        #expect(first.outcome.written == first.paths.count)
         #expect(!site.exists(".docket-cache/stage"))
+        #expect(!site.exists(Builder.newSiteFolder))
         let (cleanPublic, _) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
         #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanPublic)
+
+        // Every client rebuilt over an existing public/ (a template changed): pages wait in the stage, and
+        // the result is again a clean build's.
+        let layout = try #require(site.read("templates/layout.mustache"))
+        try site.write("templates/layout.mustache", layout.replacingOccurrences(of: "</body>", with: "<!-- v2 --></body>"))
+        let second = site.build()
+        try #require(second.succeeded, "\(second.diagnostics.errors)")
+        #expect(second.rebuiltClients.count == count)
+        #expect(!site.exists(".docket-cache/stage"))
+        let (cleanAgain, _) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
+        #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanAgain)
+        #expect(site.snapshot("public").values.contains { String(decoding: $0, as: UTF8.self).contains("<!-- v2 -->") })
 
         // A failed build with many changed clients writes nothing and leaves no stage behind.
         let before = site.snapshot("public")
