@@ -38,39 +38,67 @@ public indirect enum JSONValue: Sendable, Equatable {
         return Data(output)
     }
 
-    /// Appends the value as JSON text, two spaces per level, to a byte buffer.
+    /// Appends the value as JSON text, two spaces per level, to a byte buffer (byte by byte: no array or
+    /// string is made for a separator, a number or `null`).
     func write(into output: inout [UInt8], indent: Int) {
         func newline(_ level: Int) {
             output.append(10)
-            for _ in 0..<(level * 2) { output.append(32) }
+            output.append(contentsOf: repeatElement(32, count: level * 2))
         }
         switch self {
         case .object(let pairs):
-            if pairs.isEmpty { output += Array("{}".utf8); return }
+            guard !pairs.isEmpty else {
+                output.append(UInt8(ascii: "{"))
+                output.append(UInt8(ascii: "}"))
+                return
+            }
             output.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+            var first = true
+            for (key, value) in pairs {
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
                 newline(indent + 1)
                 JSONValue.quote(key, into: &output)
-                output += [UInt8(ascii: ":"), 32]
+                output.append(UInt8(ascii: ":"))
+                output.append(32)
                 value.write(into: &output, indent: indent + 1)
             }
             newline(indent)
             output.append(UInt8(ascii: "}"))
         case .array(let values):
-            if values.isEmpty { output += Array("[]".utf8); return }
+            guard !values.isEmpty else {
+                output.append(UInt8(ascii: "["))
+                output.append(UInt8(ascii: "]"))
+                return
+            }
             output.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+            var first = true
+            for value in values {
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
                 newline(indent + 1)
                 value.write(into: &output, indent: indent + 1)
             }
             newline(indent)
             output.append(UInt8(ascii: "]"))
         case .string(let text): JSONValue.quote(text, into: &output)
-        case .int(let value): output += Array(String(value).utf8)
-        case .decimal(let text): output += Array(text.utf8)
-        case .null: output += Array("null".utf8)
+        case .int(let value): JSONValue.appendDecimal(value, into: &output)
+        case .decimal(let text): output.append(contentsOf: text.utf8)
+        case .null:
+            for byte in "null".utf8 { output.append(byte) }
+        }
+    }
+
+    /// Appends a whole number in decimal, digit by digit.
+    static func appendDecimal(_ number: Int, into output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(48 + magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
         }
     }
 

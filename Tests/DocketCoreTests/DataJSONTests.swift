@@ -143,6 +143,8 @@ struct DataJSONTests {
             let decoded = try? JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
             #expect(decoded == text, "\(text.debugDescription)")
         }
+        #expect(JSONValue.array([.int(0), .int(-7), .int(1_000_000), .int(Int.min), .int(Int.max)]).serialized()
+                == "[\n  0,\n  -7,\n  1000000,\n  -9223372036854775808,\n  9223372036854775807\n]")
         let value = JSONValue.object([("a", .array([.int(1), .null, .decimal("2.50")])), ("b", .object([])), ("c", .array([]))])
         #expect(value.serialized() == "{\n  \"a\": [\n    1,\n    null,\n    2.50\n  ],\n  \"b\": {},\n  \"c\": []\n}")
     }
