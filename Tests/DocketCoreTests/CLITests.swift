@@ -16,10 +16,11 @@ struct CLITests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func docket(_ arguments: [String]) throws -> Run {
+    func docket(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -38,6 +39,16 @@ struct CLITests {
             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
         ])
     }
+
+    #if os(Linux)
+    @Test("the docket command allocates memory with jemalloc (linked for speed; see docs/PERFORMANCE.md)")
+    func allocator() throws {
+        // jemalloc prints its statistics at exit when asked; glibc's malloc ignores the variable.
+        let run = try docket(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("jemalloc statistics"))
+    }
+    #endif
 
     @Test("build exits 0, prints a summary with each portal's path; links prints one line per client")
     func buildAndLinks() throws {
