@@ -52,12 +52,16 @@ public enum EntryParser {
                 kind = .work(try parseTimeSpan(&scanner, for: "work"))
             }
             let descriptionStart = scanner.offset
-            let rest = scanner.rest
-            if let first = rest.first, first != " " && first != "\t" {
+            if descriptionStart < scanner.bytes.count, scanner.bytes[descriptionStart] != 0x20, scanner.bytes[descriptionStart] != 0x09,
+               let first = scanner.rest.first {
                 throw Failure(offset: descriptionStart,
                               message: "expected a space between the quantity and the description, found `\(first)`")
             }
-            let (description, tags) = splitTags(String(rest))
+            // The description and tags, from the bytes when they are ASCII (most entries).
+            let isASCII = !scanner.bytes[descriptionStart...].contains { $0 >= 0x80 }
+            let (description, tags) = isASCII
+                ? scanner.bytes.withUnsafeBufferPointer { splitASCIITags(UnsafeBufferPointer(rebasing: $0[descriptionStart...])) }
+                : splitTags(String(scanner.rest))
             if description.isEmpty {
                 let what = kindWord ?? "work"
                 throw Failure(offset: kindStart,
@@ -73,7 +77,10 @@ public enum EntryParser {
 
     /// Splits `#tag` words out of a description. A tag is `#` then a letter, then letters, digits, `-`, `_`.
     public static func splitTags(_ text: String) -> (String, [String]) {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIITags(Array(text.utf8)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { splitASCIITags($0) }
+        }
         var words: [Substring] = []
         var tags: [String] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -88,7 +95,7 @@ public enum EntryParser {
     }
 
     /// `splitTags` for ASCII text, on bytes (most entries): the same words and tags.
-    static func splitASCIITags(_ bytes: [UInt8]) -> (String, [String]) {
+    static func splitASCIITags(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [String]) {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         var description: [UInt8] = []
         description.reserveCapacity(bytes.count)
@@ -97,16 +104,28 @@ public enum EntryParser {
         while index < bytes.count {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             let start = index
-            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            var isTag = index + 1 < bytes.count && bytes[index] == UInt8(ascii: "#") && isLetter(bytes[index + 1])
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
+                if isTag, index > start {
+                    let byte = bytes[index]
+                    isTag = isLetter(byte) || Scanner.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                }
+                index += 1
+            }
             guard index > start else { continue }
-            let word = bytes[start..<index]
-            if word.count >= 2, word.first == UInt8(ascii: "#"), isLetter(word[start + 1]),
-               word.dropFirst().allSatisfy({ isLetter($0) || Scanner.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
-                let tag = String(decoding: word.dropFirst().map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if isTag {
+                // Lowercased as it is copied into the new string.
+                let tag = String(unsafeUninitializedCapacity: index - start - 1) { buffer in
+                    for offset in 0..<(index - start - 1) {
+                        let byte = bytes[start + 1 + offset]
+                        buffer[offset] = isLetter(byte) ? byte | 0x20 : byte
+                    }
+                    return index - start - 1
+                }
                 if !tags.contains(tag) { tags.append(tag) }
             } else {
                 if !description.isEmpty { description.append(0x20) }
-                description.append(contentsOf: word)
+                description.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
         }
         return (String(decoding: description, as: UTF8.self), tags)

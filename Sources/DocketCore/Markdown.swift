@@ -108,7 +108,11 @@ public enum Markdown {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
                     if let literal = cmark_node_get_literal(node) {
-                        stack[stack.count - 1].text += String(cString: literal)
+                        if stack[stack.count - 1].text.isEmpty {
+                            stack[stack.count - 1].text = String(cString: literal)
+                        } else {
+                            stack[stack.count - 1].text += String(cString: literal)
+                        }
                     }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     stack[stack.count - 1].text += " "
@@ -193,13 +197,13 @@ public enum Markdown {
     /// Ends the innermost block and adds it to its parent, with its HTML where a page can show it.
     private static func close(_ node: OpaquePointer, _ stack: inout [MarkdownBlock]) {
         var block = stack.removeLast()
-        let parent = stack[stack.count - 1]
         let topLevel = stack.count == 1
+        let afterFirstInItem = stack[stack.count - 1].kind == .item && !stack[stack.count - 1].children.isEmpty
         switch block.kind {
         case .list, .heading:
-            if !topLevel && parent.kind == .item && !parent.children.isEmpty { block.html = render(node) }
+            if !topLevel && afterFirstInItem { block.html = render(node) }
         default:
-            if topLevel || (parent.kind == .item && !parent.children.isEmpty) { block.html = render(node) }
+            if topLevel || afterFirstInItem { block.html = render(node) }
         }
         stack[stack.count - 1].children.append(block)
     }

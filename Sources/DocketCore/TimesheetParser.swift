@@ -120,6 +120,12 @@ public enum TimesheetParser {
     private static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> (String, Int) {
         let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
         guard paragraph.startLine >= 1, paragraph.startLine <= file.lines.count else { return (paragraph.text, column) }
+        if paragraph.endLine <= paragraph.startLine {
+            // One line (most entries): the rest of it from the paragraph's first byte.
+            let line = file.lines[paragraph.startLine - 1]
+            let start = line.utf8.index(line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
+            return (line[start...].trimmingWhitespace(), column)
+        }
         var parts: [String] = [String(file.lines[paragraph.startLine - 1].dropFirst(column - 1))]
         if paragraph.endLine > paragraph.startLine {
             for line in (paragraph.startLine + 1)...min(paragraph.endLine, file.lines.count) {
