@@ -41,7 +41,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        ShortText.make { text in
+            text.number(year, width: 4)
+            text.byte(UInt8(ascii: "-"))
+            text.number(month, width: 2)
+            text.byte(UInt8(ascii: "-"))
+            text.number(day, width: 2)
+        }
     }
 
     /// The month this date falls in.
@@ -98,12 +104,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A long form for people: `Monday 2 November 2026`.
     public var longDescription: String {
-        "\(weekday.name) \(day) \(YearMonth.monthNames[month - 1]) \(year)"
+        ShortText.make { text in
+            text.text(weekday.name)
+            text.byte(UInt8(ascii: " "))
+            text.number(day)
+            text.byte(UInt8(ascii: " "))
+            text.text(YearMonth.monthNames[month - 1])
+            text.byte(UInt8(ascii: " "))
+            text.number(year)
+        }
     }
 
     /// A short form for people: `2 Nov 2026`.
     public var shortDescription: String {
-        "\(day) \(YearMonth.monthNames[month - 1].prefix(3)) \(year)"
+        ShortText.make { text in
+            text.number(day)
+            text.byte(UInt8(ascii: " "))
+            text.text(YearMonth.shortMonthNames[month - 1])
+            text.byte(UInt8(ascii: " "))
+            text.number(year)
+        }
     }
 }
 
@@ -156,6 +176,9 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The month, 1–12.
     public let month: Int
 
+    /// The first three letters of each month's name, January first.
+    static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
+
     /// English month names, January first.
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
@@ -181,13 +204,19 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `YYYY-MM`.
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+    public var description: String {
+        ShortText.make { text in
+            text.number(year, width: 4)
+            text.byte(UInt8(ascii: "-"))
+            text.number(month, width: 2)
+        }
+    }
 
     /// `November 2026`.
     public var longDescription: String { "\(YearMonth.monthNames[month - 1]) \(year)" }
 
     /// `Nov 2026`.
-    public var shortDescription: String { "\(YearMonth.monthNames[month - 1].prefix(3)) \(year)" }
+    public var shortDescription: String { "\(YearMonth.shortMonthNames[month - 1]) \(year)" }
 
     /// The number of days in the month.
     public var numberOfDays: Int {

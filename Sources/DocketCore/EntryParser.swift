@@ -339,7 +339,11 @@ public enum EntryParser {
 
     /// `09:05`.
     static func clockText(_ minute: Int) -> String {
-        "\(pad(minute / 60 % 24, 2)):\(pad(minute % 60, 2))"
+        ShortText.make { text in
+            text.number(minute / 60 % 24, width: 2)
+            text.byte(UInt8(ascii: ":"))
+            text.number(minute % 60, width: 2)
+        }
     }
 }
 

@@ -2,14 +2,26 @@
 public enum Formatting {
     /// Minutes as hours and minutes: `12h 30m`, `45m`, `3h`, `0h`.
     public static func duration(_ minutes: Int) -> String {
-        let sign = minutes < 0 ? "-" : ""
-        let magnitude = abs(minutes)
-        let hours = magnitude / 60
-        let rest = magnitude % 60
-        if hours == 0 && rest == 0 { return "0h" }
-        if hours == 0 { return "\(sign)\(rest)m" }
-        if rest == 0 { return "\(sign)\(hours)h" }
-        return "\(sign)\(hours)h \(pad(rest, 2))m"
+        ShortText.make { text in
+            let magnitude = Int(minutes.magnitude)
+            let hours = magnitude / 60
+            let rest = magnitude % 60
+            if hours == 0 && rest == 0 {
+                text.text("0h")
+                return
+            }
+            if minutes < 0 { text.byte(UInt8(ascii: "-")) }
+            if hours > 0 {
+                text.number(hours)
+                text.byte(UInt8(ascii: "h"))
+                if rest == 0 { return }
+                text.byte(UInt8(ascii: " "))
+                text.number(rest, width: 2)
+            } else {
+                text.number(rest)
+            }
+            text.byte(UInt8(ascii: "m"))
+        }
     }
 
     /// Minutes as decimal hours to two places, rounded half-up: 90 → `1.50`.

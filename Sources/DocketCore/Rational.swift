@@ -45,11 +45,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (self * Rational(scale)).roundedHalfUp()
-        let negative = scaled < 0
         let magnitude = scaled.magnitude
-        var text = String(magnitude / UInt(scale))
-        if decimals > 0 { text += "." + pad(Int(magnitude % UInt(scale)), decimals) }
-        return negative ? "-" + text : text
+        return ShortText.make { text in
+            if scaled < 0 { text.byte(UInt8(ascii: "-")) }
+            text.number(unsigned: magnitude / UInt(scale))
+            if decimals > 0 {
+                text.byte(UInt8(ascii: "."))
+                text.number(unsigned: magnitude % UInt(scale), width: decimals)
+            }
+        }
     }
 
     /// `n/d`.

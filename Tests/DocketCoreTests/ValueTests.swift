@@ -55,6 +55,10 @@ struct ValueTests {
         #expect(Rational(1, 3).formatted(decimals: 2) == "0.33")
         #expect(Rational(1, 20).formatted(decimals: 1) == "0.1")
         #expect(Rational(90, 60).formatted(decimals: 2) == "1.50")
+        #expect(Rational(-7, 4).formatted(decimals: 1) == "-1.8")
+        #expect(Rational(-1, 4).formatted(decimals: 0) == "0")
+        #expect(Rational(12_345, 1).formatted(decimals: 3) == "12345.000")
+        #expect(Rational(Int.max, 1).formatted(decimals: 0) == "9223372036854775807")
         #expect(Distance(thousandths: 1_609_344, unit: .km).exact(in: .mi) == Rational(1000))
         #expect(Rational(1, 2) + Rational(1, 3) == Rational(5, 6))
     }
@@ -67,6 +71,19 @@ struct ValueTests {
         #expect(Formatting.duration(605) == "10h 05m")
         #expect(Formatting.decimalHours(75) == "1.25")
         #expect(Formatting.span(.range(start: 1380, end: 1530)) == "23:00–01:30 (next day)")
+        #expect(Formatting.span(.range(start: 0, end: 5)) == "00:00–00:05")
+        #expect(Formatting.duration(-90) == "-1h 30m")
+        #expect(Formatting.duration(-5) == "-5m")
+        #expect(Formatting.duration(-120) == "-2h")
+        #expect(Formatting.duration(100 * 60 + 1) == "100h 01m")
+        // Dates for files and for people.
+        let date = CalendarDate(year: 2026, month: 3, day: 7)!
+        #expect(date.description == "2026-03-07")
+        #expect(date.longDescription == "Saturday 7 March 2026")
+        #expect(date.shortDescription == "7 Mar 2026")
+        #expect(CalendarDate(year: 987, month: 12, day: 31)!.description == "0987-12-31")
+        #expect(YearMonth(iso: "2026-09")!.description == "2026-09")
+        #expect(YearMonth(iso: "2026-09")!.shortDescription == "Sep 2026")
     }
 
     @Test("core hours parse into per-day intervals")
