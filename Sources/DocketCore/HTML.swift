@@ -39,14 +39,19 @@ public enum HTML {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (Unicode space separators included), as
     /// `trimmingCharacters(in: .whitespaces)` gives, without going through Foundation (which is slow).
-    public func trimmingWhitespace() -> String { trimmed { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } }
+    public func trimmingWhitespace() -> String {
+        // Foundation's set also holds U+200B, the zero-width space.
+        trimmed { $0.value < 0x80 ? $0.value == 0x20 || $0.value == 0x09
+                                  : $0.value == 0x200B || $0.properties.generalCategory == .spaceSeparator }
+    }
 
     /// The text without leading and trailing whitespace and line breaks, as
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives.
     public func trimmingWhitespaceAndNewlines() -> String {
         trimmed { scalar in
             switch scalar.value {
-            case 0x09...0x0D, 0x85: return true
+            case 0x09...0x0D, 0x20, 0x85, 0x200B: return true
+            case 0..<0x80: return false
             default:
                 let category = scalar.properties.generalCategory
                 return category == .spaceSeparator || category == .lineSeparator || category == .paragraphSeparator

@@ -9,7 +9,7 @@ struct MustacheRenderer {
     /// Every template's program by name, for partials and parents.
     let programs: [String: MustacheProgram]
     /// The output so far.
-    private(set) var output: [UInt8] = []
+    let buffer: ByteBuffer
     private var stack: [TemplateValue] = []
     private var overrides: [String: MustacheProgram] = [:]
     private var indent: [UInt8] = []
@@ -21,7 +21,7 @@ struct MustacheRenderer {
 
     init(programs: [String: MustacheProgram], capacity: Int = 16_384) {
         self.programs = programs
-        output.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// Renders the named template with a value as the outermost context.
@@ -146,42 +146,42 @@ struct MustacheRenderer {
     /// Literal template text; inside an indented partial every line starts with the indentation.
     private mutating func writeText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if indent.isEmpty {
-            output.append(contentsOf: bytes)
+            buffer.append(bytes)
             return
         }
         var start = 0
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
             if index > start { startLine() }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
             atLineStart = true
             start = index + 1
         }
         if start < bytes.count {
             startLine()
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 
     private mutating func startLine() {
         if atLineStart {
-            output.append(contentsOf: indent)
+            indent.withUnsafeBufferPointer { buffer.append($0) }
             atLineStart = false
         }
     }
 
     private mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        text.withUTF8 { buffer.append($0) }
     }
 
     /// A whole number in decimal, digit by digit (no string made for it).
     private mutating func appendDecimal(_ number: Int) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
+        if number < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         var divisor: UInt = 1
         while magnitude / divisor >= 10 { divisor *= 10 }
         while divisor > 0 {
-            output.append(UInt8(48 + magnitude / divisor))
+            buffer.append(UInt8(48 + magnitude / divisor))
             magnitude %= divisor
             divisor /= 10
         }
@@ -210,12 +210,12 @@ struct MustacheRenderer {
                     index += 1
                     continue
                 }
-                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                if index > start { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                entity.withUTF8Buffer { buffer.append($0) }
                 index += 1
                 start = index
             }
-            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+            if start < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
     }
 }

@@ -82,6 +82,6 @@ public struct TemplateSet: Sendable {
     func render(_ name: String, _ model: some TemplateRepresentable) -> Data {
         var renderer = MustacheRenderer(programs: programs)
         renderer.render(name, model.templateValue)
-        return Data(renderer.output)
+        return renderer.buffer.takeData()
     }
 }

@@ -147,6 +147,14 @@ struct EntryParserTests {
         #expect("\n Inbox \r\n".trimmingWhitespaceAndNewlines() == "Inbox")
         #expect("\nInbox".trimmingWhitespace() == "\nInbox")
         #expect("   ".trimmingWhitespace() == "")
+        // Every character of the Basic Multilingual Plane at either end, as Foundation trims it.
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(Character(scalar))a\(Character(scalar))"
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+            #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test("the fast path for common durations gives exactly what the full rules give")

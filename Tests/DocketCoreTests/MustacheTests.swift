@@ -9,7 +9,7 @@ import Testing
         for (name, text) in partials { templates[name] = try MustacheTemplate(text) }
         var renderer = MustacheRenderer(programs: templates.mapValues(\.program))
         renderer.render("main", value)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return String(decoding: renderer.buffer.bytes, as: UTF8.self)
     }
 
     func syntaxError(_ template: String) -> MustacheSyntaxError? {
@@ -19,6 +19,18 @@ import Testing
         } catch {
             return error
         }
+    }
+
+    @Test("pages larger than the first buffer grow it, and the bytes are handed over whole")
+    func largeOutput() throws {
+        let items = (0..<5_000).map { TemplateValue.text("item-\($0)<") }
+        let expected = (0..<5_000).map { "item-\($0)&lt;," }.joined()
+        #expect(try render("{{#items}}{{.}},{{/items}}", .object(["items": .list(items)])) == expected)
+        let buffer = ByteBuffer(capacity: 1)
+        for byte in "héllo".utf8 { buffer.append(byte) }
+        Array(" wörld".utf8).withUnsafeBufferPointer { buffer.append($0) }
+        #expect(String(decoding: buffer.takeData(), as: UTF8.self) == "héllo wörld")
+        #expect(buffer.count == 0 && buffer.takeData().isEmpty)
     }
 
     @Test func variablesAreEscapedUnlessTripleOrAmpersand() throws {
