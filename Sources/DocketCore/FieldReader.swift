@@ -154,9 +154,9 @@ public final class FieldReader {
     }
 
     /// A scalar's text, or an error when the value is a list or mapping.
-    private func scalarText(_ key: String, _ node: YAMLNode, _ expected: String) -> String? {
+    private func scalarText(_ key: String, _ node: YAMLNode, _ expected: @autoclosure () -> String) -> String? {
         guard let scalar = node.scalar else {
-            error(at: node, "`\(qualified(key))` must be \(expected), not a list or a group of fields")
+            error(at: node, "`\(qualified(key))` must be \(expected()), not a list or a group of fields")
             return nil
         }
         return scalar.string
@@ -181,14 +181,14 @@ public final class FieldReader {
 
     /// Reads a scalar field with a parser: absent (an error when required), not a scalar, or not parsed
     /// are each reported at the right place, naming what was expected.
-    private func scalar<T>(_ key: String, expected: String, required: Bool, parse: (String) -> T?) -> T? {
+    private func scalar<T>(_ key: String, expected: @autoclosure () -> String, required: Bool, parse: (String) -> T?) -> T? {
         guard let node = node(key) else {
-            if required { missing(key, expected) }
+            if required { missing(key, expected()) }
             return nil
         }
-        guard let text = scalarText(key, node, expected) else { return nil }
+        guard let text = scalarText(key, node, expected()) else { return nil }
         guard let value = parse(text.trimmingWhitespace()) else {
-            error(at: node, "`\(qualified(key))` must be \(expected), found `\(text)`")
+            error(at: node, "`\(qualified(key))` must be \(expected()), found `\(text)`")
             return nil
         }
         return value
@@ -199,8 +199,11 @@ public final class FieldReader {
         let expected = "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals"
         return scalar(key, expected: expected, required: required) { text in
             var amount = Substring(text)
+            // Most amounts start with a digit: no currency marker to look for.
+            if let first = text.utf8.first, first >= 0x30, first <= 0x39 { return MoneyFormat.parse(amount, currency: currency) }
+            let upper = text.uppercased()
             if let marker = currency.markers.sorted(by: { $0.count > $1.count })
-                .first(where: { text.uppercased().hasPrefix($0.uppercased()) }) {
+                .first(where: { upper.hasPrefix($0.uppercased()) }) {
                 amount = amount.dropFirst(marker.count).drop { $0 == " " }
             }
             return MoneyFormat.parse(amount, currency: currency)

@@ -33,6 +33,19 @@ struct FrontMatterTests {
         ])
     }
 
+    @Test("an amount may start with the currency's symbol or code, in any case, with or without a space")
+    func amountsWithMarkers() {
+        for (written, minor) in [("30", 3000), ("30.50", 3050), ("£30.50", 3050), ("£ 30", 3000), ("GBP 12", 1200),
+                                 ("gbp12.5", 1250), ("1,234.00", 123_400), ("'£7.25'", 725)] {
+            let (client, diagnostics) = parseClient("---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: \(written)\n---\n")
+            #expect(client?.rate == minor, "\(written): \(diagnostics.errors)")
+        }
+        for written in ["$30", "EUR 30", "30 GBP", "£", "thirty"] {
+            let (client, diagnostics) = parseClient("---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: \(written)\n---\n")
+            #expect(client == nil && diagnostics.errors.count == 1, "\(written)")
+        }
+    }
+
     @Test("a missing required field is an error naming it")
     func missingField() {
         let (_, diagnostics) = parseClient("""
