@@ -8,12 +8,15 @@ public struct PortalRenderer: Sendable {
     let business: Business
     /// The date the build is as of.
     let today: CalendarDate
+    /// The business address, line by line (on every invoice).
+    let businessAddressLines: [String]
 
     /// Creates a renderer.
     public init(templates: TemplateSet, business: Business, today: CalendarDate) {
         self.templates = templates
         self.business = business
         self.today = today
+        businessAddressLines = Self.addressLines(business.address)
     }
 
     /// The site-wide files: `index.html` (names no client), `robots.txt` (disallows everything), assets.
@@ -178,7 +181,7 @@ public struct PortalRenderer: Sendable {
             statusLabel: label, isOverdue: invoice.status == .overdue, isPaid: invoice.status == .paid)
     }
 
-    func addressLines(_ text: String?) -> [String] {
+    static func addressLines(_ text: String?) -> [String] {
         (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
@@ -213,9 +216,9 @@ public struct PortalRenderer: Sendable {
         }
         return InvoicePage(
             page: chrome(title: "Invoice \(record.number)", computed: computed, depth: 1, current: "invoice"),
-            from: PartyView(name: business.name, contact: nil, addressLines: addressLines(business.address),
+            from: PartyView(name: business.name, contact: nil, addressLines: businessAddressLines,
                             email: business.email, phone: business.phone),
-            to: PartyView(name: client.name, contact: client.contact, addressLines: addressLines(client.address),
+            to: PartyView(name: client.name, contact: client.contact, addressLines: Self.addressLines(client.address),
                           email: client.email, phone: nil),
             number: record.number, issued: record.issued.longDescription, due: invoice.due.longDescription,
             paymentTerms: "\(record.issued.days(until: invoice.due)) days", supplyLabel: supplyLabel,
