@@ -274,7 +274,8 @@ public struct BuildCache: Sendable {
         result.globalFingerprint = hexString(hasher.finalize())
         // Each client folder.
         let folders = top.filter(\.isDirectory).map(\.name)
-        let clients = folders.parallelMap { slug -> ClientInputs in
+        // More threads than cores: this mostly waits on the file system when its caches are cold.
+        let clients = folders.parallelMap(threads: Builder.ioThreads) { slug -> ClientInputs in
             let listed = FileStatus.files(under: clientsPath + "/" + slug)
             guard let known = previous?.clients[slug]?.inputs() else {
                 // No record of this client: it is rebuilt anyway, and hashed as its files are read.

@@ -107,6 +107,9 @@ public enum Builder {
         runPipeline(options)
     }
 
+    /// How many threads look at files (work that waits on the disk more than it computes).
+    static let ioThreads = 8
+
     /// Where a first or clean build writes the new `public/` before it is put in place.
     static let newSiteFolder = ".docket-cache/public-new"
 
@@ -175,7 +178,7 @@ public enum Builder {
         let rootPath = root.path
 
         // Which clients can be reused, decided on all cores (it stats every file of their portals).
-        let reusable: [BuildCache.ClientRecord?] = slugs.parallelMap { slug in
+        let reusable: [BuildCache.ClientRecord?] = slugs.parallelMap(threads: Self.ioThreads) { slug in
             guard let usable, let old = usable.clients[slug], let now = inputs.clients[slug]?.fingerprint,
                   old.fingerprint == now, BuildCache.outputsUnchanged(old, rootPath: rootPath) else { return nil }
             return old
@@ -216,6 +219,10 @@ public enum Builder {
         // Every client on all cores: reused, or loaded, computed, checked and rendered. Each task holds one
         // client's model and pages, and hands the pages to the stage before it ends, so memory holds as many
         // clients as there are cores (plus, when few clients changed, their pages in memory).
+        // The files of the clients to rebuild are asked for ahead of their tasks, so that reading them from
+        // disk overlaps with the work (on a cold page cache).
+        let freshSlugs = slugs.indices.filter { reusable[$0] == nil }.map { slugs[$0] }
+        let prefetcher = freshSlugs.count > 1 ? FilePrefetcher(root: root, slugs: freshSlugs) : nil
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
             if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
             let digests = caching ? FileDigests() : nil
@@ -224,6 +231,7 @@ public enum Builder {
             return .fresh(facts, read: digests?.hashes ?? [:])
         }
 
+        prefetcher?.stop()
         mark("load, compute, check and render \(freshCount) client(s)")
         // Checks across clients, on the facts.
         for outcome in outcomes {

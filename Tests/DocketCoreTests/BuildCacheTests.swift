@@ -270,4 +270,22 @@ struct BuildRecordTests {
             #expect("\(error)" == "u: Not a directory")
         }
     }
+
+    @Test("work spread over threads of its own keeps its order; hinting files to the kernel changes nothing and stops")
+    func threadsAndPrefetch() throws {
+        let numbers = Array(0..<1_000)
+        #expect(numbers.parallelMap(threads: 8) { $0 * 2 } == numbers.map { $0 * 2 })
+        #expect([7].parallelMap(threads: 8) { $0 + 1 } == [8])
+        #expect([Int]().parallelMap(threads: 8) { $0 } == [])
+
+        let site = try TemporarySite(files: ["content/clients/acme/client.md": "---\nname: Acme\n---\n",
+                                             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n"],
+                                     templates: false)
+        defer { site.remove() }
+        let before = site.snapshot("content")
+        FilePrefetcher(root: site.root, slugs: ["acme", "missing"]).stop()
+        #expect(site.snapshot("content") == before)
+        // Stopped at once, with many clients still to go.
+        FilePrefetcher(root: site.root, slugs: Array(repeating: "acme", count: 10_000)).stop()
+    }
 }

@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks the kernel to start reading the files of the clients a build is about to rebuild, in their order,
+/// from a thread of its own: waiting for the disk then overlaps with parsing and rendering instead of
+/// stopping a core at every file. (With the files not in the page cache, a clean build of 1,000 clients
+/// took twice as long as with them: two cores, each waiting on one small read at a time.)
+///
+/// It only gives the kernel a hint (`posix_fadvise(…, POSIX_FADV_WILLNEED)`, which starts reading ahead and
+/// returns); nothing it does changes what the build reads or produces.
+final class FilePrefetcher: @unchecked Sendable {
+    // @unchecked: `stopped` is only read and written under `lock`; the rest is set once in `init`.
+    private let lock = NSLock()
+    private var stopped = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts hinting at the files under `content/clients/<slug>/` of each slug, in order.
+    init(root: URL, slugs: [String]) {
+        let folder = root.appendingPathComponent("content/clients").path
+        let thread = Thread { [self] in
+            defer { finished.signal() }
+            for slug in slugs {
+                if isStopped { return }
+                let clientFolder = folder + "/" + slug
+                for (path, _) in FileStatus.files(under: clientFolder) {
+                    Self.hint(clientFolder + "/" + path)
+                }
+            }
+        }
+        thread.name = "docket prefetch"
+        thread.start()
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    /// Stops hinting (if it has not finished) and waits for its thread to end.
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        finished.wait()
+    }
+
+    /// Tells the kernel that a file will be read soon.
+    static func hint(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+        close(descriptor)
+    }
+}
