@@ -135,10 +135,15 @@ public struct Dashboard: Sendable {
             for timesheet in client.content.timesheets {
                 for entry in timesheet.entries {
                     guard case .work(let span) = entry.kind else { continue }
-                    let tags = entry.tags.filter { $0 != "unbilled" }
-                    for tag in tags.isEmpty ? ["untagged"] : tags {
+                    var tagged = false
+                    for tag in entry.tags where tag != "unbilled" {
+                        tagged = true
                         tagMinutes[tag, default: 0] += span.minutes
                         tagEntries[tag, default: 0] += 1
+                    }
+                    if !tagged {
+                        tagMinutes["untagged", default: 0] += span.minutes
+                        tagEntries["untagged", default: 0] += 1
                     }
                 }
             }

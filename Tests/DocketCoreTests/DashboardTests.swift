@@ -51,6 +51,24 @@ struct DashboardTests {
         #expect(dashboard.proposals == [.init(client: "Acme", version: 2, effective: CalendarDate(iso: "2027-01-01")!)])
     }
 
+    @Test("work by tag: every tag of an entry counts it, #unbilled is not a tag, untagged work has its own row, travel none")
+    func tagsOfEntries() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": billingBusinessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\n",
+            "content/clients/acme/timesheets/2026-11.md":
+                "## 2026-11-02\n- 1h Report #admin #writing\n- 20m Call\n- 10m Favour #unbilled\n- travel 30m Drive #admin\n",
+        ])
+        defer { site.remove() }
+        var diagnostics = Diagnostics()
+        let loaded = try #require(SiteLoader.load(root: site.root, diagnostics: &diagnostics))
+        let today = CalendarDate(iso: "2026-11-29")!
+        let computed = ComputedClient.compute(loaded.clients[0], business: loaded.business, today: today, diagnostics: &diagnostics)
+        let part = Dashboard.ClientPart(computed, today: today)
+        #expect(part.tagMinutes == ["admin": 60, "writing": 60, "untagged": 30])
+        #expect(part.tagEntries == ["admin": 1, "writing": 1, "untagged": 2])
+    }
+
     @Test("the dashboard is written outside public/, never inside it, and not by check")
     func location() throws {
         let site = try site()
