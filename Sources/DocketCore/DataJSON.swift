@@ -92,14 +92,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Appends a whole number in decimal, digit by digit.
     static func appendDecimal(_ number: Int, into output: inout [UInt8]) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            output.append(UInt8(48 + magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        }
+        forEachDecimalDigit(of: number.magnitude) { output.append($0) }
     }
 
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is safe inside HTML as well.

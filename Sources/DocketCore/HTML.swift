@@ -69,12 +69,7 @@ extension StringProtocol {
             default: return false
             }
         }
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, isPunctuation(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(self[start..<end])
+        return trimmedScalars(isPunctuation)
     }
 
     private func trimmed(_ isSpace: (Unicode.Scalar) -> Bool) -> String {
@@ -83,11 +78,16 @@ extension StringProtocol {
            first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return String(self)
         }
+        return trimmedScalars(isSpace)
+    }
+
+    /// The text without the scalars that `drop` matches at either end.
+    private func trimmedScalars(_ drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        while start < end, drop(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(self[start..<end])
     }
 }

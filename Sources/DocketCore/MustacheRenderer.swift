@@ -177,14 +177,7 @@ struct MustacheRenderer {
     /// A whole number in decimal, digit by digit (no string made for it).
     private mutating func appendDecimal(_ number: Int) {
         if number < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            buffer.append(UInt8(48 + magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        }
+        forEachDecimalDigit(of: number.magnitude) { buffer.append($0) }
     }
 
     private mutating func appendEscaped(_ text: String) {
