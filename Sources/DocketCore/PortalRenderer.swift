@@ -23,7 +23,7 @@ public struct PortalRenderer: Sendable {
     public func siteFiles() -> [OutputFile] {
         let chrome = PageChrome(title: business.name, root: "", portalRoot: "", business: business.name,
                                 clientName: nil, asOf: today.longDescription, nav: [], hasNav: false)
-        var files = [
+        let files = [
             OutputFile(path: "index.html", data: templates.render("index", IndexPage(page: chrome))),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n"),
         ]
