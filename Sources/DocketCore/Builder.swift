@@ -221,8 +221,10 @@ public enum Builder {
         // clients as there are cores (plus, when few clients changed, their pages in memory).
         // The files of the clients to rebuild are asked for ahead of their tasks, so that reading them from
         // disk overlaps with the work (on a cold page cache).
-        let freshSlugs = slugs.indices.filter { reusable[$0] == nil }.map { slugs[$0] }
-        let prefetcher = freshSlugs.count > 1 ? FilePrefetcher(root: root, slugs: freshSlugs) : nil
+        // (The fingerprint already listed their files when the build keeps a record; otherwise they are listed.)
+        let fresh = slugs.indices.filter { reusable[$0] == nil }.map { slugs[$0] }
+            .map { (slug: $0, files: inputs.clients[$0].map { $0.files.map(\.path) }) }
+        let prefetcher = fresh.count > 1 ? FilePrefetcher(root: root, clients: fresh) : nil
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
             if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
             let digests = caching ? FileDigests() : nil

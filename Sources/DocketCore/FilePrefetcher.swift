@@ -16,16 +16,20 @@ final class FilePrefetcher: @unchecked Sendable {
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts hinting at the files under `content/clients/<slug>/` of each slug, in order.
-    init(root: URL, slugs: [String]) {
-        let folder = root.appendingPathComponent("content/clients").path
+    /// Starts hinting at the files of each client folder, in order: the files given (paths relative to the
+    /// site, as the build's fingerprint listed them), or, where none are given, those found under
+    /// `content/clients/<slug>/`.
+    init(root: URL, clients: [(slug: String, files: [String]?)]) {
+        let rootPath = root.path
         let thread = Thread { [self] in
             defer { finished.signal() }
-            for slug in slugs {
+            for (slug, files) in clients {
                 if isStopped { return }
-                let clientFolder = folder + "/" + slug
-                for (path, _) in FileStatus.files(under: clientFolder) {
-                    Self.hint(clientFolder + "/" + path)
+                if let files {
+                    for path in files { Self.hint(rootPath + "/" + path) }
+                } else {
+                    let folder = rootPath + "/content/clients/" + slug
+                    for (path, _) in FileStatus.files(under: folder) { Self.hint(folder + "/" + path) }
                 }
             }
         }

@@ -283,9 +283,10 @@ struct BuildRecordTests {
                                      templates: false)
         defer { site.remove() }
         let before = site.snapshot("content")
-        FilePrefetcher(root: site.root, slugs: ["acme", "missing"]).stop()
+        FilePrefetcher(root: site.root, clients: [("acme", nil), ("missing", nil),
+                                                  ("acme", ["content/clients/acme/client.md", "content/none.md"])]).stop()
         #expect(site.snapshot("content") == before)
         // Stopped at once, with many clients still to go.
-        FilePrefetcher(root: site.root, slugs: Array(repeating: "acme", count: 10_000)).stop()
+        FilePrefetcher(root: site.root, clients: Array(repeating: ("acme", nil), count: 10_000)).stop()
     }
 }
