@@ -45,42 +45,36 @@ public indirect enum JSONValue: Sendable, Equatable {
             output.append(10)
             output.append(contentsOf: repeatElement(32, count: level * 2))
         }
+        // An object's or array's items, one per line, between its brackets (`{}` / `[]` when empty).
+        func container<Items: Collection>(_ items: Items, _ open: UInt8, _ close: UInt8,
+                                          _ item: (Items.Element, inout [UInt8]) -> Void) {
+            output.append(open)
+            guard !items.isEmpty else {
+                output.append(close)
+                return
+            }
+            var first = true
+            for element in items {
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                newline(indent + 1)
+                item(element, &output)
+            }
+            newline(indent)
+            output.append(close)
+        }
         switch self {
         case .object(let pairs):
-            guard !pairs.isEmpty else {
-                output.append(UInt8(ascii: "{"))
-                output.append(UInt8(ascii: "}"))
-                return
-            }
-            output.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in pairs {
-                if !first { output.append(UInt8(ascii: ",")) }
-                first = false
-                newline(indent + 1)
-                JSONValue.quote(key, into: &output)
+            container(pairs, UInt8(ascii: "{"), UInt8(ascii: "}")) { pair, output in
+                JSONValue.quote(pair.0, into: &output)
                 output.append(UInt8(ascii: ":"))
                 output.append(32)
-                value.write(into: &output, indent: indent + 1)
+                pair.1.write(into: &output, indent: indent + 1)
             }
-            newline(indent)
-            output.append(UInt8(ascii: "}"))
         case .array(let values):
-            guard !values.isEmpty else {
-                output.append(UInt8(ascii: "["))
-                output.append(UInt8(ascii: "]"))
-                return
-            }
-            output.append(UInt8(ascii: "["))
-            var first = true
-            for value in values {
-                if !first { output.append(UInt8(ascii: ",")) }
-                first = false
-                newline(indent + 1)
+            container(values, UInt8(ascii: "["), UInt8(ascii: "]")) { value, output in
                 value.write(into: &output, indent: indent + 1)
             }
-            newline(indent)
-            output.append(UInt8(ascii: "]"))
         case .string(let text): JSONValue.quote(text, into: &output)
         case .int(let value): JSONValue.appendDecimal(value, into: &output)
         case .decimal(let text): output.append(contentsOf: text.utf8)

@@ -286,12 +286,14 @@ public enum EntryParser {
     static func parseExpense(_ scanner: inout Scanner, currency: Currency) throws -> MinorUnits {
         let start = scanner.offset
         var marker: String?
-        let upperRest = scanner.rest.uppercased()
-        for candidate in currency.markersLongestFirst where upperRest.hasPrefix(candidate.uppercased()) {
-            marker = candidate
-            break
+        // An amount written first (most expenses) has no currency marker before it: no symbol or code starts
+        // with a digit.
+        let startsWithDigit = start < scanner.bytes.count && Scanner.isDigit(scanner.bytes[start])
+        if !startsWithDigit {
+            let upperRest = scanner.rest.uppercased()
+            marker = currency.markersLongestFirst.first { upperRest.hasPrefix($0.uppercased()) }
         }
-        if marker == nil {
+        if marker == nil, !startsWithDigit {
             let word = scanner.peekWord()
             let letters = word.prefix { $0.isLetter }
             if letters.count == 3, Currency.isKnownCode(letters) {

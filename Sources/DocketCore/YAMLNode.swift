@@ -64,6 +64,8 @@ public struct YAMLNode: Sendable {
         case .sequence(let sequence):
             content = .sequence(sequence.map { YAMLNode($0) })
         case .alias:
+            // Yams' compose replaces every alias by the node it names, so none reaches here; were one to,
+            // it reads as empty (a required field is then reported missing, never guessed).
             content = .scalar(Scalar(string: "", isPlain: true))
         }
         mark = node.mark.map { ($0.line, $0.column) }
