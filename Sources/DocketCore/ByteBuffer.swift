@@ -44,6 +44,22 @@ final class ByteBuffer {
         count += 1
     }
 
+    /// Appends one byte `count` times (an indentation).
+    func append(_ byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        reserve(repeats)
+        (base + count).initialize(repeating: byte, count: repeats)
+        count += repeats
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    func append(_ text: String) {
+        text.withUTF8Bytes { append($0) }
+    }
+
+    /// The first byte (valid until the next append).
+    var baseAddress: UnsafePointer<UInt8> { UnsafePointer(base) }
+
     /// The bytes so far, copied.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
@@ -56,5 +72,16 @@ final class ByteBuffer {
         base = .allocate(capacity: capacity)
         count = 0
         return data
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes: in place for a native string (no copy, unlike a `var`
+    /// copy and `withUTF8`), copied for a bridged one.
+    @inline(__always)
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }

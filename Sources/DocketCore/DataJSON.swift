@@ -2,7 +2,10 @@ import Foundation
 
 /// A JSON value, written by Docket itself so that numbers are exact: money and minutes are integers, and
 /// decimal quantities are written from their exact decimal text (never through floating point).
-public indirect enum JSONValue: Sendable, Equatable {
+///
+/// Not `indirect`: objects and arrays already hold their items in arrays, so a number or a string needs no
+/// box of its own (boxing every value cost an allocation and a release per number of `data.json`).
+public enum JSONValue: Sendable, Equatable {
     /// An object with keys in the order given.
     case object([(String, JSONValue)])
     /// An array.
@@ -23,82 +26,85 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The value as JSON text, indented by two spaces per level, with a final newline at the top level.
     public func serialized(indent: Int = 0) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        write(into: &output, indent: indent)
-        return String(decoding: output, as: UTF8.self)
+        let output = ByteBuffer(capacity: 4096)
+        write(into: output, indent: indent)
+        return String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
     }
 
     /// The value as a UTF-8 JSON document ending in a newline.
     public func serializedData() -> Data {
-        var output: [UInt8] = []
-        output.reserveCapacity(32 * 1024)
-        write(into: &output, indent: 0)
+        let output = ByteBuffer(capacity: 64 * 1024)
+        write(into: output, indent: 0)
         output.append(10)
-        return Data(output)
+        return output.takeData()
     }
 
     /// Appends the value as JSON text, two spaces per level, to a byte buffer (byte by byte: no array or
     /// string is made for a separator, a number or `null`).
-    func write(into output: inout [UInt8], indent: Int) {
-        func newline(_ level: Int) {
-            output.append(10)
-            output.append(contentsOf: repeatElement(32, count: level * 2))
-        }
-        // An object's or array's items, one per line, between its brackets (`{}` / `[]` when empty).
-        func container<Items: Collection>(_ items: Items, _ open: UInt8, _ close: UInt8,
-                                          _ item: (Items.Element, inout [UInt8]) -> Void) {
-            output.append(open)
-            guard !items.isEmpty else {
-                output.append(close)
+    func write(into output: ByteBuffer, indent: Int) {
+        switch self {
+        case .object(let pairs):
+            output.append(UInt8(ascii: "{"))
+            guard !pairs.isEmpty else {
+                output.append(UInt8(ascii: "}"))
                 return
             }
             var first = true
-            for element in items {
+            for pair in pairs {
                 if !first { output.append(UInt8(ascii: ",")) }
                 first = false
-                newline(indent + 1)
-                item(element, &output)
-            }
-            newline(indent)
-            output.append(close)
-        }
-        switch self {
-        case .object(let pairs):
-            container(pairs, UInt8(ascii: "{"), UInt8(ascii: "}")) { pair, output in
-                JSONValue.quote(pair.0, into: &output)
+                Self.newline(indent + 1, into: output)
+                Self.quote(pair.0, into: output)
                 output.append(UInt8(ascii: ":"))
                 output.append(32)
-                pair.1.write(into: &output, indent: indent + 1)
+                pair.1.write(into: output, indent: indent + 1)
             }
+            Self.newline(indent, into: output)
+            output.append(UInt8(ascii: "}"))
         case .array(let values):
-            container(values, UInt8(ascii: "["), UInt8(ascii: "]")) { value, output in
-                value.write(into: &output, indent: indent + 1)
+            output.append(UInt8(ascii: "["))
+            guard !values.isEmpty else {
+                output.append(UInt8(ascii: "]"))
+                return
             }
-        case .string(let text): JSONValue.quote(text, into: &output)
-        case .int(let value): JSONValue.appendDecimal(value, into: &output)
-        case .decimal(let text): output.append(contentsOf: text.utf8)
-        case .null:
-            for byte in "null".utf8 { output.append(byte) }
+            var first = true
+            for value in values {
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                Self.newline(indent + 1, into: output)
+                value.write(into: output, indent: indent + 1)
+            }
+            Self.newline(indent, into: output)
+            output.append(UInt8(ascii: "]"))
+        case .string(let text): Self.quote(text, into: output)
+        case .int(let value): Self.appendDecimal(value, into: output)
+        case .decimal(let text): output.append(text)
+        case .null: output.append("null")
         }
     }
 
+    /// A line break and two spaces per level.
+    private static func newline(_ level: Int, into output: ByteBuffer) {
+        output.append(10)
+        output.append(32, count: level * 2)
+    }
+
     /// Appends a whole number in decimal, digit by digit.
-    static func appendDecimal(_ number: Int, into output: inout [UInt8]) {
+    static func appendDecimal(_ number: Int, into output: ByteBuffer) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
         forEachDecimalDigit(of: number.magnitude) { output.append($0) }
     }
 
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is safe inside HTML as well.
     static func quote(_ text: String) -> String {
-        var output: [UInt8] = []
-        quote(text, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        let output = ByteBuffer(capacity: 64)
+        quote(text, into: output)
+        return String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
     }
 
     /// Appends a JSON string literal to a byte buffer.
-    static func quote(_ text: String, into output: inout [UInt8]) {
-        func escape(_ value: UInt32, into output: inout [UInt8]) {
+    static func quote(_ text: String, into output: ByteBuffer) {
+        func escape(_ value: UInt32) {
             output.append(UInt8(ascii: "\\"))
             output.append(UInt8(ascii: "u"))
             for shift in stride(from: 12, through: 0, by: -4) {
@@ -107,12 +113,16 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Bytes from `?` up need no escape except the backslash and the first byte of U+2028 and U+2029.
+                if byte >= UInt8(ascii: "?") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let replacement: UInt8?  // the letter after a backslash, or 0 for a \u escape
                 var length = 1
                 switch byte {
@@ -132,19 +142,19 @@ public indirect enum JSONValue: Sendable, Equatable {
                     index += 1
                     continue
                 }
-                if index > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                if index > start { output.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
                 if replacement != 0 {
                     output.append(UInt8(ascii: "\\"))
                     output.append(replacement)
                 } else if length == 3 {
-                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &output)
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                 } else {
-                    escape(UInt32(byte), into: &output)
+                    escape(UInt32(byte))
                 }
                 index += length
                 start = index
             }
-            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+            if start < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
         output.append(UInt8(ascii: "\""))
     }

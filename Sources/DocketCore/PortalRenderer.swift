@@ -293,19 +293,26 @@ public struct PortalRenderer: Sendable {
 
         var days: [DayView] = []
         if let timesheet {
-            var byDate: [CalendarDate: DayView] = [:]
-            var order: [CalendarDate] = []
-            for day in timesheet.days {
-                if byDate[day.date] == nil {
-                    order.append(day.date)
-                    byDate[day.date] = DayView(date: day.date.description, label: day.date.longDescription,
-                                               entries: [], notesHTML: [], hasNotes: false)
-                }
-                byDate[day.date]!.entries += day.entries.map { entryView($0, client: client) }
-                byDate[day.date]!.notesHTML += day.notesHTML
-                byDate[day.date]!.hasNotes = !byDate[day.date]!.notesHTML.isEmpty
+            // Days in date order, a date written under two headings merged into one day (entries in the order
+            // written). Days are nearly always in order already; otherwise a stable sort puts them in order.
+            var ordered = timesheet.days
+            if !ordered.indices.dropFirst().allSatisfy({ ordered[$0 - 1].date <= ordered[$0].date }) {
+                ordered = ordered.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
             }
-            days = order.sorted().compactMap { byDate[$0] }
+            days.reserveCapacity(ordered.count)
+            var lastDate: CalendarDate?
+            for day in ordered {
+                if lastDate != day.date {
+                    lastDate = day.date
+                    days.append(DayView(date: day.date.description, label: day.date.longDescription,
+                                        entries: [], notesHTML: [], hasNotes: false))
+                }
+                let last = days.count - 1
+                days[last].entries.reserveCapacity(days[last].entries.count + day.entries.count)
+                for entry in day.entries { days[last].entries.append(entryView(entry, client: client)) }
+                days[last].notesHTML += day.notesHTML
+                days[last].hasNotes = !days[last].notesHTML.isEmpty
+            }
         }
         return HoursPage(
             page: chrome(title: "Hours, \(figures.month.longDescription)", computed: computed, depth: 1, current: "hours"),

@@ -191,9 +191,21 @@ public struct SiteWriter: Sendable {
         var description: String { message }
     }
 
+    /// The paths the last build recorded, one per line (split on the newline byte: splitting the text by
+    /// characters cost a third of a second for a 54,000-line manifest).
     func previousManifest() -> [String] {
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var paths: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == 10 {
+                if index > start { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            if start < bytes.count { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return paths
+        }
     }
 
     /// Only plain relative paths below `public/` are ever removed.

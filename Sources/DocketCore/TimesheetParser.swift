@@ -14,7 +14,9 @@ public enum TimesheetParser {
         var days: [TimesheetDay] = []
         var current: TimesheetDay?
         var skipping = false  // after a heading that is not a day, until the next level-2 heading
-        var seenDates: [CalendarDate: Int] = [:]
+        // The heading line of each day of the month seen so far, by day (0: not yet); every day kept is in
+        // the month, so an array indexed by day does what a dictionary by date would, without hashing.
+        var seenDays = [Int](repeating: 0, count: 32)
 
         func close() {
             if let day = current { days.append(day) }
@@ -47,11 +49,12 @@ public enum TimesheetParser {
                     diagnostics.warning(file.path, line: block.startLine, column: column,
                                         "\(date) is a \(date.weekday.name), not a \(written.name)")
                 }
-                if let previous = seenDates[date] {
+                if seenDays[date.day] != 0 {
                     diagnostics.warning(file.path, line: block.startLine, column: column,
-                                        "the day \(date) already has a heading on line \(previous); its entries are added to the same day")
+                                        "the day \(date) already has a heading on line \(seenDays[date.day]); its entries are added to the same day")
+                } else {
+                    seenDays[date.day] = block.startLine
                 }
-                seenDates[date] = seenDates[date] ?? block.startLine
                 current = TimesheetDay(date: date, line: block.startLine, entries: [], notesHTML: [])
             case .list:
                 if skipping { continue }
@@ -137,15 +140,16 @@ public enum TimesheetParser {
 
     /// Warns when two work entries of one day have overlapping clock ranges.
     private static func warnOverlaps(_ days: [TimesheetDay], path: String, diagnostics: inout Diagnostics) {
-        var ranges: [CalendarDate: [(start: Int, end: Int, line: Int)]] = [:]
+        // Clock ranges by day of the month (every day of a timesheet is in its month).
+        var ranges = [[(start: Int, end: Int, line: Int)]](repeating: [], count: 32)
         for day in days {
             for entry in day.entries {
                 if case .work(.range(let start, let end)) = entry.kind {
-                    ranges[day.date, default: []].append((start, end, entry.line))
+                    ranges[day.date.day].append((start, end, entry.line))
                 }
             }
         }
-        for (_, list) in ranges {
+        for list in ranges where list.count > 1 {
             let sorted = list.sorted { ($0.start, $0.line) < ($1.start, $1.line) }
             for index in sorted.indices.dropFirst() {
                 let later = sorted[index]

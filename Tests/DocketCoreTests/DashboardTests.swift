@@ -69,6 +69,31 @@ struct DashboardTests {
         #expect(part.tagEntries == ["admin": 1, "writing": 1, "untagged": 2])
     }
 
+    @Test("the hours page lists days in date order, a date under two headings as one day in the order written")
+    func hoursPageDays() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": billingBusinessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\n",
+            "content/clients/acme/timesheets/2026-11.md":
+                "## 2026-11-05\n- 1h First\n\nA note.\n\n## 2026-11-02\n- 1h Second\n## 2026-11-05\n- 1h Third\n- 1h Fourth\n",
+        ])
+        defer { site.remove() }
+        var diagnostics = Diagnostics()
+        let loaded = try #require(SiteLoader.load(root: site.root, diagnostics: &diagnostics))
+        let today = CalendarDate(iso: "2026-11-29")!
+        let computed = ComputedClient.compute(loaded.clients[0], business: loaded.business, today: today, diagnostics: &diagnostics)
+        var templateDiagnostics = Diagnostics()
+        let templates = try #require(TemplateSet.load(root: TemporarySite.repository, diagnostics: &templateDiagnostics))
+        let renderer = PortalRenderer(templates: templates, business: loaded.business, today: today)
+        let month = try #require(computed.figures.months.first { $0.month.description == "2026-11" })
+        let page = renderer.hoursPage(computed, figures: month, timesheet: loaded.clients[0].timesheets.first,
+                                      previous: nil, next: nil)
+        #expect(page.days.map(\.date) == ["2026-11-02", "2026-11-05"])
+        #expect(page.days.map { $0.entries.map(\.description) } == [["Second"], ["First", "Third", "Fourth"]])
+        #expect(page.days.map(\.notesHTML) == [[], ["<p>A note.</p>\n"]])
+        #expect(page.days.map(\.hasNotes) == [false, true])
+    }
+
     @Test("the dashboard is written outside public/, never inside it, and not by check")
     func location() throws {
         let site = try site()

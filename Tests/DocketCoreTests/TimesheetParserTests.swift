@@ -123,6 +123,28 @@ struct TimesheetParserTests {
         #expect(diagnostics.warnings[0].message.contains("line 2"))
     }
 
+    @Test("a date under two headings: a warning naming the first heading's line; overlaps are found across both")
+    func repeatedDay() {
+        let (sheet, diagnostics) = parseTimesheet("""
+        ## 2026-11-03
+        - 09:00-10:00 Inbox
+        ## 2026-11-02
+        - 1h Report
+        ## 2026-11-03
+        - 09:30-11:00 Call
+        ## 2026-11-03
+        - 30m Post
+        """)
+        #expect(diagnostics.errors.isEmpty)
+        // Lines 5 and 7 repeat line 1's date (reported as read); then the overlaps, checked once the file is
+        // read: line 6's range starts at 09:30, before line 2's ends at 10:00.
+        #expect(diagnostics.warnings.map(\.line) == [5, 7, 6])
+        #expect(diagnostics.warnings[0].message == "the day 2026-11-03 already has a heading on line 1; its entries are added to the same day")
+        #expect(diagnostics.warnings[1].message == "the day 2026-11-03 already has a heading on line 1; its entries are added to the same day")
+        #expect(diagnostics.warnings[2].message.contains("line 2 (09:00-10:00)"))
+        #expect(sheet.days.map(\.date.description) == ["2026-11-03", "2026-11-02", "2026-11-03", "2026-11-03"])
+    }
+
     @Test("an empty list item is an error naming the entry forms")
     func emptyItem() {
         let (_, diagnostics) = parseTimesheet("## 2026-11-02\n-\n- 1h Work\n")
