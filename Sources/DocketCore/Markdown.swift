@@ -65,8 +65,14 @@ public enum Markdown {
         return render(document)
     }
 
-    /// Parses a Markdown text and returns the document's top-level blocks.
+    /// Parses a Markdown text and returns the document's top-level blocks: read directly when the text is
+    /// plain (`PlainBlocks`, the same blocks without cmark), by cmark otherwise.
     public static func blocks(_ text: String) -> [MarkdownBlock] {
+        PlainBlocks.blocks(text) ?? cmarkBlocks(text)
+    }
+
+    /// The document's top-level blocks, read by cmark.
+    static func cmarkBlocks(_ text: String) -> [MarkdownBlock] {
         let bytes = Array(text.utf8)
         let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return cmark_parse_document("", 0, options) }
