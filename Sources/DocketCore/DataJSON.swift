@@ -160,20 +160,200 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+/// Writes JSON straight into bytes, in `JSONValue`'s layout (two spaces per level, one item per line), with
+/// no tree of values in between: for `data.json`, the largest file of a portal.
+struct JSONWriter {
+    /// Where the text goes.
+    let output: ByteBuffer
+    /// How many containers are open.
+    private var depth = 0
+    /// Whether the innermost open container has no item yet.
+    private var empty = true
+
+    init(output: ByteBuffer) {
+        self.output = output
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    mutating func begin(_ bracket: UInt8) {
+        output.append(bracket)
+        depth += 1
+        empty = true
+    }
+
+    /// Closes the innermost container with `}` or `]` (on its own line unless the container is empty).
+    mutating func end(_ bracket: UInt8) {
+        depth -= 1
+        if !empty { newline() }
+        output.append(bracket)
+        empty = false
+    }
+
+    /// Starts the next item of the innermost container: a comma after the one before, a new line.
+    mutating func next() {
+        if !empty { output.append(UInt8(ascii: ",")) }
+        empty = false
+        newline()
+    }
+
+    /// Starts the next member of the innermost object: its key (plain ASCII, needing no escape) and `: `.
+    mutating func key(_ name: StaticString) {
+        next()
+        output.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { output.append($0) }
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
+        output.append(32)
+    }
+
+    /// A string value, escaped.
+    func string(_ text: String) { JSONValue.quote(text, into: output) }
+    /// A whole number.
+    func int(_ value: Int) { JSONValue.appendDecimal(value, into: output) }
+    /// A decimal number written exactly as this text.
+    func decimal(_ text: String) { output.append(text) }
+    /// `null`.
+    func null() { output.append("null") }
+
+    private func newline() {
+        output.append(10)
+        output.append(32, count: depth * 2)
+    }
+}
+
 /// `public/<token>/data.json`: the portal's figures for machines, in the shape of the format contract.
 public enum DataJSON {
-    /// The document for one client.
+    /// The document for one client as UTF-8 text ending in a newline: the bytes of
+    /// `document(computed, business:).serializedData()`, written directly (a test holds them equal).
+    public static func data(_ computed: ComputedClient, business: Business) -> Data {
+        let client = computed.client
+        let output = ByteBuffer(capacity: 64 * 1024)
+        var json = JSONWriter(output: output)
+        json.begin(UInt8(ascii: "{"))
+        json.key("client")
+        json.begin(UInt8(ascii: "{"))
+        json.key("slug")
+        json.string(client.slug)
+        json.key("name")
+        json.string(client.name)
+        json.end(UInt8(ascii: "}"))
+        json.key("currency")
+        json.string(business.currency.code)
+        json.key("months")
+        json.begin(UInt8(ascii: "["))
+        for figures in computed.figures.months {
+            json.next()
+            month(figures, into: &json)
+        }
+        json.end(UInt8(ascii: "]"))
+        json.key("invoices")
+        json.begin(UInt8(ascii: "["))
+        for invoice in computed.publishedInvoices {
+            json.next()
+            Self.invoice(invoice, into: &json)
+        }
+        json.end(UInt8(ascii: "]"))
+        json.end(UInt8(ascii: "}"))
+        output.append(10)
+        return output.takeData()
+    }
+
+    static func month(_ figures: MonthFigures, into json: inout JSONWriter) {
+        json.begin(UInt8(ascii: "{"))
+        json.key("month")
+        json.string(figures.month.description)
+        json.key("logged_minutes")
+        json.int(figures.loggedMinutes)
+        json.key("unbilled_minutes")
+        json.int(figures.unbilledMinutes)
+        json.key("billable_minutes")
+        json.int(figures.billableMinutes)
+        json.key("out_of_hours_minutes")
+        json.int(figures.outOfHoursMinutes)
+        json.key("travel_minutes")
+        json.int(figures.travelMinutes)
+        json.key("distance")
+        json.decimal(figures.distance.formatted(decimals: 1))
+        json.key("expenses")
+        json.int(figures.expenses)
+        json.key("retainer")
+        if let position = figures.retainer {
+            json.begin(UInt8(ascii: "{"))
+            json.key("included_minutes")
+            json.int(position.includedMinutes)
+            json.key("rollover_in_minutes")
+            json.int(position.rolloverInMinutes)
+            json.key("available_minutes")
+            json.int(position.availableMinutes)
+            json.key("used_minutes")
+            json.int(position.usedMinutes)
+            json.key("remaining_minutes")
+            json.int(position.remainingMinutes)
+            json.key("overage_minutes")
+            json.int(position.overageMinutes)
+            json.end(UInt8(ascii: "}"))
+        } else {
+            json.null()
+        }
+        json.end(UInt8(ascii: "}"))
+    }
+
+    static func invoice(_ invoice: Invoice, into json: inout JSONWriter) {
+        json.begin(UInt8(ascii: "{"))
+        json.key("number")
+        json.string(invoice.number)
+        json.key("issued")
+        json.string(invoice.record.issued.description)
+        json.key("due")
+        json.string(invoice.due.description)
+        json.key("period")
+        if let period = invoice.record.period { json.string(period.description) } else { json.null() }
+        json.key("status")
+        json.string(invoice.status.rawValue)
+        json.key("lines")
+        json.begin(UInt8(ascii: "["))
+        for line in invoice.lines {
+            json.next()
+            json.begin(UInt8(ascii: "{"))
+            json.key("description")
+            json.string(line.description)
+            json.key("quantity")
+            json.decimal(trimmed(line.quantityText, keepOneDecimal: line.unit == "mi" || line.unit == "km"))
+            json.key("unit")
+            json.string(line.unit)
+            json.key("unit_price")
+            json.int(line.unitPrice)
+            json.key("amount")
+            json.int(line.amount)
+            json.end(UInt8(ascii: "}"))
+        }
+        json.end(UInt8(ascii: "]"))
+        json.key("subtotal")
+        json.int(invoice.subtotal)
+        json.key("vat")
+        json.int(invoice.vat)
+        json.key("total")
+        json.int(invoice.total)
+        json.key("paid")
+        json.int(invoice.paid)
+        json.key("balance")
+        json.int(invoice.balance)
+        json.end(UInt8(ascii: "}"))
+    }
+
+
+    /// The document for one client as a JSON value (the tree whose text `data(_:business:)` writes).
     public static func document(_ computed: ComputedClient, business: Business) -> JSONValue {
         let client = computed.client
         return .object([
             ("client", .object([("slug", .string(client.slug)), ("name", .string(client.name))])),
             ("currency", .string(business.currency.code)),
-            ("months", .array(computed.figures.months.map(month))),
-            ("invoices", .array(computed.publishedInvoices.map(invoice))),
+            ("months", .array(computed.figures.months.map(monthValue))),
+            ("invoices", .array(computed.publishedInvoices.map(invoiceValue))),
         ])
     }
 
-    static func month(_ figures: MonthFigures) -> JSONValue {
+    static func monthValue(_ figures: MonthFigures) -> JSONValue {
         var retainer = JSONValue.null
         if let position = figures.retainer {
             retainer = .object([
@@ -198,7 +378,7 @@ public enum DataJSON {
         ])
     }
 
-    static func invoice(_ invoice: Invoice) -> JSONValue {
+    static func invoiceValue(_ invoice: Invoice) -> JSONValue {
         .object([
             ("number", .string(invoice.number)),
             ("issued", .string(invoice.record.issued.description)),

@@ -170,8 +170,7 @@ struct MustacheRenderer {
     }
 
     private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer.append($0) }
+        text.withUTF8Bytes { buffer.append($0) }
     }
 
     /// A whole number in decimal, digit by digit (no string made for it).
@@ -181,8 +180,7 @@ struct MustacheRenderer {
     }
 
     private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
             var index = 0
             while index < bytes.count {

@@ -64,7 +64,7 @@ public struct PortalRenderer: Sendable {
                                     data: templates.render("deliverables", deliverablesPage(computed))))
         }
         files.append(OutputFile(path: "\(token)/data.json",
-                                data: DataJSON.document(computed, business: business).serializedData()))
+                                data: DataJSON.data(computed, business: business)))
         return files
     }
 

@@ -148,4 +148,52 @@ struct DataJSONTests {
         let value = JSONValue.object([("a", .array([.int(1), .null, .decimal("2.50")])), ("b", .object([])), ("c", .array([]))])
         #expect(value.serialized() == "{\n  \"a\": [\n    1,\n    null,\n    2.50\n  ],\n  \"b\": {},\n  \"c\": []\n}")
     }
+
+    @Test("the directly written data.json is byte for byte the JSON value tree's text, for every client of a generated site")
+    func directWriterMatchesTree() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docket-json-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try DemoGenerator(clients: 6, months: 14, seed: 11, lastMonth: YearMonth(iso: "2026-10")!).write(to: root)
+        var diagnostics = Diagnostics()
+        let site = try #require(SiteLoader.load(root: root, diagnostics: &diagnostics))
+        let today = CalendarDate(iso: "2026-11-29")!
+        var invoices = 0
+        var retainers = 0
+        for content in site.clients {
+            let computed = ComputedClient.compute(content, business: site.business, today: today, diagnostics: &diagnostics)
+            invoices += computed.publishedInvoices.count
+            retainers += computed.figures.months.filter { $0.retainer != nil }.count
+            #expect(DataJSON.data(computed, business: site.business)
+                    == DataJSON.document(computed, business: site.business).serializedData(), "\(content.client.slug)")
+        }
+        // The comparison covers invoices and retainer months, not only empty lists and nulls.
+        #expect(invoices > 10)
+        #expect(retainers > 5)
+    }
+
+    @Test("the JSON writer lays out empty and nested containers as JSON values do")
+    func writerLayout() {
+        let output = ByteBuffer(capacity: 64)
+        var json = JSONWriter(output: output)
+        json.begin(UInt8(ascii: "{"))
+        json.key("a")
+        json.begin(UInt8(ascii: "["))
+        json.end(UInt8(ascii: "]"))
+        json.key("b")
+        json.begin(UInt8(ascii: "["))
+        json.next()
+        json.int(-7)
+        json.next()
+        json.begin(UInt8(ascii: "{"))
+        json.end(UInt8(ascii: "}"))
+        json.next()
+        json.null()
+        json.end(UInt8(ascii: "]"))
+        json.key("c")
+        json.string("x\"<")
+        json.end(UInt8(ascii: "}"))
+        let text = String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
+        #expect(text == "{\n  \"a\": [],\n  \"b\": [\n    -7,\n    {},\n    null\n  ],\n  \"c\": \"x\\\"\\u003c\"\n}")
+        #expect(text == JSONValue.object([("a", .array([])), ("b", .array([.int(-7), .object([]), .null])), ("c", .string("x\"<"))]).serialized())
+    }
 }
