@@ -131,29 +131,58 @@ public struct FixedDecimal: Sendable, Equatable {
     /// Whether a minus sign was written.
     public let negative: Bool
 
-    /// Parses `123`, `12.5`, `-0.25`, and with `allowGrouping` also `1,234.50`. Nil for anything else.
+    /// Parses `123`, `12.5`, `-0.25`, and with `allowGrouping` also `1,234.50`. Nil for anything else: no
+    /// digit before the point, a point with nothing after it, more than one point, groups of other than three
+    /// digits after the first (of one to three), anything but ASCII digits, or more than 15 digits in all.
     public static func parse(_ text: some StringProtocol, allowGrouping: Bool = false) -> FixedDecimal? {
-        var body = Substring(text)
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, allowGrouping: allowGrouping) }) {
+            return parsed
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0, allowGrouping: allowGrouping) }
+    }
+
+    /// The same, over UTF-8 bytes, in one pass with no text made.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, allowGrouping: Bool) -> FixedDecimal? {
+        var index = 0
         var negative = false
-        if body.first == "-" {
+        if bytes.count > 0, bytes[0] == UInt8(ascii: "-") {
             negative = true
-            body = body.dropFirst()
+            index = 1
         }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
-        var wholeDigits = String(whole)
-        if allowGrouping, whole.contains(",") {
-            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-            guard let first = groups.first, (1...3).contains(first.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            wholeDigits = groups.joined()
+        var value = 0
+        var digits = 0
+        var wholeDigits = 0
+        var scale = 0
+        var pointSeen = false
+        var groups = 0     // commas seen
+        var groupLength = 0  // digits since the last comma (or the start)
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x30, byte <= 0x39 {
+                guard digits < 15 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                if pointSeen {
+                    scale += 1
+                } else {
+                    wholeDigits += 1
+                    groupLength += 1
+                }
+            } else if byte == UInt8(ascii: "."), !pointSeen {
+                // The group before the point is the last of the whole part.
+                guard groups == 0 || groupLength == 3 else { return nil }
+                pointSeen = true
+            } else if byte == UInt8(ascii: ","), allowGrouping, !pointSeen {
+                guard groups == 0 ? (1...3).contains(groupLength) : groupLength == 3 else { return nil }
+                groups += 1
+                groupLength = 0
+            } else {
+                return nil
+            }
         }
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        if parts.count == 2, fraction.isEmpty { return nil }
-        guard wholeDigits.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
-              wholeDigits.count + fraction.count <= 15,
-              let value = Int(wholeDigits + fraction) else { return nil }
-        return FixedDecimal(digits: value, scale: fraction.count, negative: negative)
+        guard wholeDigits > 0, !pointSeen || scale > 0, pointSeen || groups == 0 || groupLength == 3 else { return nil }
+        return FixedDecimal(digits: value, scale: scale, negative: negative)
     }
 
     /// The value with exactly `scale` decimals as an integer (`12.5` at scale 2 is 1250).

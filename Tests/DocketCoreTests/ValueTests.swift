@@ -48,6 +48,71 @@ struct ValueTests {
         #expect(MoneyFormat.format(1_000_000, currency: Currency(code: "JPY")!) == "¥1,000,000")
     }
 
+    @Test("exact decimals: hand-picked texts, with and without grouping")
+    func fixedDecimals() {
+        func parsed(_ text: String, grouping: Bool = false) -> String? {
+            FixedDecimal.parse(text, allowGrouping: grouping).map { "\($0.negative ? "-" : "")\($0.digits)e-\($0.scale)" }
+        }
+        #expect(parsed("123") == "123e-0")
+        #expect(parsed("12.50") == "1250e-2")
+        #expect(parsed("-0.25") == "-25e-2")
+        #expect(parsed("007") == "7e-0")
+        #expect(parsed("999999999999999") == "999999999999999e-0")
+        #expect(parsed("1234567890.12345") == "123456789012345e-5")
+        for text in ["", "-", ".5", "-.5", "5.", "1.2.3", "+5", "--5", " 5", "5 ", "1,234", "1e3", "٣", "5\u{301}", "0x1",
+                     "1234567890123456", "12345678901234.56"] {
+            #expect(parsed(text) == nil, "\(text.debugDescription)")
+        }
+        #expect(parsed("1,234", grouping: true) == "1234e-0")
+        #expect(parsed("12,345,678.90", grouping: true) == "1234567890e-2")
+        #expect(parsed("-1,000", grouping: true) == "-1000e-0")
+        for text in [",123", "1,23", "1234,567", "1,,234", "1,2345", "1,234,", "1.234,5", "1,23.4", "1,"] {
+            #expect(parsed(text, grouping: true) == nil, "\(text.debugDescription)")
+        }
+        #expect(FixedDecimal.parse("x12.5y".dropFirst().dropLast()) == FixedDecimal(digits: 125, scale: 1, negative: false))
+        #expect(parsed(String("x12.5".dropFirst())) == "125e-1")
+    }
+
+    @Test("exact decimals: random texts read as the character-by-character rules read them")
+    func fixedDecimalsRandom() {
+        // The rules as first written, character by character: the reference the byte reader must match.
+        func reference(_ text: String, allowGrouping: Bool) -> FixedDecimal? {
+            var body = Substring(text)
+            var negative = false
+            if body.first == "-" {
+                negative = true
+                body = body.dropFirst()
+            }
+            let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+            var wholeDigits = String(whole)
+            if allowGrouping, whole.contains(",") {
+                let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+                guard let first = groups.first, (1...3).contains(first.count),
+                      groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                wholeDigits = groups.joined()
+            }
+            let fraction = parts.count == 2 ? String(parts[1]) : ""
+            if parts.count == 2, fraction.isEmpty { return nil }
+            let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+            guard wholeDigits.allSatisfy(isDigit), fraction.allSatisfy(isDigit), wholeDigits.count + fraction.count <= 15,
+                  let value = Int(wholeDigits + fraction) else { return nil }
+            return FixedDecimal(digits: value, scale: fraction.count, negative: negative)
+        }
+        var random = SeededGenerator(state: 42)
+        let pieces = ["1", "2", "0", "9", "5", "123", ".", ",", "-", "+", " ", "é", "\u{301}", "٣", "e", "000"]
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for grouping in [false, true] {
+                let parsed = FixedDecimal.parse(text, allowGrouping: grouping)
+                #expect(parsed == reference(text, allowGrouping: grouping), "\(text.debugDescription) grouping \(grouping)")
+                if parsed != nil { accepted += 1 }
+            }
+        }
+        #expect(accepted > 2_000)
+    }
+
     @Test("rationals round half up and format exactly")
     func rationals() {
         #expect(Rational(5, 2).roundedHalfUp() == 3)
