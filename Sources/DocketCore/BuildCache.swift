@@ -330,7 +330,7 @@ public struct BuildCache: Sendable {
     static func passphraseNames(slug: String, rootPath: String, environment: [String: String]) -> [String] {
         guard let data = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md") else { return [] }
         let text = String(decoding: data, as: UTF8.self)
-        guard text.contains("portal_passphrase_env") else { return [] }
+        guard text.utf8.firstRange(of: "portal_passphrase_env".utf8) != nil else { return [] }
         var names = Set<String>()
         for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
             let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""

@@ -18,8 +18,14 @@ final class ByteBuffer {
 
     deinit { base.deallocate() }
 
+    /// Makes room for `extra` more bytes (the check is inlined at every append; growing is not).
+    @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(extra) }
+    }
+
+    @inline(never)
+    private func grow(_ extra: Int) {
         var grown = capacity * 2
         while grown < count + extra { grown *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -30,6 +36,7 @@ final class ByteBuffer {
     }
 
     /// Appends bytes.
+    @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
@@ -38,6 +45,7 @@ final class ByteBuffer {
     }
 
     /// Appends one byte.
+    @inline(__always)
     func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte

@@ -404,10 +404,11 @@ public enum DataJSON {
 
     /// `12.50` → `12.5`, `1.00` → `1`; distances keep one decimal (`46.0`).
     static func trimmed(_ text: String, keepOneDecimal: Bool) -> String {
-        guard text.contains("."), !keepOneDecimal else { return text }
-        var result = text
-        while result.hasSuffix("0") { result.removeLast() }
-        if result.hasSuffix(".") { result.removeLast() }
-        return result
+        // Bytes, not Foundation's `contains(_:)` on strings (a search with locale rules for one ASCII byte).
+        guard !keepOneDecimal, text.utf8.contains(UInt8(ascii: ".")) else { return text }
+        var bytes = Array(text.utf8)
+        while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

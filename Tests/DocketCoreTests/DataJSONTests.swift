@@ -196,4 +196,14 @@ struct DataJSONTests {
         #expect(text == "{\n  \"a\": [],\n  \"b\": [\n    -7,\n    {},\n    null\n  ],\n  \"c\": \"x\\\"\\u003c\"\n}")
         #expect(text == JSONValue.object([("a", .array([])), ("b", .array([.int(-7), .object([]), .null])), ("c", .string("x\"<"))]).serialized())
     }
+
+    @Test("quantities drop trailing zeros after the point, never before it; distances keep one decimal")
+    func trimmedQuantities() {
+        #expect(DataJSON.trimmed("12.50", keepOneDecimal: false) == "12.5")
+        #expect(DataJSON.trimmed("1.00", keepOneDecimal: false) == "1")
+        #expect(DataJSON.trimmed("10.0", keepOneDecimal: false) == "10")
+        #expect(DataJSON.trimmed("100", keepOneDecimal: false) == "100")
+        #expect(DataJSON.trimmed("0.50", keepOneDecimal: false) == "0.5")
+        #expect(DataJSON.trimmed("46.0", keepOneDecimal: true) == "46.0")
+    }
 }
