@@ -196,11 +196,20 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        self.init(year: y, month: m)
+        // Exactly `DDDD-DD`, read byte by byte.
+        var year = 0, month = 0
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if count == 5 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39, count <= 7 else { return nil }
+            if count <= 4 { year = year * 10 + Int(byte - 0x30) } else { month = month * 10 + Int(byte - 0x30) }
+        }
+        guard count == 7 else { return nil }
+        self.init(year: year, month: month)
     }
 
     /// `YYYY-MM`.

@@ -196,7 +196,8 @@ public final class FieldReader {
 
     /// A money amount in the business currency (`30.00`, `30`, `£30.00`), in minor units.
     public func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
-        let expected = "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals"
+        // The words for a message, made only for one.
+        var expected: String { "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals" }
         return scalar(key, expected: expected, required: required) { text in
             var amount = Substring(text)
             // Most amounts start with a digit: no currency marker to look for.
@@ -248,7 +249,8 @@ public final class FieldReader {
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) -> T?
     where T.RawValue == String, T: CaseIterable {
-        let names = T.allCases.map { "`\($0.rawValue)`" }.joined(separator: " or ")
+        // The words for a message, made only for one.
+        var names: String { T.allCases.map { "`\($0.rawValue)`" }.joined(separator: " or ") }
         guard let node = node(key) else { return nil }
         guard let text = scalarText(key, node, names) else { return nil }
         guard let value = T(rawValue: text.trimmingWhitespace().lowercased()) else {

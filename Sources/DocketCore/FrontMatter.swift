@@ -29,9 +29,12 @@ public struct FrontMatter: Sendable {
                               "the front matter opened here is never closed; expected a line `---` after the last field")
             return FrontMatter(yaml: nil, yamlFirstLine: 2, body: "")
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
+        // The lines are slices of one text joined by newlines, so a run of them is the text from the first's
+        // start to the last's end (no joining).
+        let text = file.text
+        let yaml = end > 1 ? String(text[lines[1].startIndex..<lines[end - 1].endIndex]) : ""
         let blank = String(repeating: "\n", count: end + 1)
-        let body = blank + lines[(end + 1)...].joined(separator: "\n")
+        let body = end + 1 < lines.count ? blank + text[lines[end + 1].startIndex...] : blank
         return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body)
     }
 }

@@ -24,7 +24,8 @@ public enum TimesheetParser {
         }
 
         for block in Markdown.blocks(frontMatter.body) {
-            let column = file.characterColumn(line: block.startLine, byteColumn: block.startColumn)
+            // The character column, worked out only for a message.
+            var column: Int { file.characterColumn(line: block.startLine, byteColumn: block.startColumn) }
             switch block.kind {
             case .heading(let level) where level <= 2:
                 close()
@@ -106,9 +107,10 @@ public enum TimesheetParser {
                               "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`")
             return nil
         }
-        let (text, textColumn) = sourceText(of: first, in: file)
+        let text = sourceText(of: first, in: file)
         switch EntryParser.parse(text, currency: currency) {
         case .failure(let failure):
+            let textColumn = file.characterColumn(line: first.startLine, byteColumn: first.startColumn)
             diagnostics.error(file.path, line: first.startLine, column: textColumn + failure.offset, failure.message)
             return nil
         case .success(let parsed):
@@ -118,24 +120,23 @@ public enum TimesheetParser {
         }
     }
 
-    /// The paragraph's text exactly as written in the file (continuation lines joined with a space), and
-    /// the character column where it starts.
-    private static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> (String, Int) {
-        let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
-        guard paragraph.startLine >= 1, paragraph.startLine <= file.lines.count else { return (paragraph.text, column) }
+    /// The paragraph's text exactly as written in the file (continuation lines joined with a space).
+    private static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> String {
+        guard paragraph.startLine >= 1, paragraph.startLine <= file.lines.count else { return paragraph.text }
         if paragraph.endLine <= paragraph.startLine {
             // One line (most entries): the rest of it from the paragraph's first byte.
             let line = file.lines[paragraph.startLine - 1]
             let start = line.utf8.index(line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
-            return (line[start...].trimmingWhitespace(), column)
+            return line[start...].trimmingWhitespace()
         }
+        let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
         var parts: [String] = [String(file.lines[paragraph.startLine - 1].dropFirst(column - 1))]
         if paragraph.endLine > paragraph.startLine {
             for line in (paragraph.startLine + 1)...min(paragraph.endLine, file.lines.count) {
                 parts.append(file.lines[line - 1].trimmingWhitespace())
             }
         }
-        return (parts.joined(separator: " ").trimmingWhitespace(), column)
+        return parts.joined(separator: " ").trimmingWhitespace()
     }
 
     /// Warns when two work entries of one day have overlapping clock ranges.

@@ -20,6 +20,12 @@ struct ValueTests {
         #expect(CalendarDate(iso: "2026-12-25")!.adding(days: 14).description == "2027-01-08")
         #expect(CalendarDate(iso: "2026-11-29")!.days(until: CalendarDate(iso: "2026-12-15")!) == 16)
         #expect(YearMonth(iso: "2026-12")!.next.description == "2027-01")
+        #expect(YearMonth(iso: "0001-01")?.description == "0001-01")
+        #expect(YearMonth(iso: "9999-12"[...])?.description == "9999-12")
+        for text in ["", "2026", "2026-1", "2026-011", "2026-00", "2026-13", "0000-01", "2026/11", "2026-1a", "20261-1",
+                     "-2026-11", "２026-11", "2026-1\u{301}", "2026-11-01", "2026--1", " 2026-11"] {
+            #expect(YearMonth(iso: text) == nil, "\(text.debugDescription)")
+        }
         #expect(YearMonth(iso: "2026-01")!.previous.description == "2025-12")
         #expect(YearMonth(iso: "2028-02")!.numberOfDays == 29)
         #expect(YearMonth(iso: "2026-11")!.through(YearMonth(iso: "2027-02")!).count == 4)
