@@ -359,33 +359,71 @@ public struct BuildCache: Sendable {
         case fresh(files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts)
     }
 
-    /// Records a successful build: global inputs and outputs, then a block per client (its facts, its input
-    /// files and its output files), then the report's warnings and portals.
+    /// One rebuilt client's lines of the record: its facts (JSON), its input files with their hashes, and its
+    /// output files with their status (read from `outputsPath`, the folder its pages were written to);
+    /// nil when an output file cannot be found.
+    func block(slug: String, files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts,
+               outputsPath: String, encoder: JSONEncoder) -> [UInt8]? {
+        guard let json = try? encoder.encode(facts) else { return nil }
+        var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8)
+        block.reserveCapacity(json.count + 120 * (files.count + facts.outputs.count))
+        block += json
+        block.append(10)
+        for (path, input) in files {
+            block += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8
+        }
+        for path in facts.outputs {
+            guard let status = FileStatus.of(outputsPath + "/" + path) else { return nil }
+            block += "O\tpublic/\(path)\t\(status.line)\n".utf8
+        }
+        block += "E\n".utf8
+        return block
+    }
+
+    /// The encoder of client facts in the record.
+    static func factsEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// Opens the next record while a build runs, for client blocks made as clients finish; nil when it
+    /// cannot be made (the record is then made at the end, or not at all).
+    func openStream() -> RecordStream? {
+        do {
+            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return RecordStream(writer: try RecordWriter(path: recordURL.path))
+        } catch {
+            return nil
+        }
+    }
+
+    /// Records a successful build: a block per client (its facts, its input files and its output files), the
+    /// global inputs and outputs, the report's warnings and portals, and the global fingerprint. Blocks
+    /// already written to `stream` while the build ran are not made again.
     func save(global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
-              siteOutputs: [String], warnings: [Diagnostic], portals: [Builder.Portal]) {
-        let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+              siteOutputs: [String], warnings: [Diagnostic], portals: [Builder.Portal], stream: RecordStream? = nil) {
         let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         let rootPath = root.path
         do {
-            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             // Written as it is made, through a temporary file renamed over the old record at the end, without
             // Foundation's fsync: a record cut short by a crash is read as damaged, and its build redone.
-            let writer = try RecordWriter(path: recordURL.path)
-            writer.add("F\t\(global)\t\(now)\t\(Self.formatVersion)\n")
-            for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-                writer.add("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n")
+            let streamed = stream?.take()
+            let writer: RecordWriter
+            if let streamed {
+                writer = streamed.writer
+            } else {
+                try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                writer = try RecordWriter(path: recordURL.path)
             }
-            for path in siteOutputs {
-                guard let status = FileStatus.of(rootPath + "/" + path) else { throw RecordWriter.Failure() }
-                writer.add("O\t\(path)\t\(status.line)\n")
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            let done = streamed?.slugs ?? []
+            let encoder = Self.factsEncoder()
             // Client blocks are made on all cores, a few dozen at a time, so that the whole record is never
             // in memory at once.
+            let remaining = clients.filter { !done.contains($0.slug) }
             var start = 0
-            while start < clients.count {
-                let chunk = Array(clients[start..<min(start + 64, clients.count)])
+            while start < remaining.count {
+                let chunk = Array(remaining[start..<min(start + 64, remaining.count)])
                 start += chunk.count
                 let blocks = chunk.parallelMap { (slug, client) -> [UInt8]? in
                     switch client {
@@ -393,16 +431,8 @@ public struct BuildCache: Sendable {
                         let block = record.block
                         return block.isEmpty ? nil : block
                     case .fresh(let files, let fingerprint, let facts):
-                        guard let json = try? encoder.encode(facts) else { return nil }
-                        var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8) + Array(json) + [10]
-                        for (path, input) in files {
-                            block += Array("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8)
-                        }
-                        for path in facts.outputs {
-                            guard let status = FileStatus.of(rootPath + "/public/" + path) else { return nil }
-                            block += Array("O\tpublic/\(path)\t\(status.line)\n".utf8)
-                        }
-                        return block + Array("E\n".utf8)
+                        return block(slug: slug, files: files, fingerprint: fingerprint, facts: facts,
+                                     outputsPath: rootPath + "/public", encoder: encoder)
                     }
                 }
                 for block in blocks {
@@ -410,12 +440,22 @@ public struct BuildCache: Sendable {
                     try writer.add(block)
                 }
             }
+            for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+                writer.add("I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n")
+            }
+            for path in siteOutputs {
+                guard let status = FileStatus.of(rootPath + "/" + path) else { throw RecordWriter.Failure() }
+                writer.add("O\t\(path)\t\(status.line)\n")
+            }
             for warning in warnings {
                 writer.add("W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n")
             }
             for portal in portals {
                 try writer.add(Array("P\t".utf8) + Array(try encoder.encode(portal)) + [10])
             }
+            // Last, so that its time is after every file the build read and wrote.
+            let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+            writer.add("F\t\(global)\t\(now)\t\(Self.formatVersion)\n")
             try writer.finish()
         } catch {
             clear()
@@ -465,6 +505,58 @@ final class RecordFile: @unchecked Sendable {
 }
 
 /// Writes a new build record piece by piece into a temporary file, renamed over the old record at the end.
+/// The next record, opened while a clean build runs: each rebuilt client's block is written as soon as the
+/// client is done (in the order clients finish, which the reader does not mind), instead of in a pass over
+/// every client once the build is over. Until `BuildCache.save` puts it in place it is a temporary file,
+/// removed if the build fails.
+final class RecordStream: @unchecked Sendable {
+    // @unchecked: the writer and the list are used under the lock only.
+    private var writer: RecordWriter?
+    private var slugs: Set<String> = []
+    private let lock = NSLock()
+
+    fileprivate init(writer: RecordWriter) {
+        self.writer = writer
+    }
+
+    /// Adds a client's block (from any thread). After a failure to write, later blocks are not kept, and the
+    /// record is made at the end instead.
+    func add(_ slug: String, _ block: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let writer else { return }
+        do {
+            try writer.add(block)
+            slugs.insert(slug)
+        } catch {
+            self.writer = nil
+        }
+    }
+
+    /// The clients whose blocks are written (none once the blocks were thrown away).
+    var written: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return writer == nil ? [] : slugs
+    }
+
+    /// Throws the blocks away (their output files' status no longer holds): the record is made at the end.
+    func discard() {
+        lock.lock()
+        writer = nil
+        lock.unlock()
+    }
+
+    /// The writer and the clients whose blocks it holds, handed to `save` (once).
+    fileprivate func take() -> (writer: RecordWriter, slugs: Set<String>)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let writer else { return nil }
+        self.writer = nil
+        return (writer, slugs)
+    }
+}
+
 private final class RecordWriter {
     struct Failure: Error {}
 

@@ -225,12 +225,24 @@ public enum Builder {
         let fresh = slugs.indices.filter { reusable[$0] == nil }.map { slugs[$0] }
             .map { (slug: $0, files: inputs.clients[$0].map { $0.files.map(\.path) }) }
         let prefetcher = fresh.count > 1 ? FilePrefetcher(root: root, clients: fresh) : nil
+        // Pages written straight into the new public/ have their final status as soon as they are written, so
+        // each client's block of the next record is made and written at the end of its own task.
+        let stream = caching && stage.tree != nil ? cache.openStream() : nil
+        let encoder = BuildCache.factsEncoder()
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
             if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
             let digests = caching ? FileDigests() : nil
             let facts = buildClient(slugs[index], business: business, renderer: renderer, options: options,
                                     stage: stage, digests: digests)
-            return .fresh(facts, read: digests?.hashes ?? [:])
+            let read = digests?.hashes ?? [:]
+            if let stream, let tree = stage.tree, !facts.diagnostics.contains(where: { $0.severity == .error }),
+               let saved = Self.savedClient(facts, read: read, walked: inputs.clients[slugs[index]], cache: cache, options: options),
+               case .fresh(let files, let fingerprint, let storedFacts) = saved,
+               let block = cache.block(slug: slugs[index], files: files, fingerprint: fingerprint, facts: storedFacts,
+                                       outputsPath: tree.publicDirectory.path, encoder: encoder) {
+                stream.add(slugs[index], block)
+            }
+            return .fresh(facts, read: read)
         }
 
         prefetcher?.stop()
@@ -273,8 +285,9 @@ public enum Builder {
                     try saveSecret(value, name: name, slug: portal.slug, root: root)
                 }
             }
-            // Pages written straight into a new public/ are put in place first (one rename).
-            try stage.publish(as: writer)
+            // Pages written straight into a new public/ are put in place first (one rename). Copied instead,
+            // their files have a new status: the record's blocks made with the old one are made again.
+            if stage.tree != nil, try !stage.publish(as: writer) { stream?.discard() }
             try writer.begin()
             report.outcome.add(try writer.writeBatch(siteFiles))
             // Each rebuilt client's pages, client by client on all cores.
@@ -313,37 +326,44 @@ public enum Builder {
         // token or key the build stored is one more input of its folder.
         guard caching else { return report }
         let finished = outcomes
-        let completed = Array(finished.indices).parallelMap { index -> BuildCache.ClientInputs? in
-            guard case .fresh(let facts, let read) = finished[index], let walked = inputs.clients[slugs[index]] else { return nil }
-            var added: [String: String] = [:]
-            if let portal = facts.portal {
-                let folder = "content/clients/\(portal.slug)"
-                if portal.isNewToken { added["\(folder)/\(ShareToken.fileName)"] = portal.token + "\n" }
-                for (name, value) in portal.newSecrets { added["\(folder)/\(name)"] = value + "\n" }
-            }
-            return cache.completed(walked, slug: slugs[index], read: read, added: added, options: options)
-        }
-        var saved: [(slug: String, client: BuildCache.SavedClient)] = []
-        for (index, outcome) in outcomes.enumerated() {
+        let done = stream?.written ?? []
+        let saved = Array(finished.indices).parallelMap { index -> (slug: String, client: BuildCache.SavedClient)? in
             let slug = slugs[index]
-            switch outcome {
+            switch finished[index] {
             case .reused:
-                guard let old = reusable[index] else { continue }
-                saved.append((slug, .reused(old)))
-            case .fresh(var facts, _):
-                guard let client = completed[index], let fingerprint = client.fingerprint else { continue }
-                if let portal = facts.portal {
-                    facts.portal = portal.asStored
-                    facts.storedToken = portal.token
-                }
-                saved.append((slug, .fresh(files: client.files, fingerprint: fingerprint, facts: facts)))
+                return reusable[index].map { (slug, .reused($0)) }
+            case .fresh(let facts, let read):
+                // A block already in the stream is not made again.
+                if done.contains(slug) { return nil }
+                return Self.savedClient(facts, read: read, walked: inputs.clients[slug], cache: cache, options: options)
+                    .map { (slug, $0) }
             }
-        }
+        }.compactMap { $0 }
         cache.save(global: global, inputs: inputs.global, clients: saved,
                    siteOutputs: siteFiles.map { "public/\($0.path)" } + dashboard.map { "\(dashboardFolder)/\($0.path)" },
-                   warnings: report.diagnostics.warnings, portals: portals.map(\.asStored))
+                   warnings: report.diagnostics.warnings, portals: portals.map(\.asStored), stream: stream)
         mark("save the build record")
         return report
+    }
+
+    /// A rebuilt client as the record keeps it: its folder's files completed with the hashes of what its load
+    /// read (and a token or key the build stores, one more input of its folder), its fingerprint, and its
+    /// facts with the portal as stored. Nil when its folder was not fingerprinted.
+    private static func savedClient(_ facts: ClientFacts, read: [String: String], walked: BuildCache.ClientInputs?,
+                                    cache: BuildCache, options: Options) -> BuildCache.SavedClient? {
+        guard let walked else { return nil }
+        var added: [String: String] = [:]
+        var facts = facts
+        if let portal = facts.portal {
+            let folder = "content/clients/\(portal.slug)"
+            if portal.isNewToken { added["\(folder)/\(ShareToken.fileName)"] = portal.token + "\n" }
+            for (name, value) in portal.newSecrets { added["\(folder)/\(name)"] = value + "\n" }
+            facts.portal = portal.asStored
+            facts.storedToken = portal.token
+        }
+        let client = cache.completed(walked, slug: facts.slug, read: read, added: added, options: options)
+        guard let fingerprint = client.fingerprint else { return nil }
+        return .fresh(files: client.files, fingerprint: fingerprint, facts: facts)
     }
 
     /// Whether the site-wide files and the dashboard are as the last build left them.

@@ -93,11 +93,13 @@ final class PageStage: @unchecked Sendable {
     }
 
     /// Puts the new site folder in place as `destination`, which must not exist: one rename, or, where that
-    /// cannot be done (another file system), each file written into it.
-    func publish(as destination: SiteWriter) throws {
-        guard let tree else { return }
+    /// cannot be done (another file system), each file written into it. Returns whether the files written
+    /// into the new folder are the ones now in place (renamed, not copied), with the same status.
+    @discardableResult
+    func publish(as destination: SiteWriter) throws -> Bool {
+        guard let tree else { return false }
         let from = tree.publicDirectory.path
-        if rename(from, destination.publicDirectory.path) == 0 { return }
+        if rename(from, destination.publicDirectory.path) == 0 { return true }
         try destination.begin()
         var batch: [OutputFile] = []
         for (path, _) in FileStatus.files(under: from) {
@@ -112,6 +114,7 @@ final class PageStage: @unchecked Sendable {
         }
         _ = try destination.writeBatch(batch)
         try? FileManager.default.removeItem(atPath: from)
+        return false
     }
 
     /// Throws away whatever is left.

@@ -122,6 +122,9 @@ struct BuildCacheTests {
         #expect(!failing.build().succeeded)
         #expect(!failing.exists("public"))
         #expect(!failing.exists(Builder.newSiteFolder))
+        // Nor a record, nor the one being written as its clients finished.
+        #expect(!failing.exists(".docket-cache/last-build"))
+        #expect(!failing.exists(".docket-cache/last-build.docket-new"))
 
         let site = try TemporarySite(files: files)
         defer { site.remove() }
@@ -134,6 +137,21 @@ struct BuildCacheTests {
         #expect(!site.exists(Builder.newSiteFolder))
         let (cleanPublic, _) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
         #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanPublic)
+
+        // Its record was written as clients finished: a build with nothing changed reuses every client and
+        // writes nothing, and an edit rebuilds only the client edited, to a clean build's bytes.
+        #expect(site.exists(".docket-cache/last-build"))
+        #expect(!site.exists(".docket-cache/last-build.docket-new"))
+        let unchanged = site.build()
+        #expect(unchanged.reusedCache)
+        #expect(unchanged.rebuiltClients.isEmpty)
+        #expect(unchanged.outcome.written == 0)
+        try site.write("content/clients/client-5/timesheets/2026-11.md", "## 2026-11-02\n- 45m Edited work #admin\n")
+        let edited = site.build()
+        try #require(edited.succeeded, "\(edited.diagnostics.errors)")
+        #expect(edited.rebuiltClients == ["client-5"])
+        let (cleanEdited, _) = try cleanBuild(of: site, today: "2026-11-29", environment: [:])
+        #expect(site.snapshot("public").filter { !$0.key.hasPrefix(".") } == cleanEdited)
 
         // Every client rebuilt over an existing public/ (a template changed): pages wait in the stage, and
         // the result is again a clean build's.
