@@ -18,6 +18,41 @@ public enum TasksParser {
         return result
     }
 
+    /// A fact's parts: its key (trimmed, lowercased), the character offset of its value (after the colon and
+    /// the spaces that follow it), the value's first word (the date) and the rest of the value, trimmed. Nil
+    /// without a colon. ASCII text (nearly every fact) is split byte by byte; other text by characters.
+    static func splitFact(_ text: String) -> (key: String, valueOffset: Int, dateText: Substring, rest: String)? {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII a byte is a character, and whitespace is one of `\t \n \u{0B} \u{0C} \r` and the space.
+            func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let afterColon = utf8.index(after: colon)
+            var spaces = afterColon
+            while spaces < utf8.endIndex, utf8[spaces] == 0x20 { spaces = utf8.index(after: spaces) }
+            let valueOffset = utf8.distance(from: utf8.startIndex, to: spaces)
+            let key = text[..<colon].trimmingWhitespace().lowercased()
+            let value = text[afterColon...].trimmingWhitespace()
+            let valueBytes = value.utf8
+            var wordEnd = valueBytes.startIndex
+            while wordEnd < valueBytes.endIndex, !isWhitespace(valueBytes[wordEnd]) { wordEnd = valueBytes.index(after: wordEnd) }
+            return (key, valueOffset, value[..<wordEnd], value[wordEnd...].trimmingWhitespace())
+        }
+        return splitFactByCharacters(text)
+    }
+
+    /// `splitFact` for any text, character by character.
+    static func splitFactByCharacters(_ text: String) -> (key: String, valueOffset: Int, dateText: Substring, rest: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon].trimmingWhitespace().lowercased()
+        let valueOffset = text.distance(from: text.startIndex, to: text.index(after: colon))
+            + text[text.index(after: colon)...].prefix { $0 == " " }.count
+        let value = text[text.index(after: colon)...].trimmingWhitespace()
+        let dateText = value.prefix { !$0.isWhitespace }
+        let rest = value.dropFirst(dateText.count).trimmingWhitespace()
+        return (key, valueOffset, dateText, rest)
+    }
+
     private static func column(_ block: MarkdownBlock, _ file: SourceFile) -> Int {
         file.characterColumn(line: block.startLine, byteColumn: block.startColumn)
     }
@@ -37,22 +72,18 @@ public enum TasksParser {
         let facts = item.children.dropFirst().filter { $0.kind == .list }.flatMap(\.children)
         for fact in facts {
             let line = fact.startLine
-            let factColumn = fact.children.first.map { column($0, file) } ?? column(fact, file)
+            // The character column, worked out only for a message.
+            var factColumn: Int { fact.children.first.map { column($0, file) } ?? column(fact, file) }
             let text = (fact.children.first?.text ?? "").trimmingWhitespace()
             func fail(_ message: String, offset: Int = 0) {
                 diagnostics.error(file.path, line: line, column: factColumn + offset, message)
                 ok = false
             }
-            guard let colon = text.firstIndex(of: ":") else {
+            guard let parts = Self.splitFact(text) else {
                 fail("expected a fact `key: value` with key `due`, `asked`, `received` or `delivered`, found `\(text)`")
                 continue
             }
-            let key = text[..<colon].trimmingWhitespace().lowercased()
-            let valueOffset = text.distance(from: text.startIndex, to: text.index(after: colon))
-                + text[text.index(after: colon)...].prefix { $0 == " " }.count
-            let value = text[text.index(after: colon)...].trimmingWhitespace()
-            let dateText = value.prefix { !$0.isWhitespace }
-            let rest = value.dropFirst(dateText.count).trimmingWhitespace()
+            let (key, valueOffset, dateText, rest) = parts
             guard ["due", "asked", "received", "delivered"].contains(key) else {
                 let suggestion = FieldReader.closest(to: key, in: ["due", "asked", "received", "delivered"])
                 fail("unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"

@@ -170,4 +170,23 @@ struct DeliverableTests {
             "content/test.md:1:3: error: the deliverable `Brochure` has no due date; expected a nested item `due: YYYY-MM-DD`",
         ])
     }
+
+    @Test("a fact's key, value offset, date and rest: ASCII split by bytes exactly as by characters")
+    func factSplitting() {
+        let fact = TasksParser.splitFact("Asked:   2026-11-20  brand guidelines ")
+        #expect(fact?.key == "asked")
+        #expect(fact?.valueOffset == 9)
+        #expect(fact?.dateText == "2026-11-20")
+        #expect(fact?.rest == "brand guidelines")
+        #expect(TasksParser.splitFact("no colon here") == nil)
+        var random = SeededGenerator(state: 99)
+        let pieces = ["due", "Asked", ":", " ", "  ", "\t", "2026-11-20", "x", "photos", "\u{0B}", "a:b", "DELIVERED", "-"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let bytes = TasksParser.splitFact(text)
+            let characters = TasksParser.splitFactByCharacters(text)
+            #expect(bytes?.key == characters?.key && bytes?.valueOffset == characters?.valueOffset
+                    && bytes?.dateText == characters?.dateText && bytes?.rest == characters?.rest, "\(text.debugDescription)")
+        }
+    }
 }
