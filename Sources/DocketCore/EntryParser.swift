@@ -97,38 +97,48 @@ public enum EntryParser {
     /// `splitTags` for ASCII text, on bytes (most entries): the same words and tags.
     static func splitASCIITags(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [String]) {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        var description: [UInt8] = []
-        description.reserveCapacity(bytes.count)
         var tags: [String] = []
-        var index = 0
-        while index < bytes.count {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-            let start = index
-            var isTag = index + 1 < bytes.count && bytes[index] == UInt8(ascii: "#") && isLetter(bytes[index + 1])
-            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
-                if isTag, index > start {
-                    let byte = bytes[index]
-                    isTag = isLetter(byte) || Scanner.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                }
-                index += 1
-            }
-            guard index > start else { continue }
-            if isTag {
-                // Lowercased as it is copied into the new string.
-                let tag = String(unsafeUninitializedCapacity: index - start - 1) { buffer in
-                    for offset in 0..<(index - start - 1) {
-                        let byte = bytes[start + 1 + offset]
-                        buffer[offset] = isLetter(byte) ? byte | 0x20 : byte
+        // The words that are not tags are copied straight into the description's own storage, one space
+        // between them (no byte array in between).
+        let description = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var length = 0
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                let start = index
+                var isTag = index + 1 < bytes.count && bytes[index] == UInt8(ascii: "#") && isLetter(bytes[index + 1])
+                while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
+                    if isTag, index > start {
+                        let byte = bytes[index]
+                        isTag = isLetter(byte) || Scanner.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
                     }
-                    return index - start - 1
+                    index += 1
                 }
-                if !tags.contains(tag) { tags.append(tag) }
-            } else {
-                if !description.isEmpty { description.append(0x20) }
-                description.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                guard index > start else { continue }
+                if isTag {
+                    // Lowercased as it is copied into the new string.
+                    let tag = String(unsafeUninitializedCapacity: index - start - 1) { buffer in
+                        for offset in 0..<(index - start - 1) {
+                            let byte = bytes[start + 1 + offset]
+                            buffer[offset] = isLetter(byte) ? byte | 0x20 : byte
+                        }
+                        return index - start - 1
+                    }
+                    if !tags.contains(tag) { tags.append(tag) }
+                } else {
+                    if length > 0 {
+                        output[length] = 0x20
+                        length += 1
+                    }
+                    for offset in start..<index {
+                        output[length] = bytes[offset]
+                        length += 1
+                    }
+                }
             }
+            return length
         }
-        return (String(decoding: description, as: UTF8.self), tags)
+        return (description, tags)
     }
 
     static func isTag(_ word: Substring) -> Bool {

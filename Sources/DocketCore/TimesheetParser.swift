@@ -43,10 +43,7 @@ public enum TimesheetParser {
                     skipping = true
                     continue
                 }
-                let rest = block.text.dropFirst(10).trimmingWhitespace()
-                if let word = rest.split(separator: " ").first.map(String.init),
-                   let written = Weekday(name: word.trimmingPunctuation()),
-                   written != date.weekday {
+                if let written = writtenWeekday(block.text), written != date.weekday {
                     diagnostics.warning(file.path, line: block.startLine, column: column,
                                         "\(date) is a \(date.weekday.name), not a \(written.name)")
                 }
@@ -77,6 +74,27 @@ public enum TimesheetParser {
         close()
         warnOverlaps(days, path: file.path, diagnostics: &diagnostics)
         return Timesheet(month: month, path: file.path, days: days)
+    }
+
+    /// The weekday named by the first word after a day heading's date (`Monday`, `Mon,`), if any.
+    static func writtenWeekday(_ text: String) -> Weekday? {
+        let utf8 = text.utf8
+        if utf8.count > 10, utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly always): the word after the date and its spaces, read as it is when it is all
+            // letters (nothing to trim).
+            var start = utf8.index(utf8.startIndex, offsetBy: 10)
+            while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+            var end = start
+            var letters = true
+            while end < utf8.endIndex, utf8[end] != 0x20 {
+                letters = letters && (utf8[end] | 0x20) >= 0x61 && (utf8[end] | 0x20) <= 0x7A
+                end = utf8.index(after: end)
+            }
+            if letters { return start == end ? nil : Weekday(name: text[start..<end]) }
+        }
+        let rest = text.dropFirst(10).trimmingWhitespace()
+        guard let word = rest.split(separator: " ").first.map(String.init) else { return nil }
+        return Weekday(name: word.trimmingPunctuation())
     }
 
     /// The date at the start of a day heading's text (`2026-11-02 Monday`), if any.

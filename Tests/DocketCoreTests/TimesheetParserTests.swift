@@ -109,6 +109,27 @@ struct TimesheetParserTests {
         #expect(diagnostics.warnings.map(\.message) == ["2026-11-02 is a Monday, not a Tuesday"])
     }
 
+    @Test("the weekday after a heading's date: read from ASCII by bytes exactly as by characters")
+    func writtenWeekdays() {
+        #expect(TimesheetParser.writtenWeekday("2026-11-02 Monday") == .monday)
+        #expect(TimesheetParser.writtenWeekday("2026-11-02\tTue, travel") == .tuesday)
+        #expect(TimesheetParser.writtenWeekday("2026-11-02 (Wed)") == .wednesday)
+        #expect(TimesheetParser.writtenWeekday("2026-11-02") == nil)
+        #expect(TimesheetParser.writtenWeekday("2026-11-02 Mondays") == nil)
+        // The rule as first written, by characters: the reference.
+        func reference(_ text: String) -> Weekday? {
+            let rest = text.dropFirst(10).trimmingWhitespace()
+            guard let word = rest.split(separator: " ").first.map(String.init) else { return nil }
+            return Weekday(name: word.trimmingPunctuation())
+        }
+        var random = SeededGenerator(state: 5)
+        let pieces = ["Monday", "mon", "TUE", "Sun", ",", ".", "(", ")", " ", "  ", "\t", "x", "é", "—", "travel", "1"]
+        for _ in 0..<5_000 {
+            let text = "2026-11-02" + (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(TimesheetParser.writtenWeekday(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("overlapping clock ranges on one day are a warning")
     func overlaps() {
         let (_, diagnostics) = parseTimesheet("""
