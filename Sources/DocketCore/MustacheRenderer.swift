@@ -1,16 +1,22 @@
-/// Renders parsed Mustache templates with `TemplateValue`s into UTF-8 bytes.
+/// Renders parsed Mustache templates with a page's values (`TemplateArena`) into UTF-8 bytes.
 ///
 /// Rules: a name is looked up from the innermost section's value outwards; in `a.b`, `b` is looked up in
 /// `a` only. `{{name}}` prints text HTML-escaped (`& < > " '`), numbers in decimal, flags as `true`/`false`,
 /// and nothing for lists, groups and missing names. A section is skipped for a missing name, `false` and
 /// an empty list; it repeats for each item of a list; it shows once for `true`; for any other value it shows
 /// once with that value innermost. An inverted section shows exactly when a section would be skipped.
+///
+/// Values are slots of the arena, read through pointers while a page renders: looking one up, pushing it
+/// on the context stack and printing its text take no reference count.
 struct MustacheRenderer {
     /// Every template's program by name, for partials and parents.
     let programs: [String: MustacheProgram]
     /// The output so far.
     let buffer: ByteBuffer
-    private var stack: [TemplateValue] = []
+    /// The page's slots and text bytes, while it renders.
+    private var slots = UnsafeBufferPointer<TemplateSlot>(start: nil, count: 0)
+    private var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var stack: [TemplateSlot] = []
     private var overrides: [String: MustacheProgram] = [:]
     private var indent: [UInt8] = []
     private var atLineStart = false
@@ -22,14 +28,29 @@ struct MustacheRenderer {
     init(programs: [String: MustacheProgram], capacity: Int = 16_384) {
         self.programs = programs
         buffer = ByteBuffer(capacity: capacity)
+        stack.reserveCapacity(16)
     }
 
     /// Renders the named template with a value as the outermost context.
     mutating func render(_ name: String, _ value: TemplateValue) {
+        let arena = TemplateArena(slots: 64, textBytes: 1024)
+        let root = value.slot(in: arena)
+        render(name, root, in: arena)
+    }
+
+    /// Renders the named template with a slot of an arena as the outermost context.
+    mutating func render(_ name: String, _ root: TemplateSlot, in arena: TemplateArena) {
         guard let program = programs[name] else { return }
-        stack.append(value)
-        run(program, from: 0, to: program.instructions.count)
-        stack.removeLast()
+        // The arena is not changed while the page renders, so its memory stays where it is.
+        withExtendedLifetime(arena) {
+            slots = arena.slots
+            text = arena.textBytes
+            stack.append(root)
+            run(program, from: 0, to: program.instructions.count)
+            stack.removeLast()
+            slots = UnsafeBufferPointer(start: nil, count: 0)
+            text = UnsafeBufferPointer(start: nil, count: 0)
+        }
     }
 
     /// Runs the instructions `start ..< end` of a program.
@@ -42,34 +63,35 @@ struct MustacheRenderer {
             case .text:
                 writeText(UnsafeBufferPointer(rebasing: program.text[Int(instruction.a)..<Int(instruction.b)]))
             case .escaped, .raw:
-                guard let value = lookup(program, instruction) else { break }
-                switch value {
-                case .text(let text):
+                switch lookup(program, instruction) {
+                case .text(let from, let count):
                     startLine()
-                    if instruction.code == .escaped { appendEscaped(text) } else { append(text) }
+                    let bytes = UnsafeBufferPointer(rebasing: text[Int(from)..<Int(from + count)])
+                    if instruction.code == .escaped { appendEscaped(bytes) } else { buffer.append(bytes) }
                 case .number(let number):
                     startLine()
                     appendDecimal(number)
                 case .flag(let flag):
                     startLine()
                     append(flag ? "true" : "false")
-                case .list, .object:
+                case .missing, .list, .object:
                     break
                 }
             case .section:
                 let body = (index + 1, Int(instruction.end))
-                switch lookup(program, instruction) {
-                case nil, .flag(false):
+                let value = lookup(program, instruction)
+                switch value {
+                case .missing, .flag(false):
                     break
                 case .flag(true):
                     run(program, from: body.0, to: body.1)
-                case .list(let items):
-                    for item in items {
-                        stack.append(item)
+                case .list(let first, let count):
+                    for offset in 0..<Int(count) {
+                        stack.append(slots[Int(first) + offset])
                         run(program, from: body.0, to: body.1)
                         stack.removeLast()
                     }
-                case .some(let value):
+                default:
                     stack.append(value)
                     run(program, from: body.0, to: body.1)
                     stack.removeLast()
@@ -108,39 +130,53 @@ struct MustacheRenderer {
         indent = savedIndent
     }
 
-    private func isFalsy(_ value: TemplateValue?) -> Bool {
+    private func isFalsy(_ value: TemplateSlot) -> Bool {
         switch value {
-        case nil, .flag(false): return true
-        case .list(let items): return items.isEmpty
+        case .missing, .flag(false): return true
+        case .list(_, let count): return count == 0
         default: return false
         }
     }
 
     /// The value of the instruction's path: its first name from the innermost value outwards, the rest inside.
-    private func lookup(_ program: MustacheProgram, _ instruction: MustacheProgram.Instruction) -> TemplateValue? {
+    private func lookup(_ program: MustacheProgram, _ instruction: MustacheProgram.Instruction) -> TemplateSlot {
         let count = Int(instruction.b)
-        guard count > 0 else { return stack.last }
+        guard count > 0 else { return stack.last ?? .missing }
         let start = Int(instruction.a)
         let first = program.nameNumbers[start]
-        var found: TemplateValue?
+        var found = TemplateSlot.missing
         stack.withUnsafeBufferPointer { stack in
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let object) = stack[index], let value = object[first] {
-                    found = value
-                    return
+                if case .object(let fields, let table) = stack[index] {
+                    let value = field(first, fields, table)
+                    if case .missing = value {} else {
+                        found = value
+                        return
+                    }
                 }
                 index -= 1
             }
         }
-        guard var value = found else { return nil }
         var part = 1
         while part < count {
-            guard case .object(let object) = value, let next = object[program.nameNumbers[start + part]] else { return nil }
-            value = next
+            guard case .object(let fields, let table) = found else { return .missing }
+            found = field(program.nameNumbers[start + part], fields, table)
             part += 1
         }
-        return value
+        return found
+    }
+
+    /// The slot of the name numbered `id` in an object (its slots from `first`, its names `table`).
+    @inline(__always)
+    private func field(_ id: Int32, _ first: Int32, _ table: Int32) -> TemplateSlot {
+        let ids = TemplateNames.tableNumbers(table)
+        var index = 0
+        while index < ids.count {
+            if ids[index] == id { return slots[Int(first) + index] }
+            index += 1
+        }
+        return .missing
     }
 
     /// Literal template text; inside an indented partial every line starts with the indentation.
@@ -169,8 +205,8 @@ struct MustacheRenderer {
         }
     }
 
-    private mutating func append(_ text: String) {
-        text.withUTF8Bytes { buffer.append($0) }
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append($0) }
     }
 
     /// A whole number in decimal, digit by digit (no string made for it).
@@ -179,34 +215,32 @@ struct MustacheRenderer {
         forEachDecimalDigit(of: number.magnitude) { buffer.append($0) }
     }
 
-    private mutating func appendEscaped(_ text: String) {
-        text.withUTF8Bytes { bytes in
-            var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                // Only `"`, `&`, `'`, `<` and `>` need escaping; all other bytes are above `>` or below `"`.
-                if byte > UInt8(ascii: ">") || byte < UInt8(ascii: "\"") {
-                    index += 1
-                    continue
-                }
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default:
-                    index += 1
-                    continue
-                }
-                if index > start { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                entity.withUTF8Buffer { buffer.append($0) }
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Only `"`, `&`, `'`, `<` and `>` need escaping; all other bytes are above `>` or below `"`.
+            if byte > UInt8(ascii: ">") || byte < UInt8(ascii: "\"") {
                 index += 1
-                start = index
+                continue
             }
-            if start < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                index += 1
+                continue
+            }
+            if index > start { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            entity.withUTF8Buffer { buffer.append($0) }
+            index += 1
+            start = index
         }
+        if start < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
     }
 }

@@ -1,572 +1,573 @@
-/// How each view model appears to templates: every stored property under its own name, nil ones left out.
+/// How each view model appears to templates: every stored property under its own name, nil ones left out,
+/// written as one object of slots into the page's arena.
 /// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            month.templateValue,
-            chase.templateValue,
-            hasChase.templateValue,
-            chaseTotal.templateValue,
-            balances.templateValue,
-            burn.templateValue,
-            unbilled.templateValue,
-            outOfHours.templateValue,
-            tags.templateValue,
-            noTerms.templateValue,
-            proposals.templateValue,
-            portals.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(13)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, month.slot(in: arena))
+        arena.set(first + 2, chase.slot(in: arena))
+        arena.set(first + 3, hasChase.slot(in: arena))
+        arena.set(first + 4, chaseTotal.slot(in: arena))
+        arena.set(first + 5, balances.slot(in: arena))
+        arena.set(first + 6, burn.slot(in: arena))
+        arena.set(first + 7, unbilled.slot(in: arena))
+        arena.set(first + 8, outOfHours.slot(in: arena))
+        arena.set(first + 9, tags.slot(in: arena))
+        arena.set(first + 10, noTerms.slot(in: arena))
+        arena.set(first + 11, proposals.slot(in: arena))
+        arena.set(first + 12, portals.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension DeliverablesPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "open", "hasOpen", "delivered", "hasDelivered"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            open.templateValue,
-            hasOpen.templateValue,
-            delivered.templateValue,
-            hasDelivered.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(6)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, open.slot(in: arena))
+        arena.set(first + 3, hasOpen.slot(in: arena))
+        arena.set(first + 4, delivered.slot(in: arena))
+        arena.set(first + 5, hasDelivered.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension HoursPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "summary", "kinds", "tags", "hasTags", "days", "hasDays", "increment", "coreHours", "previous", "next", "chartHeight", "outOfHoursShare", "deliverables", "hasDeliverables", "invoice"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            summary.templateValue,
-            kinds.templateValue,
-            tags.templateValue,
-            hasTags.templateValue,
-            days.templateValue,
-            hasDays.templateValue,
-            increment.templateValue,
-            coreHours.templateValue,
-            previous.templateValue,
-            next.templateValue,
-            chartHeight.templateValue,
-            outOfHoursShare.templateValue,
-            deliverables.templateValue,
-            hasDeliverables.templateValue,
-            invoice.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(17)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, summary.slot(in: arena))
+        arena.set(first + 3, kinds.slot(in: arena))
+        arena.set(first + 4, tags.slot(in: arena))
+        arena.set(first + 5, hasTags.slot(in: arena))
+        arena.set(first + 6, days.slot(in: arena))
+        arena.set(first + 7, hasDays.slot(in: arena))
+        arena.set(first + 8, increment.slot(in: arena))
+        arena.set(first + 9, coreHours.slot(in: arena))
+        arena.set(first + 10, previous.slot(in: arena))
+        arena.set(first + 11, next.slot(in: arena))
+        arena.set(first + 12, chartHeight.slot(in: arena))
+        arena.set(first + 13, outOfHoursShare.slot(in: arena))
+        arena.set(first + 14, deliverables.slot(in: arena))
+        arena.set(first + 15, hasDeliverables.slot(in: arena))
+        arena.set(first + 16, invoice.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension IndexPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(1)
+        arena.set(first, page.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension InvoicePage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            from.templateValue,
-            to.templateValue,
-            number.templateValue,
-            issued.templateValue,
-            due.templateValue,
-            paymentTerms.templateValue,
-            supplyLabel.templateValue,
-            supplyValue.templateValue,
-            po.templateValue,
-            summary.templateValue,
-            daysOverdue.templateValue,
-            lines.templateValue,
-            subtotal.templateValue,
-            hasVAT.templateValue,
-            vatRate.templateValue,
-            vat.templateValue,
-            vatNumber.templateValue,
-            total.templateValue,
-            payments.templateValue,
-            hasPayments.templateValue,
-            paid.templateValue,
-            balance.templateValue,
-            companyNumber.templateValue,
-            bankLines.templateValue,
-            latePayment.templateValue,
-            terms.templateValue,
-            hasTerms.templateValue,
-            noteHTML.templateValue,
-            hasNote.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(30)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, from.slot(in: arena))
+        arena.set(first + 2, to.slot(in: arena))
+        arena.set(first + 3, number.slot(in: arena))
+        arena.set(first + 4, issued.slot(in: arena))
+        arena.set(first + 5, due.slot(in: arena))
+        arena.set(first + 6, paymentTerms.slot(in: arena))
+        arena.set(first + 7, supplyLabel.slot(in: arena))
+        arena.set(first + 8, supplyValue.slot(in: arena))
+        arena.set(first + 9, po.slot(in: arena))
+        arena.set(first + 10, summary.slot(in: arena))
+        arena.set(first + 11, daysOverdue.slot(in: arena))
+        arena.set(first + 12, lines.slot(in: arena))
+        arena.set(first + 13, subtotal.slot(in: arena))
+        arena.set(first + 14, hasVAT.slot(in: arena))
+        arena.set(first + 15, vatRate.slot(in: arena))
+        arena.set(first + 16, vat.slot(in: arena))
+        arena.set(first + 17, vatNumber.slot(in: arena))
+        arena.set(first + 18, total.slot(in: arena))
+        arena.set(first + 19, payments.slot(in: arena))
+        arena.set(first + 20, hasPayments.slot(in: arena))
+        arena.set(first + 21, paid.slot(in: arena))
+        arena.set(first + 22, balance.slot(in: arena))
+        arena.set(first + 23, companyNumber.slot(in: arena))
+        arena.set(first + 24, bankLines.slot(in: arena))
+        arena.set(first + 25, latePayment.slot(in: arena))
+        arena.set(first + 26, terms.slot(in: arena))
+        arena.set(first + 27, hasTerms.slot(in: arena))
+        arena.set(first + 28, noteHTML.slot(in: arena))
+        arena.set(first + 29, hasNote.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension OverviewPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            contact.templateValue,
-            current.templateValue,
-            currentIsThisMonth.templateValue,
-            hasRetainer.templateValue,
-            retainerTerms.templateValue,
-            rolloverRule.templateValue,
-            recentMonths.templateValue,
-            hasRecentMonths.templateValue,
-            hasCoreHours.templateValue,
-            coreHours.templateValue,
-            rates.templateValue,
-            account.templateValue,
-            termsInForce.templateValue,
-            noTerms.templateValue,
-            proposals.templateValue,
-            hasProposals.templateValue,
-            openDeliverables.templateValue,
-            hasOpenDeliverables.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(20)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, contact.slot(in: arena))
+        arena.set(first + 3, current.slot(in: arena))
+        arena.set(first + 4, currentIsThisMonth.slot(in: arena))
+        arena.set(first + 5, hasRetainer.slot(in: arena))
+        arena.set(first + 6, retainerTerms.slot(in: arena))
+        arena.set(first + 7, rolloverRule.slot(in: arena))
+        arena.set(first + 8, recentMonths.slot(in: arena))
+        arena.set(first + 9, hasRecentMonths.slot(in: arena))
+        arena.set(first + 10, hasCoreHours.slot(in: arena))
+        arena.set(first + 11, coreHours.slot(in: arena))
+        arena.set(first + 12, rates.slot(in: arena))
+        arena.set(first + 13, account.slot(in: arena))
+        arena.set(first + 14, termsInForce.slot(in: arena))
+        arena.set(first + 15, noTerms.slot(in: arena))
+        arena.set(first + 16, proposals.slot(in: arena))
+        arena.set(first + 17, hasProposals.slot(in: arena))
+        arena.set(first + 18, openDeliverables.slot(in: arena))
+        arena.set(first + 19, hasOpenDeliverables.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension StatementPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "rows", "hasRows", "balance", "owes", "inCredit", "overdue", "hasOverdue", "overdueTotal", "invoices", "hasInvoices"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            rows.templateValue,
-            hasRows.templateValue,
-            balance.templateValue,
-            owes.templateValue,
-            inCredit.templateValue,
-            overdue.templateValue,
-            hasOverdue.templateValue,
-            overdueTotal.templateValue,
-            invoices.templateValue,
-            hasInvoices.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(12)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, rows.slot(in: arena))
+        arena.set(first + 3, hasRows.slot(in: arena))
+        arena.set(first + 4, balance.slot(in: arena))
+        arena.set(first + 5, owes.slot(in: arena))
+        arena.set(first + 6, inCredit.slot(in: arena))
+        arena.set(first + 7, overdue.slot(in: arena))
+        arena.set(first + 8, hasOverdue.slot(in: arena))
+        arena.set(first + 9, overdueTotal.slot(in: arena))
+        arena.set(first + 10, invoices.slot(in: arena))
+        arena.set(first + 11, hasInvoices.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TermsIndexPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "current", "history", "hasHistory", "proposals", "hasProposals"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            current.templateValue,
-            history.templateValue,
-            hasHistory.templateValue,
-            proposals.templateValue,
-            hasProposals.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(7)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, current.slot(in: arena))
+        arena.set(first + 3, history.slot(in: arena))
+        arena.set(first + 4, hasHistory.slot(in: arena))
+        arena.set(first + 5, proposals.slot(in: arena))
+        arena.set(first + 6, hasProposals.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TermsVersionPage: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            page.templateValue,
-            clientName.templateValue,
-            terms.templateValue,
-            comparedWith.templateValue,
-            hasDiff.templateValue,
-            diffHTML.templateValue,
-            approveHref.templateValue,
-            approveLabel.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(8)
+        arena.set(first, page.slot(in: arena))
+        arena.set(first + 1, clientName.slot(in: arena))
+        arena.set(first + 2, terms.slot(in: arena))
+        arena.set(first + 3, comparedWith.slot(in: arena))
+        arena.set(first + 4, hasDiff.slot(in: arena))
+        arena.set(first + 5, diffHTML.slot(in: arena))
+        arena.set(first + 6, approveHref.slot(in: arena))
+        arena.set(first + 7, approveLabel.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension PageChrome: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["csp", "title", "root", "portalRoot", "business", "clientName", "asOf", "nav", "hasNav"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            csp.templateValue,
-            title.templateValue,
-            root.templateValue,
-            portalRoot.templateValue,
-            business.templateValue,
-            clientName.templateValue,
-            asOf.templateValue,
-            nav.templateValue,
-            hasNav.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(9)
+        arena.set(first, csp.slot(in: arena))
+        arena.set(first + 1, title.slot(in: arena))
+        arena.set(first + 2, root.slot(in: arena))
+        arena.set(first + 3, portalRoot.slot(in: arena))
+        arena.set(first + 4, business.slot(in: arena))
+        arena.set(first + 5, clientName.slot(in: arena))
+        arena.set(first + 6, asOf.slot(in: arena))
+        arena.set(first + 7, nav.slot(in: arena))
+        arena.set(first + 8, hasNav.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension DashboardRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["cells"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            cells.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(1)
+        arena.set(first, cells.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension PortalLink: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["name", "href"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            name.templateValue,
-            href.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, name.slot(in: arena))
+        arena.set(first + 1, href.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension DeliverableView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["title", "due", "status", "isLate", "isOpen", "timeline", "waits", "hasWaits"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            title.templateValue,
-            due.templateValue,
-            status.templateValue,
-            isLate.templateValue,
-            isOpen.templateValue,
-            timeline.templateValue,
-            waits.templateValue,
-            hasWaits.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(8)
+        arena.set(first, title.slot(in: arena))
+        arena.set(first + 1, due.slot(in: arena))
+        arena.set(first + 2, status.slot(in: arena))
+        arena.set(first + 3, isLate.slot(in: arena))
+        arena.set(first + 4, isOpen.slot(in: arena))
+        arena.set(first + 5, timeline.slot(in: arena))
+        arena.set(first + 6, waits.slot(in: arena))
+        arena.set(first + 7, hasWaits.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension MonthSummaryView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["month", "label", "href", "logged", "billable", "inHours", "outOfHours", "hasOutOfHours", "unbilled", "hasUnbilled", "travel", "hasTravel", "distance", "hasDistance", "expenses", "expenseCount", "hasExpenses", "hasTimesheet", "retainer"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            month.templateValue,
-            label.templateValue,
-            href.templateValue,
-            logged.templateValue,
-            billable.templateValue,
-            inHours.templateValue,
-            outOfHours.templateValue,
-            hasOutOfHours.templateValue,
-            unbilled.templateValue,
-            hasUnbilled.templateValue,
-            travel.templateValue,
-            hasTravel.templateValue,
-            distance.templateValue,
-            hasDistance.templateValue,
-            expenses.templateValue,
-            expenseCount.templateValue,
-            hasExpenses.templateValue,
-            hasTimesheet.templateValue,
-            retainer.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(19)
+        arena.set(first, month.slot(in: arena))
+        arena.set(first + 1, label.slot(in: arena))
+        arena.set(first + 2, href.slot(in: arena))
+        arena.set(first + 3, logged.slot(in: arena))
+        arena.set(first + 4, billable.slot(in: arena))
+        arena.set(first + 5, inHours.slot(in: arena))
+        arena.set(first + 6, outOfHours.slot(in: arena))
+        arena.set(first + 7, hasOutOfHours.slot(in: arena))
+        arena.set(first + 8, unbilled.slot(in: arena))
+        arena.set(first + 9, hasUnbilled.slot(in: arena))
+        arena.set(first + 10, travel.slot(in: arena))
+        arena.set(first + 11, hasTravel.slot(in: arena))
+        arena.set(first + 12, distance.slot(in: arena))
+        arena.set(first + 13, hasDistance.slot(in: arena))
+        arena.set(first + 14, expenses.slot(in: arena))
+        arena.set(first + 15, expenseCount.slot(in: arena))
+        arena.set(first + 16, hasExpenses.slot(in: arena))
+        arena.set(first + 17, hasTimesheet.slot(in: arena))
+        arena.set(first + 18, retainer.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension KindRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["label", "quantity", "note"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            label.templateValue,
-            quantity.templateValue,
-            note.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(3)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, quantity.slot(in: arena))
+        arena.set(first + 2, note.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TagRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["tag", "time", "percent", "barWidth", "y", "textY", "valueX"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            tag.templateValue,
-            time.templateValue,
-            percent.templateValue,
-            barWidth.templateValue,
-            y.templateValue,
-            textY.templateValue,
-            valueX.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(7)
+        arena.set(first, tag.slot(in: arena))
+        arena.set(first + 1, time.slot(in: arena))
+        arena.set(first + 2, percent.slot(in: arena))
+        arena.set(first + 3, barWidth.slot(in: arena))
+        arena.set(first + 4, y.slot(in: arena))
+        arena.set(first + 5, textY.slot(in: arena))
+        arena.set(first + 6, valueX.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension DayView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["date", "label", "entries", "notesHTML", "hasNotes"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            date.templateValue,
-            label.templateValue,
-            entries.templateValue,
-            notesHTML.templateValue,
-            hasNotes.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(5)
+        arena.set(first, date.slot(in: arena))
+        arena.set(first + 1, label.slot(in: arena))
+        arena.set(first + 2, entries.slot(in: arena))
+        arena.set(first + 3, notesHTML.slot(in: arena))
+        arena.set(first + 4, hasNotes.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension MonthLink: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["label", "href"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            label.templateValue,
-            href.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, href.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension InvoiceSummaryView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["number", "href", "issued", "due", "total", "balance", "status", "statusLabel", "isOverdue", "isPaid"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            number.templateValue,
-            href.templateValue,
-            issued.templateValue,
-            due.templateValue,
-            total.templateValue,
-            balance.templateValue,
-            status.templateValue,
-            statusLabel.templateValue,
-            isOverdue.templateValue,
-            isPaid.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(10)
+        arena.set(first, number.slot(in: arena))
+        arena.set(first + 1, href.slot(in: arena))
+        arena.set(first + 2, issued.slot(in: arena))
+        arena.set(first + 3, due.slot(in: arena))
+        arena.set(first + 4, total.slot(in: arena))
+        arena.set(first + 5, balance.slot(in: arena))
+        arena.set(first + 6, status.slot(in: arena))
+        arena.set(first + 7, statusLabel.slot(in: arena))
+        arena.set(first + 8, isOverdue.slot(in: arena))
+        arena.set(first + 9, isPaid.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension PartyView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            name.templateValue,
-            contact.templateValue,
-            addressLines.templateValue,
-            email.templateValue,
-            phone.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(5)
+        arena.set(first, name.slot(in: arena))
+        arena.set(first + 1, contact.slot(in: arena))
+        arena.set(first + 2, addressLines.slot(in: arena))
+        arena.set(first + 3, email.slot(in: arena))
+        arena.set(first + 4, phone.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension InvoiceLineView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["description", "quantity", "unit", "unitPrice", "amount", "href"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            description.templateValue,
-            quantity.templateValue,
-            unit.templateValue,
-            unitPrice.templateValue,
-            amount.templateValue,
-            href.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(6)
+        arena.set(first, description.slot(in: arena))
+        arena.set(first + 1, quantity.slot(in: arena))
+        arena.set(first + 2, unit.slot(in: arena))
+        arena.set(first + 3, unitPrice.slot(in: arena))
+        arena.set(first + 4, amount.slot(in: arena))
+        arena.set(first + 5, href.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension PaymentView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["date", "amount"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            date.templateValue,
-            amount.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, date.slot(in: arena))
+        arena.set(first + 1, amount.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TermsLinkView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["text", "href"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            text.templateValue,
-            href.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, text.slot(in: arena))
+        arena.set(first + 1, href.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension CoreHoursRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["days", "hours"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            days.templateValue,
-            hours.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, days.slot(in: arena))
+        arena.set(first + 1, hours.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension RateRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["label", "value"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            label.templateValue,
-            value.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, value.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension AccountView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["balance", "owes", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            balance.templateValue,
-            owes.templateValue,
-            overdue.templateValue,
-            hasOverdue.templateValue,
-            nextDue.templateValue,
-            latest.templateValue,
-            hasInvoices.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(7)
+        arena.set(first, balance.slot(in: arena))
+        arena.set(first + 1, owes.slot(in: arena))
+        arena.set(first + 2, overdue.slot(in: arena))
+        arena.set(first + 3, hasOverdue.slot(in: arena))
+        arena.set(first + 4, nextDue.slot(in: arena))
+        arena.set(first + 5, latest.slot(in: arena))
+        arena.set(first + 6, hasInvoices.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TermsVersionView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["version", "heading", "effective", "agreement", "isProposed", "isInForce", "statusLabel", "bodyHTML", "href"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            version.templateValue,
-            heading.templateValue,
-            effective.templateValue,
-            agreement.templateValue,
-            isProposed.templateValue,
-            isInForce.templateValue,
-            statusLabel.templateValue,
-            bodyHTML.templateValue,
-            href.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(9)
+        arena.set(first, version.slot(in: arena))
+        arena.set(first + 1, heading.slot(in: arena))
+        arena.set(first + 2, effective.slot(in: arena))
+        arena.set(first + 3, agreement.slot(in: arena))
+        arena.set(first + 4, isProposed.slot(in: arena))
+        arena.set(first + 5, isInForce.slot(in: arena))
+        arena.set(first + 6, statusLabel.slot(in: arena))
+        arena.set(first + 7, bodyHTML.slot(in: arena))
+        arena.set(first + 8, href.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension StatementRowView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["date", "description", "href", "charge", "payment", "balance"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            date.templateValue,
-            description.templateValue,
-            href.templateValue,
-            charge.templateValue,
-            payment.templateValue,
-            balance.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(6)
+        arena.set(first, date.slot(in: arena))
+        arena.set(first + 1, description.slot(in: arena))
+        arena.set(first + 2, href.slot(in: arena))
+        arena.set(first + 3, charge.slot(in: arena))
+        arena.set(first + 4, payment.slot(in: arena))
+        arena.set(first + 5, balance.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension NavLink: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["label", "href", "current"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            label.templateValue,
-            href.templateValue,
-            current.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(3)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, href.slot(in: arena))
+        arena.set(first + 2, current.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension TimelineRow: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["date", "text"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            date.templateValue,
-            text.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(2)
+        arena.set(first, date.slot(in: arena))
+        arena.set(first + 1, text.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension RetainerView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            included.templateValue,
-            rolloverIn.templateValue,
-            hasRolloverIn.templateValue,
-            available.templateValue,
-            used.templateValue,
-            remaining.templateValue,
-            overage.templateValue,
-            isOver.templateValue,
-            rolloverOut.templateValue,
-            expired.templateValue,
-            hasExpired.templateValue,
-            usedPercent.templateValue,
-            allowsRollover.templateValue,
-            rolloverCap.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(14)
+        arena.set(first, included.slot(in: arena))
+        arena.set(first + 1, rolloverIn.slot(in: arena))
+        arena.set(first + 2, hasRolloverIn.slot(in: arena))
+        arena.set(first + 3, available.slot(in: arena))
+        arena.set(first + 4, used.slot(in: arena))
+        arena.set(first + 5, remaining.slot(in: arena))
+        arena.set(first + 6, overage.slot(in: arena))
+        arena.set(first + 7, isOver.slot(in: arena))
+        arena.set(first + 8, rolloverOut.slot(in: arena))
+        arena.set(first + 9, expired.slot(in: arena))
+        arena.set(first + 10, hasExpired.slot(in: arena))
+        arena.set(first + 11, usedPercent.slot(in: arena))
+        arena.set(first + 12, allowsRollover.slot(in: arena))
+        arena.set(first + 13, rolloverCap.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }
 
 extension EntryView: TemplateRepresentable {
     private static let templateNames: TemplateNames = ["kind", "kindLabel", "quantity", "description", "tags", "detailsHTML", "hasDetails", "counted", "unbilled", "outOfHours"]
 
-    /// The page values by property name.
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [
-            kind.templateValue,
-            kindLabel.templateValue,
-            quantity.templateValue,
-            description.templateValue,
-            tags.templateValue,
-            detailsHTML.templateValue,
-            hasDetails.templateValue,
-            counted.templateValue,
-            unbilled.templateValue,
-            outOfHours.templateValue,
-        ]))
+    /// The page values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(10)
+        arena.set(first, kind.slot(in: arena))
+        arena.set(first + 1, kindLabel.slot(in: arena))
+        arena.set(first + 2, quantity.slot(in: arena))
+        arena.set(first + 3, description.slot(in: arena))
+        arena.set(first + 4, tags.slot(in: arena))
+        arena.set(first + 5, detailsHTML.slot(in: arena))
+        arena.set(first + 6, hasDetails.slot(in: arena))
+        arena.set(first + 7, counted.slot(in: arena))
+        arena.set(first + 8, unbilled.slot(in: arena))
+        arena.set(first + 9, outOfHours.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
     }
 }

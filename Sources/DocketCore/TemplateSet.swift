@@ -77,11 +77,13 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page template with a view model.
     ///
-    /// The model turns itself into template values once (`TemplateRepresentable`); the renderer then finds
-    /// each `{{name}}` by scanning a few keys, never by reflection.
+    /// The model writes its values once into the page's arena (`TemplateRepresentable`); the renderer then
+    /// finds each `{{name}}` by scanning a few name numbers, never by reflection.
     func render(_ name: String, _ model: some TemplateRepresentable) -> Data {
+        let arena = TemplateArena()
+        let root = model.slot(in: arena)
         var renderer = MustacheRenderer(programs: programs)
-        renderer.render(name, model.templateValue)
+        renderer.render(name, root, in: arena)
         return renderer.buffer.takeData()
     }
 }

@@ -24,9 +24,12 @@ public enum TemplateValue: Sendable, Equatable {
 /// one per array inside it.
 public final class TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Every name the object was made with (shared between all objects of one view model type).
-    private let names: TemplateNames
+    let names: TemplateNames
     /// The value of each name; nil for a name with no value (a template finds nothing there).
     private let slots: [TemplateValue?]
+
+    /// The value of each name, in order; nil for a name with no value.
+    var values: [TemplateValue?] { slots }
 
     /// Creates an object from `name: value` pairs; nil values are left out (a template finds nothing there).
     public convenience init(dictionaryLiteral elements: (String, TemplateValue?)...) {
@@ -80,11 +83,14 @@ public struct TemplateNames: Sendable, ExpressibleByArrayLiteral {
     public let names: [String]
     /// Their numbers, in the same order.
     let ids: [Int32]
+    /// The table of these names that arenas refer to (`TemplateSlot.object`): the same for the same names.
+    let table: Int32
 
     /// Numbers the names.
     public init(_ names: [String]) {
         self.names = names
         ids = names.map(Self.number(of:))
+        table = Self.table(names: names, ids: ids)
     }
 
     /// Numbers the names of a literal list.
@@ -94,6 +100,41 @@ public struct TemplateNames: Sendable, ExpressibleByArrayLiteral {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var numbers: [String: Int32] = [:]
+
+    // Name tables, kept for the life of the process (a list of names is stored once, however many objects
+    // use it): the renderer reads their numbers through a pointer, with no lock and no reference count.
+    private static let tableCapacity = 1 << 16
+    nonisolated(unsafe) private static let tableIDs =
+        UnsafeMutablePointer<UnsafeBufferPointer<Int32>>.allocate(capacity: tableCapacity)
+    nonisolated(unsafe) private static var tables: [[String]: Int32] = [:]
+    nonisolated(unsafe) private static var tableList: [[String]] = []
+
+    private static func table(names: [String], ids: [Int32]) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = tables[names] { return table }
+        // Lists of names come from Docket's own view models (and tests), never from a site's files.
+        precondition(tableList.count < tableCapacity, "too many different lists of template names")
+        let table = Int32(tableList.count)
+        let stored = UnsafeMutablePointer<Int32>.allocate(capacity: max(ids.count, 1))
+        stored.initialize(from: ids, count: ids.count)
+        tableIDs[Int(table)] = UnsafeBufferPointer(start: stored, count: ids.count)
+        tableList.append(names)
+        tables[names] = table
+        return table
+    }
+
+    /// The numbers of a table's names (`table` from a `TemplateNames` made before).
+    static func tableNumbers(_ table: Int32) -> UnsafeBufferPointer<Int32> {
+        tableIDs[Int(table)]
+    }
+
+    /// The names of a table.
+    static func tableNames(_ table: Int32) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return tableList[Int(table)]
+    }
 
     /// The number that stands for a name: the same for the same name, different for different names.
     static func number(of name: String) -> Int32 {
@@ -108,36 +149,7 @@ public struct TemplateNames: Sendable, ExpressibleByArrayLiteral {
 
 /// A Swift value that templates can show.
 public protocol TemplateRepresentable {
-    /// The value as templates see it.
-    var templateValue: TemplateValue { get }
-}
-
-extension String: TemplateRepresentable {
-    /// Text.
-    public var templateValue: TemplateValue { .text(self) }
-}
-
-extension Int: TemplateRepresentable {
-    /// A number.
-    public var templateValue: TemplateValue { .number(self) }
-}
-
-extension Bool: TemplateRepresentable {
-    /// A flag.
-    public var templateValue: TemplateValue { .flag(self) }
-}
-
-extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    /// A list of the elements' values.
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
-}
-
-extension Optional where Wrapped: TemplateRepresentable {
-    /// The wrapped value's template value, or nil (left out of its object).
-    public var templateValue: TemplateValue? { map(\.templateValue) }
-}
-
-extension TemplateObject: TemplateRepresentable {
-    /// The object itself.
-    public var templateValue: TemplateValue { .object(self) }
+    /// Writes the value into a page's arena and returns its slot (objects and lists reserve their slots
+    /// first, then fill them).
+    func slot(in arena: TemplateArena) -> TemplateSlot
 }

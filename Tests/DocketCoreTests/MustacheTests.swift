@@ -66,6 +66,31 @@ import Testing
         #expect(try render("{{#page}}{{label}}|{{page.label}}{{/page}}", value) == "outer|")
     }
 
+    @Test("a field with no value is looked for further out; a dotted name through one finds nothing")
+    func missingFieldsLookOutward() throws {
+        let inner = TemplateValue.object(TemplateObject([("x", nil), ("y", .text("inner y")), ("group", nil)]))
+        let outer = TemplateValue.object(TemplateObject([("x", .text("outer x")), ("inner", inner),
+                                                          ("group", .object(["z": .text("outer z")]))]))
+        #expect(try render("{{#inner}}{{x}}|{{y}}|{{group.z}}{{/inner}}", outer) == "outer x|inner y|outer z")
+        // In `a.b`, `b` is looked for in `a` only.
+        #expect(try render("{{inner.group.z}}|{{inner.x}}|{{^inner.x}}none{{/inner.x}}", outer) == "||none")
+    }
+
+    @Test("values written into an arena read back the same; equal name lists share one table")
+    func arenaRoundTrip() {
+        let value = TemplateValue.object(TemplateObject([
+            ("a", .text("é<\"")), ("b", .number(-3)), ("c", .flag(false)), ("d", nil),
+            ("e", .list([.text("x"), .object(["f": .flag(true)]), .list([])])),
+        ]))
+        let arena = TemplateArena(slots: 1, textBytes: 1)  // grows as it fills
+        let slot = value.slot(in: arena)
+        #expect(arena.value(slot) == value)
+        // Five fields, three list items and one field of the listed object; the empty list takes none.
+        #expect(arena.slots.count == 9)
+        #expect(TemplateNames(["p", "q"]).table == TemplateNames(["p", "q"]).table)
+        #expect(TemplateNames(["p", "q"]).table != TemplateNames(["q", "p"]).table)
+    }
+
     @Test func sectionsRepeatShowOrSkip() throws {
         let value = TemplateValue.object([
             "items": .list([.text("x"), .text("y")]), "empty": .list([]), "on": .flag(true), "off": .flag(false),
