@@ -182,7 +182,13 @@ public struct PortalRenderer: Sendable {
     }
 
     static func addressLines(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard let text else { return [] }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lines end at `\n`, `\r`, `\u{0B}` or `\u{0C}` (the ASCII newlines), split by bytes.
+            return text.utf8.split(whereSeparator: { $0 >= 0x0A && $0 <= 0x0D })
+                .map { Substring($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     func invoicePage(_ invoice: Invoice, computed: ComputedClient, pagedMonths: Set<YearMonth>) -> InvoicePage {

@@ -2,8 +2,9 @@ import Foundation
 
 /// A value a template can show: what `{{name}}` prints, what `{{#name}}` tests or repeats.
 ///
-/// View models turn themselves into these values once per page (`TemplateRepresentable`), so rendering
-/// never reflects on Swift types or casts `Any`: a lookup is a scan of a few keys.
+/// The tree form of a page's values, for tests and tools (`TemplateRepresentable.templateValue`, and
+/// `MustacheRenderer.render(_:_:)`): pages themselves are written into a `TemplateArena` and rendered from
+/// its slots, which hold the same values flat.
 public enum TemplateValue: Sendable, Equatable {
     /// Text; `{{ }}` HTML-escapes it, `{{{ }}}` inserts it as it is.
     case text(String)
@@ -17,11 +18,8 @@ public enum TemplateValue: Sendable, Equatable {
     case object(TemplateObject)
 }
 
-/// Named values, in the order they were given. Keys are few per object, so a lookup scans them, comparing
-/// the names' numbers (`TemplateNames`) rather than their text.
-///
-/// A class, so that passing an object around the renderer's context stack costs one reference count, not
-/// one per array inside it.
+/// Named values, in the order they were given (the tree form of `TemplateSlot.object`). Keys are few per
+/// object, so a lookup scans them, comparing the names' numbers (`TemplateNames`) rather than their text.
 public final class TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Every name the object was made with (shared between all objects of one view model type).
     let names: TemplateNames

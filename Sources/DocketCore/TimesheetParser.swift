@@ -145,6 +145,13 @@ public enum TimesheetParser {
             // One line (most entries): the rest of it from the paragraph's first byte.
             let line = file.lines[paragraph.startLine - 1]
             let start = line.utf8.index(line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
+            // Plain text reads as it is written: then the paragraph's own text is the source text, shared
+            // rather than copied again.
+            let text = paragraph.text.utf8
+            if let first = text.first, let last = text.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+               line.utf8[start...].elementsEqual(text) {
+                return paragraph.text  // nothing to trim at either end
+            }
             return line[start...].trimmingWhitespace()
         }
         let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)

@@ -307,4 +307,20 @@ struct BuildRecordTests {
         // Stopped at once, with many clients still to go.
         FilePrefetcher(root: site.root, clients: Array(repeating: ("acme", nil), count: 10_000)).stop()
     }
+
+    @Test("a client's passphrase names are found in its client.md; the word search finds a word anywhere, and only it")
+    func passphraseNames() throws {
+        #expect(BuildCache.contains(Data("abc portal_passphrase_env: X".utf8), "portal_passphrase_env"))
+        #expect(BuildCache.contains(Data("portal_passphrase_env".utf8), "portal_passphrase_env"))
+        #expect(!BuildCache.contains(Data("portal_passphrase_en".utf8), "portal_passphrase_env"))
+        #expect(!BuildCache.contains(Data("pportal_passphrase_en v".utf8), "portal_passphrase_env"))
+        #expect(!BuildCache.contains(Data(), "portal_passphrase_env"))
+        let site = try TemporarySite(files: [
+            "content/clients/a/client.md": "---\nname: A\nportal_passphrase_env: A_PASS\n---\n",
+            "content/clients/b/client.md": "---\nname: B\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(BuildCache.passphraseNames(slug: "a", rootPath: site.root.path, environment: [:]) == ["A_PASS"])
+        #expect(BuildCache.passphraseNames(slug: "b", rootPath: site.root.path, environment: [:]) == [])
+    }
 }

@@ -322,4 +322,12 @@ struct InvoiceRecordTests {
             "content/clients/acme/timesheets/2026-09.md: warning: September 2026: 12h 15m of work, 1 expense not invoiced (no sent invoice bills this month)",
         ])
     }
+
+    @Test("an address is split into its non-empty lines, each trimmed, whatever ends them")
+    func addressLines() {
+        #expect(PortalRenderer.addressLines("1 High St\r\n  Leeds \n\nLS1\u{0B}UK\u{0C}") == ["1 High St", "Leeds", "LS1", "UK"])
+        #expect(PortalRenderer.addressLines("Café Rd\u{2028}Paris\n") == ["Café Rd", "Paris"])
+        #expect(PortalRenderer.addressLines("\n \n") == [])
+        #expect(PortalRenderer.addressLines(nil) == [])
+    }
 }

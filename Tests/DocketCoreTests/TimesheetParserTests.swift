@@ -130,6 +130,14 @@ struct TimesheetParserTests {
         }
     }
 
+    @Test("an entry's text is read as written, trimmed of Unicode spaces too")
+    func entryTextAsWritten() {
+        let (sheet, diagnostics) = parseTimesheet("## 2026-11-02\n- 1h Report\u{00A0}\n- 1h \\#notatag\n- 2h Plain words #admin\n")
+        #expect(diagnostics.errors.isEmpty)
+        #expect(sheet.entries.map(\.description) == ["Report", "\\#notatag", "Plain words"])
+        #expect(sheet.entries.map(\.tags) == [[], [], ["admin"]])
+    }
+
     @Test("overlapping clock ranges on one day are a warning")
     func overlaps() {
         let (_, diagnostics) = parseTimesheet("""
