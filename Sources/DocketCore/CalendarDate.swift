@@ -155,15 +155,7 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
     /// Parses a full name or a three-letter abbreviation, in any case.
     public init?(name text: some StringProtocol) {
         guard text.utf8.count <= 9 else { return nil }
-        // ASCII (nearly always) is lowercased byte by byte into a small string; anything else by Unicode rules.
-        let lower = text.utf8.allSatisfy({ $0 < 0x80 })
-            ? String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-                for (offset, byte) in text.utf8.enumerated() {
-                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return text.utf8.count
-            }
-            : text.lowercased()
+        let lower = text.lowercased()
         guard let index = Self.lowercaseNames.firstIndex(where: { $0.name == lower || $0.abbreviation == lower }),
               let match = Weekday(rawValue: index) else { return nil }
         self = match

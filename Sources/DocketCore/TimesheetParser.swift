@@ -147,11 +147,7 @@ public enum TimesheetParser {
             let start = line.utf8.index(line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
             // Plain text reads as it is written: then the paragraph's own text is the source text, shared
             // rather than copied again.
-            let text = paragraph.text.utf8
-            if let first = text.first, let last = text.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
-               line.utf8[start...].elementsEqual(text) {
-                return paragraph.text  // nothing to trim at either end
-            }
+            if Self.sameBytes(line.utf8[start...], paragraph.text) { return paragraph.text }
             return line[start...].trimmingWhitespace()
         }
         let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
@@ -162,6 +158,17 @@ public enum TimesheetParser {
             }
         }
         return parts.joined(separator: " ").trimmingWhitespace()
+    }
+
+    /// Whether a line's rest is exactly a text that starts and ends with a visible ASCII character (so that
+    /// trimming it would change nothing): compared as bytes in memory.
+    private static func sameBytes(_ rest: Substring.UTF8View, _ text: String) -> Bool {
+        let bytes = text.utf8
+        guard rest.count == bytes.count, let first = bytes.first, let last = bytes.last,
+              first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return false }
+        return rest.withContiguousStorageIfAvailable { restBytes in
+            text.withUTF8Bytes { textBytes in memcmp(restBytes.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0 }
+        } ?? false
     }
 
     /// Warns when two work entries of one day have overlapping clock ranges.
