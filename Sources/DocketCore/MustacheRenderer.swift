@@ -170,13 +170,8 @@ struct MustacheRenderer {
     /// The slot of the name numbered `id` in an object (its slots from `first`, its names `table`).
     @inline(__always)
     private func field(_ id: Int32, _ first: Int32, _ table: Int32) -> TemplateSlot {
-        let ids = TemplateNames.tableNumbers(table)
-        var index = 0
-        while index < ids.count {
-            if ids[index] == id { return slots[Int(first) + index] }
-            index += 1
-        }
-        return .missing
+        guard let position = TemplateNames.position(of: id, in: table) else { return .missing }
+        return slots[Int(first) + position]
     }
 
     /// Literal template text; inside an indented partial every line starts with the indentation.
@@ -216,9 +211,15 @@ struct MustacheRenderer {
     }
 
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
         var start = 0  // the first byte not yet copied: bytes that need no escape are copied in runs
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while none of them needs escaping (most text).
+            if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             // Only `"`, `&`, `'`, `<` and `>` need escaping; all other bytes are above `>` or below `"`.
             if byte > UInt8(ascii: ">") || byte < UInt8(ascii: "\"") {
@@ -242,5 +243,16 @@ struct MustacheRenderer {
             start = index
         }
         if start < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+    }
+
+    /// Whether any of eight bytes is `"`, `&`, `'`, `<` or `>` (each compared at once across the word: a
+    /// byte equal to the one sought becomes zero, and a zero byte is found without false alarms).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        return hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x27))
+            | hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x3E)) != 0
     }
 }

@@ -100,10 +100,11 @@ public struct TemplateNames: Sendable, ExpressibleByArrayLiteral {
     nonisolated(unsafe) private static var numbers: [String: Int32] = [:]
 
     // Name tables, kept for the life of the process (a list of names is stored once, however many objects
-    // use it): the renderer reads their numbers through a pointer, with no lock and no reference count.
+    // use it): for each name number up to the table's largest, the position of that name in the list (or
+    // -1), so the renderer finds a field in one step, through a pointer, with no lock or reference count.
     private static let tableCapacity = 1 << 16
-    nonisolated(unsafe) private static let tableIDs =
-        UnsafeMutablePointer<UnsafeBufferPointer<Int32>>.allocate(capacity: tableCapacity)
+    nonisolated(unsafe) private static let tablePositions =
+        UnsafeMutablePointer<UnsafeBufferPointer<Int16>>.allocate(capacity: tableCapacity)
     nonisolated(unsafe) private static var tables: [[String]: Int32] = [:]
     nonisolated(unsafe) private static var tableList: [[String]] = []
 
@@ -112,19 +113,27 @@ public struct TemplateNames: Sendable, ExpressibleByArrayLiteral {
         defer { lock.unlock() }
         if let table = tables[names] { return table }
         // Lists of names come from Docket's own view models (and tests), never from a site's files.
-        precondition(tableList.count < tableCapacity, "too many different lists of template names")
+        precondition(tableList.count < tableCapacity && ids.count < Int(Int16.max), "too many template names")
         let table = Int32(tableList.count)
-        let stored = UnsafeMutablePointer<Int32>.allocate(capacity: max(ids.count, 1))
-        stored.initialize(from: ids, count: ids.count)
-        tableIDs[Int(table)] = UnsafeBufferPointer(start: stored, count: ids.count)
+        let length = Int(ids.max() ?? -1) + 1
+        let positions = UnsafeMutablePointer<Int16>.allocate(capacity: max(length, 1))
+        positions.initialize(repeating: -1, count: max(length, 1))
+        for (position, id) in ids.enumerated() where positions[Int(id)] < 0 {
+            positions[Int(id)] = Int16(position)  // a name written twice is found at its first place
+        }
+        tablePositions[Int(table)] = UnsafeBufferPointer(start: positions, count: length)
         tableList.append(names)
         tables[names] = table
         return table
     }
 
-    /// The numbers of a table's names (`table` from a `TemplateNames` made before).
-    static func tableNumbers(_ table: Int32) -> UnsafeBufferPointer<Int32> {
-        tableIDs[Int(table)]
+    /// Where the name numbered `id` is in a table's list (`table` from a `TemplateNames` made before), or nil.
+    @inline(__always)
+    static func position(of id: Int32, in table: Int32) -> Int? {
+        let positions = tablePositions[Int(table)]
+        guard id >= 0, Int(id) < positions.count else { return nil }
+        let position = positions[Int(id)]
+        return position < 0 ? nil : Int(position)
     }
 
     /// The names of a table.
