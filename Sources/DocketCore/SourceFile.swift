@@ -43,16 +43,16 @@ public struct SourceFile: Sendable {
         var newlines: [Int] = []
         var needsNormalising = false
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             needsNormalising = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+                || memchr(base, 13, bytes.count) != nil
+            // `memchr` finds each newline many bytes at a time.
+            newlines.reserveCapacity(bytes.count / 32)
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 10 {
-                    newlines.append(index)
-                } else if byte == 13 {
-                    needsNormalising = true
-                }
-                index += 1
+            while index < bytes.count, let found = memchr(base + index, 10, bytes.count - index) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                newlines.append(offset)
+                index = offset + 1
             }
         }
         return (newlines, needsNormalising)
