@@ -392,8 +392,8 @@ public struct BuildCache: Sendable {
     /// output files with their status (read from `outputsPath`, the folder its pages were written to);
     /// nil when an output file cannot be found.
     func block(slug: String, files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts,
-               outputsPath: String, encoder: JSONEncoder) -> [UInt8]? {
-        guard let json = try? encoder.encode(facts) else { return nil }
+               outputsPath: String) -> [UInt8]? {
+        let json = RecordJSON.facts(facts)
         var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8)
         block.reserveCapacity(json.count + 120 * (files.count + facts.outputs.count))
         block += json
@@ -407,13 +407,6 @@ public struct BuildCache: Sendable {
         }
         block += "E\n".utf8
         return block
-    }
-
-    /// The encoder of client facts in the record.
-    static func factsEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 
     /// Opens the next record while a build runs, for client blocks made as clients finish; nil when it
@@ -446,7 +439,6 @@ public struct BuildCache: Sendable {
                 writer = try RecordWriter(path: recordURL.path)
             }
             let done = streamed?.slugs ?? []
-            let encoder = Self.factsEncoder()
             // Client blocks are made on all cores, a few dozen at a time, so that the whole record is never
             // in memory at once.
             let remaining = clients.filter { !done.contains($0.slug) }
@@ -461,7 +453,7 @@ public struct BuildCache: Sendable {
                         return block.isEmpty ? nil : block
                     case .fresh(let files, let fingerprint, let facts):
                         return block(slug: slug, files: files, fingerprint: fingerprint, facts: facts,
-                                     outputsPath: rootPath + "/public", encoder: encoder)
+                                     outputsPath: rootPath + "/public")
                     }
                 }
                 for block in blocks {
@@ -480,7 +472,7 @@ public struct BuildCache: Sendable {
                 writer.add("W\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n")
             }
             for portal in portals {
-                try writer.add(Array("P\t".utf8) + Array(try encoder.encode(portal)) + [10])
+                try writer.add(Array("P\t".utf8) + RecordJSON.portal(portal) + [10])
             }
             // Last, so that its time is after every file the build read and wrote.
             let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)

@@ -228,7 +228,6 @@ public enum Builder {
         // Pages written straight into the new public/ have their final status as soon as they are written, so
         // each client's block of the next record is made and written at the end of its own task.
         let stream = caching && stage.tree != nil ? cache.openStream() : nil
-        let encoder = BuildCache.factsEncoder()
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
             if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
             let digests = caching ? FileDigests() : nil
@@ -239,7 +238,7 @@ public enum Builder {
                let saved = Self.savedClient(facts, read: read, walked: inputs.clients[slugs[index]], cache: cache, options: options),
                case .fresh(let files, let fingerprint, let storedFacts) = saved,
                let block = cache.block(slug: slugs[index], files: files, fingerprint: fingerprint, facts: storedFacts,
-                                       outputsPath: tree.publicDirectory.path, encoder: encoder) {
+                                       outputsPath: tree.publicDirectory.path) {
                 stream.add(slugs[index], block)
             }
             return .fresh(facts, read: read)

@@ -15,7 +15,8 @@ public final class FieldReader {
     let name: String?
     private let lineOffset: Int
     private var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
-    private var read: Set<String> = []
+    /// Every key asked for, in the order first asked (a few dozen at most: a list beats hashing each key).
+    private var read: [String] = []
     /// Set when the YAML did not parse: missing fields are then not reported again.
     private var unreadable = false
 
@@ -126,7 +127,7 @@ public final class FieldReader {
 
     /// The node for a key, marking it read. Null values count as absent.
     public func node(_ key: String) -> YAMLNode? {
-        read.insert(key)
+        if !read.contains(key) { read.append(key) }
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
         if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return nil }
         return node
@@ -304,7 +305,7 @@ public final class FieldReader {
     /// Warns about every key that was never read: a typo such as `retainr:` is caught here.
     /// Call after reading every known field.
     public func finish() {
-        let known = Array(read)
+        let known = read
         for pair in pairs where !read.contains(pair.key) {
             var message = "unknown field `\(qualified(pair.key))`; it is ignored"
             if let suggestion = FieldReader.closest(to: pair.key, in: known) {

@@ -54,19 +54,32 @@ public enum MonthCalculator {
     /// Totals for one month's entries (no retainer position).
     public static func totals(month: YearMonth, entries: [Entry], client: Client) -> MonthFigures {
         var figures = MonthFigures(month: month)
-        var tagMinutes: [String: Int] = [:]
+        // Minutes by tag, in a short list (a client uses a handful of tags: scanning it beats hashing).
+        var tagMinutes: [(tag: String, minutes: Int)] = []
+        func add(_ tag: String, _ minutes: Int) {
+            if let index = tagMinutes.firstIndex(where: { $0.tag == tag }) {
+                tagMinutes[index].minutes += minutes
+            } else {
+                tagMinutes.append((tag, minutes))
+            }
+        }
         for entry in entries {
             let entryFigures = TimeRules.figures(for: entry, client: client)
+            let unbilled = entry.isUnbilled
             switch entry.kind {
             case .work:
                 figures.loggedMinutes += entryFigures.rawMinutes
-                if entry.isUnbilled { figures.unbilledMinutes += entryFigures.rawMinutes }
-                let tags = entry.tags.filter { $0 != "unbilled" }
-                for tag in tags.isEmpty ? ["untagged"] : tags { tagMinutes[tag, default: 0] += entryFigures.rawMinutes }
+                if unbilled { figures.unbilledMinutes += entryFigures.rawMinutes }
+                var tagged = false
+                for tag in entry.tags where tag != "unbilled" {
+                    tagged = true
+                    add(tag, entryFigures.rawMinutes)
+                }
+                if !tagged { add("untagged", entryFigures.rawMinutes) }
             case .travel:
-                if entry.isUnbilled { figures.unbilledTravelMinutes += entryFigures.rawMinutes }
+                if unbilled { figures.unbilledTravelMinutes += entryFigures.rawMinutes }
             case .expense:
-                if !entry.isUnbilled { figures.expenseCount += 1 }
+                if !unbilled { figures.expenseCount += 1 }
             case .mileage:
                 break
             }
@@ -77,7 +90,7 @@ public enum MonthCalculator {
             figures.expenses += entryFigures.expense
         }
         figures.billableMinutes = figures.inHoursMinutes + figures.outOfHoursMinutes
-        figures.tags = tagMinutes.map { TagTotal(tag: $0.key, minutes: $0.value) }
+        figures.tags = tagMinutes.map { TagTotal(tag: $0.tag, minutes: $0.minutes) }
             .sorted { ($0.minutes, $1.tag) > ($1.minutes, $0.tag) }
         return figures
     }

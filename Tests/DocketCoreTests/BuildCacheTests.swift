@@ -231,12 +231,42 @@ struct BuildRecordTests {
         facts.dashboard = part
         facts.diagnostics = [Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab")]
         facts.portal = Builder.Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
-        let decoded = try JSONDecoder().decode(ClientFacts.self, from: JSONEncoder().encode(facts))
+        // Written by Foundation's encoder and by the record's own writer, read back by Foundation's decoder.
+        for json in [try JSONEncoder().encode(facts), Data(RecordJSON.facts(facts))] {
+            let decoded = try JSONDecoder().decode(ClientFacts.self, from: json)
+            #expect(decoded.slug == "acme")
+            #expect(decoded.dashboard == part)
+            #expect(decoded.invoiceNumbers == facts.invoiceNumbers)
+            #expect(decoded.diagnostics == facts.diagnostics)
+            #expect(decoded.portal == facts.portal)
+            #expect(decoded.storedToken == "abc")
+        }
+    }
+
+    @Test("the record's own JSON writer: absent parts left out, awkward text and every portal kind read back")
+    func recordJSONWriter() throws {
+        // Nothing optional: no dashboard, portal or token.
+        let bare = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(ClientFacts(slug: "b"))))
+        #expect(bare.slug == "b" && bare.dashboard == nil && bare.portal == nil && bare.storedToken == nil)
+        #expect(bare.diagnostics.isEmpty && bare.invoiceNumbers.isEmpty)
+        let awkward = "<a href=\"x\">&amp;</a> \\ / é 😀 \u{2028}\u{0}\u{1F}\r\n\t'"
+        let part = Dashboard.ClientPart(
+            client: awkward, chase: [], balance: nil, burn: nil,
+            unbilled: Dashboard.ClientMinutes(client: awkward, thisMonth: 0, total: 0),
+            outOfHours: Dashboard.ClientMinutes(client: awkward, thisMonth: -5, total: Int.max),
+            tagMinutes: [:], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [])
+        var facts = ClientFacts(slug: awkward)
+        facts.dashboard = part
+        facts.diagnostics = [Diagnostic(.error, path: awkward, line: 0, column: 0, awkward)]
+        let decoded = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(facts)))
+        #expect(decoded.slug == awkward)
         #expect(decoded.dashboard == part)
-        #expect(decoded.invoiceNumbers == facts.invoiceNumbers)
         #expect(decoded.diagnostics == facts.diagnostics)
-        #expect(decoded.portal == facts.portal)
-        #expect(decoded.storedToken == "abc")
+        for portal in [Builder.Portal(slug: "a", name: awkward, token: "t", isNewToken: true),
+                       Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
+                       Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_")] {
+            #expect(try JSONDecoder().decode(Builder.Portal.self, from: Data(RecordJSON.portal(portal))) == portal)
+        }
     }
 
     @Test("pages kept on disk come back byte for byte, and a replaced file is swapped in whole")
