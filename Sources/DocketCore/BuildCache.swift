@@ -398,14 +398,28 @@ public struct BuildCache: Sendable {
         block.reserveCapacity(json.count + 120 * (files.count + facts.outputs.count))
         block += json
         block.append(10)
+        // Byte by byte: a client has a hundred of these lines.
+        func add(_ text: String) { text.withUTF8Bytes { block.append(contentsOf: $0) } }
         for (path, input) in files {
-            block += "I\t\(path)\t\(input.status?.line ?? "")\t\(input.hash)\n".utf8
+            block.append(UInt8(ascii: "I"))
+            block.append(9)
+            add(path)
+            block.append(9)
+            input.status?.appendLine(to: &block)
+            block.append(9)
+            add(input.hash)
+            block.append(10)
         }
         for path in facts.outputs {
             guard let status = FileStatus.of(outputsPath + "/" + path) else { return nil }
-            block += "O\tpublic/\(path)\t\(status.line)\n".utf8
+            add("O\tpublic/")
+            add(path)
+            block.append(9)
+            status.appendLine(to: &block)
+            block.append(10)
         }
-        block += "E\n".utf8
+        block.append(UInt8(ascii: "E"))
+        block.append(10)
         return block
     }
 

@@ -130,10 +130,8 @@ public enum EntryParser {
                         output[length] = 0x20
                         length += 1
                     }
-                    for offset in start..<index {
-                        output[length] = bytes[offset]
-                        length += 1
-                    }
+                    (output.baseAddress! + length).update(from: bytes.baseAddress! + start, count: index - start)
+                    length += index - start
                 }
             }
             return length

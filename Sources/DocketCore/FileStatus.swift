@@ -45,6 +45,21 @@ struct FileStatus: Equatable, Sendable {
     /// One line of text: `size modified changed inode`.
     var line: String { "\(size) \(modified) \(changed) \(inode)" }
 
+    /// Appends `line`'s bytes, digit by digit (no text made).
+    func appendLine(to bytes: inout [UInt8]) {
+        func decimal(_ value: UInt) { forEachDecimalDigit(of: value) { bytes.append($0) } }
+        if size < 0 { bytes.append(UInt8(ascii: "-")) }
+        decimal(size.magnitude)
+        bytes.append(32)
+        if modified < 0 { bytes.append(UInt8(ascii: "-")) }
+        decimal(modified.magnitude)
+        bytes.append(32)
+        if changed < 0 { bytes.append(UInt8(ascii: "-")) }
+        decimal(changed.magnitude)
+        bytes.append(32)
+        decimal(UInt(inode))
+    }
+
     /// Every regular file below a folder, as paths relative to it with their status, sorted by path;
     /// hidden names included.
     static func files(under root: String, skipping skipped: String? = nil) -> [(path: String, status: FileStatus)] {

@@ -353,4 +353,15 @@ struct BuildRecordTests {
         #expect(BuildCache.passphraseNames(slug: "a", rootPath: site.root.path, environment: [:]) == ["A_PASS"])
         #expect(BuildCache.passphraseNames(slug: "b", rootPath: site.root.path, environment: [:]) == [])
     }
+
+    @Test("a file status is written in the record as the same line, digit by digit")
+    func statusLines() {
+        for status in [FileStatus(size: 0, modified: 0, changed: 0, inode: 0),
+                       FileStatus(size: 4_096, modified: 1_764_400_000_123_456_789, changed: -1, inode: UInt64.max),
+                       FileStatus(size: Int.max, modified: Int.min + 1, changed: 42, inode: 7)] {
+            var bytes: [UInt8] = []
+            status.appendLine(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == status.line)
+        }
+    }
 }
