@@ -241,8 +241,18 @@ public struct BuildCache: Sendable {
         return record.global.isEmpty ? nil : record
     }
 
+    /// A client folder's files with their status, unhashed: the folder is rebuilt, and its files are hashed
+    /// as its load reads them (`completed` hashes any other).
+    func unhashedInputs(of slug: String) -> ClientInputs {
+        let listed = FileStatus.files(under: root.path + "/content/clients/" + slug)
+        return ClientInputs(files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
+                            fingerprint: nil)
+    }
+
     /// Every file under `content/` and `templates/`, hashed (reusing the last build's hash for a file the file
-    /// system shows unchanged since then), and fingerprinted: client folders on all cores.
+    /// system shows unchanged since then), and fingerprinted: client folders on all cores. With no record
+    /// to compare with, client folders are left out (`clients` is empty): each is looked at in its own task,
+    /// overlapping with the other tasks' work, since every client is rebuilt anyway.
     func inputs(previous: Record?, options: Builder.Options) -> Inputs {
         let rootPath = root.path
         let settled = (previous?.written ?? 0) - 2_000_000_000
@@ -273,6 +283,7 @@ public struct BuildCache: Sendable {
         }
         result.globalFingerprint = hexString(hasher.finalize())
         // Each client folder.
+        guard previous != nil else { return result }
         let folders = top.filter(\.isDirectory).map(\.name)
         // More threads than cores: this mostly waits on the file system when its caches are cold.
         let clients = folders.parallelMap(threads: Builder.ioThreads) { slug -> ClientInputs in

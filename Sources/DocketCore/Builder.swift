@@ -121,13 +121,14 @@ public enum Builder {
     private enum ClientOutcome: Sendable {
         /// Reused from the last build: not parsed, computed or rendered.
         case reused(ClientFacts)
-        /// Parsed, computed and (if it validated) rendered by this run.
-        /// The SHA-256 of each file its load read, by path, for the record.
-        case fresh(ClientFacts, read: [String: String])
+        /// Parsed, computed and (if it validated) rendered by this run: with the SHA-256 of each file its
+        /// load read, by path, and its folder's files as looked at before (nil once its record block is
+        /// written), for the record.
+        case fresh(ClientFacts, read: [String: String], walked: BuildCache.ClientInputs?)
 
         var facts: ClientFacts {
             switch self {
-            case .reused(let facts), .fresh(let facts, _): return facts
+            case .reused(let facts), .fresh(let facts, _, _): return facts
             }
         }
     }
@@ -230,18 +231,22 @@ public enum Builder {
         let stream = caching && stage.tree != nil ? cache.openStream() : nil
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
             if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
+            let slug = slugs[index]
+            // The folder's files as they are before it is read (looked at here when no record asked for it).
+            let walked = caching ? inputs.clients[slug] ?? cache.unhashedInputs(of: slug) : nil
             let digests = caching ? FileDigests() : nil
-            let facts = buildClient(slugs[index], business: business, renderer: renderer, options: options,
+            let facts = buildClient(slug, business: business, renderer: renderer, options: options,
                                     stage: stage, digests: digests)
             let read = digests?.hashes ?? [:]
             if let stream, let tree = stage.tree, !facts.diagnostics.contains(where: { $0.severity == .error }),
-               let saved = Self.savedClient(facts, read: read, walked: inputs.clients[slugs[index]], cache: cache, options: options),
+               let saved = Self.savedClient(facts, read: read, walked: walked, cache: cache, options: options),
                case .fresh(let files, let fingerprint, let storedFacts) = saved,
-               let block = cache.block(slug: slugs[index], files: files, fingerprint: fingerprint, facts: storedFacts,
+               let block = cache.block(slug: slug, files: files, fingerprint: fingerprint, facts: storedFacts,
                                        outputsPath: tree.publicDirectory.path) {
-                stream.add(slugs[index], block)
+                stream.add(slug, block)
+                return .fresh(facts, read: read, walked: nil)
             }
-            return .fresh(facts, read: read)
+            return .fresh(facts, read: read, walked: walked)
         }
 
         prefetcher?.stop()
@@ -277,7 +282,7 @@ public enum Builder {
         // Write: new secrets, then the pages of every rebuilt client, stale files, the dashboard, the record.
         let writer = SiteWriter(root: root)
         do {
-            for case .fresh(let facts, _) in outcomes {
+            for case .fresh(let facts, _, _) in outcomes {
                 guard let portal = facts.portal else { continue }
                 if portal.isNewToken { try saveToken(portal.token, slug: portal.slug, root: root) }
                 for (name, value) in portal.newSecrets {
@@ -294,7 +299,7 @@ public enum Builder {
                 switch outcome {
                 case .reused(let facts):
                     return .success(SiteWriter.Outcome(unchanged: facts.outputs.count))
-                case .fresh(let facts, _):
+                case .fresh(let facts, _, _):
                     if stage.tree != nil { return .success(SiteWriter.Outcome(written: facts.outputs.count)) }
                     return Result { try writer.writeBatch(try stage.take(facts.slug)) }
                 }
@@ -304,7 +309,7 @@ public enum Builder {
             // manifest lists already: nothing can be stale, and the manifest need not be rewritten.
             let sameFiles = usable.map { usable in
                 usable.clients.count == outcomes.count && outcomes.allSatisfy { outcome in
-                    guard case .fresh(let facts, _) = outcome else { return true }
+                    guard case .fresh(let facts, _, _) = outcome else { return true }
                     return usable.clients[facts.slug]?.outputs == facts.outputs
                 }
             } ?? false
@@ -331,11 +336,11 @@ public enum Builder {
             switch finished[index] {
             case .reused:
                 return reusable[index].map { (slug, .reused($0)) }
-            case .fresh(let facts, let read):
+            case .fresh(let facts, let read, let walked):
                 // A block already in the stream is not made again.
                 if done.contains(slug) { return nil }
-                return Self.savedClient(facts, read: read, walked: inputs.clients[slug], cache: cache, options: options)
-                    .map { (slug, $0) }
+                return Self.savedClient(facts, read: read, walked: walked ?? inputs.clients[slug], cache: cache,
+                                        options: options).map { (slug, $0) }
             }
         }.compactMap { $0 }
         cache.save(global: global, inputs: inputs.global, clients: saved,

@@ -163,8 +163,9 @@ public enum JSONValue: Sendable, Equatable {
 /// Writes JSON straight into bytes, in `JSONValue`'s layout (two spaces per level, one item per line), with
 /// no tree of values in between: for `data.json`, the largest file of a portal.
 struct JSONWriter {
-    /// Where the text goes.
-    let output: ByteBuffer
+    /// Where the text goes (not retained at every call: whoever makes the writer keeps the buffer alive
+    /// while it writes).
+    unowned(unsafe) let output: ByteBuffer
     /// How many containers are open.
     private var depth = 0
     /// Whether the innermost open container has no item yet.
@@ -228,6 +229,7 @@ public enum DataJSON {
     public static func data(_ computed: ComputedClient, business: Business) -> Data {
         let client = computed.client
         let output = ByteBuffer(capacity: 64 * 1024)
+        defer { withExtendedLifetime(output) {} }
         var json = JSONWriter(output: output)
         json.begin(UInt8(ascii: "{"))
         json.key("client")

@@ -29,7 +29,7 @@ final class FilePrefetcher: @unchecked Sendable {
                     for path in files { Self.hint(rootPath + "/" + path) }
                 } else {
                     let folder = rootPath + "/content/clients/" + slug
-                    for (path, _) in FileStatus.files(under: folder) { Self.hint(folder + "/" + path) }
+                    for path in FileStatus.fileNames(under: folder) { Self.hint(folder + "/" + path) }
                 }
             }
         }

@@ -66,20 +66,50 @@ struct FileStatus: Equatable, Sendable {
         var result: [(path: String, status: FileStatus)] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
-            for name in names(in: path) ?? [] {
-                if relative.isEmpty && name == skipped { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            // Each entry is looked at relative to its open folder (`fstatat`), not by its whole path again.
+            let folder = dirfd(directory)
+            var folders: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." || (relative.isEmpty && name == skipped) { continue }
                 var info = stat()
-                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(child)
+                case S_IFDIR: folders.append(child)
                 case S_IFREG: if let status = FileStatus(info) { result.append((child, status)) }
                 default: continue
                 }
             }
+            for child in folders { walk(child) }
         }
         walk("")
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// Every file below a folder (paths relative to it, unsorted), found from the types `readdir` gives,
+    /// with no status asked for (a file system that does not give types is asked).
+    static func fileNames(under root: String) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            for (name, type) in namesAndTypes(in: path) ?? [] {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var kind = type
+                if kind == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(root + "/" + child, &info) == 0 else { continue }
+                    kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if kind == UInt8(DT_DIR) { walk(child) } else if kind == UInt8(DT_REG) { result.append(child) }
+            }
+        }
+        walk("")
+        return result
     }
 }
 

@@ -364,4 +364,18 @@ struct BuildRecordTests {
             #expect(String(decoding: bytes, as: UTF8.self) == status.line)
         }
     }
+
+    @Test("files found by their types are the files found by their status, hidden and nested ones included")
+    func fileNamesFromTypes() throws {
+        let site = try TemporarySite(files: [
+            "content/clients/a/client.md": "x", "content/clients/a/.hidden": "x",
+            "content/clients/a/timesheets/2026-11.md": "x", "content/clients/a/deep/er/note.txt": "x",
+        ])
+        defer { site.remove() }
+        let folder = site.root.path + "/content/clients/a"
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.md", withDestinationPath: folder + "/client.md")
+        let names = FileStatus.fileNames(under: folder).sorted()
+        #expect(names == FileStatus.files(under: folder).map(\.path))
+        #expect(names == [".hidden", "client.md", "deep/er/note.txt", "timesheets/2026-11.md"])
+    }
 }
