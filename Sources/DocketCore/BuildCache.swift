@@ -421,8 +421,10 @@ public struct BuildCache: Sendable {
             add(input.hash)
             block.append(10)
         }
-        for path in facts.outputs {
-            guard let status = FileStatus.of(outputsPath + "/" + path) else { return nil }
+        for (index, path) in facts.outputs.enumerated() {
+            // As the file was written, when known; otherwise looked up.
+            let known = facts.outputStatuses.flatMap { index < $0.count ? $0[index] : nil }
+            guard let status = known ?? FileStatus.of(outputsPath + "/" + path) else { return nil }
             add("O\tpublic/")
             add(path)
             block.append(9)

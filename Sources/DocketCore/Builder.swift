@@ -235,7 +235,7 @@ public enum Builder {
             // The folder's files as they are before it is read (looked at here when no record asked for it).
             let walked = caching ? inputs.clients[slug] ?? cache.unhashedInputs(of: slug) : nil
             let digests = caching ? FileDigests() : nil
-            let facts = buildClient(slug, business: business, renderer: renderer, options: options,
+            var facts = buildClient(slug, business: business, renderer: renderer, options: options,
                                     stage: stage, digests: digests)
             let read = digests?.hashes ?? [:]
             if let stream, let tree = stage.tree, !facts.diagnostics.contains(where: { $0.severity == .error }),
@@ -244,6 +244,7 @@ public enum Builder {
                let block = cache.block(slug: slug, files: files, fingerprint: fingerprint, facts: storedFacts,
                                        outputsPath: tree.publicDirectory.path) {
                 stream.add(slug, block)
+                facts.outputStatuses = nil  // in the record now: not kept for the rest of the build
                 return .fresh(facts, read: read, walked: nil)
             }
             return .fresh(facts, read: read, walked: walked)
@@ -429,7 +430,7 @@ public enum Builder {
         facts.outputs = files.map(\.path)
         if options.mode == .build {
             do {
-                try stage.put(slug, files)
+                facts.outputStatuses = try stage.put(slug, files)
             } catch {
                 diagnostics.error("\(content.folder)", "cannot keep the rendered portal until the build is written: \(error.localizedDescription)")
             }

@@ -19,6 +19,9 @@ struct ClientFacts: Codable, Sendable {
     var portal: Builder.Portal?
     /// The files of its portal, relative to `public/` (kept in the record's output lines, not in the JSON).
     var outputs: [String] = []
+    /// The status each of `outputs` was written with, when the build knows it (pages written straight into
+    /// a new `public/`); not in the JSON.
+    var outputStatuses: [FileStatus?]? = nil
 
     enum CodingKeys: String, CodingKey {
         case slug, storedToken, invoiceNumbers, dashboard, diagnostics, portal

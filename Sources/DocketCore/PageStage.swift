@@ -38,17 +38,18 @@ final class PageStage: @unchecked Sendable {
         tree = writer
     }
 
-    /// Keeps a client's files (safe to call from several threads for different clients).
-    func put(_ slug: String, _ files: [OutputFile]) throws {
+    /// Keeps a client's files (safe to call from several threads for different clients). Written into a new
+    /// site folder, the status each file was left with, in order (nil where not known); nil otherwise.
+    @discardableResult
+    func put(_ slug: String, _ files: [OutputFile]) throws -> [FileStatus?]? {
         if let tree {
-            _ = try tree.writeBatch(files)
-            return
+            return try tree.writeBatchKeepingStatus(files).statuses
         }
         guard let directory else {
             lock.lock()
             memory[slug] = files
             lock.unlock()
-            return
+            return nil
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(files.reduce(0) { $0 + $1.data.count + $1.path.utf8.count + 24 })
@@ -57,6 +58,7 @@ final class PageStage: @unchecked Sendable {
             bytes.append(contentsOf: file.data)
         }
         try SiteWriter.writeFile(Data(bytes), to: directory.appendingPathComponent(slug).path, replacing: false)
+        return nil
     }
 
     /// Takes a client's files back (and forgets them).

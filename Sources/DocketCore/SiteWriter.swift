@@ -67,6 +67,12 @@ public struct SiteWriter: Sendable {
 
     /// Writes some of the files (on all cores), comparing each with what is there.
     public func writeBatch(_ files: [OutputFile]) throws -> Outcome {
+        try writeBatchKeepingStatus(files).outcome
+    }
+
+    /// `writeBatch`, also giving the status of each file it wrote into a folder it made (taken from the open
+    /// file, in the order of `files`; nil for the others).
+    func writeBatchKeepingStatus(_ files: [OutputFile]) throws -> (outcome: Outcome, statuses: [FileStatus?]) {
         var outcome = Outcome()
         let base = publicDirectory.path
         var folders = Set<String>()
@@ -91,12 +97,25 @@ public struct SiteWriter: Sendable {
                 throw WriteError(message: "\(folder): \(String(cString: strerror(failure == EEXIST ? ENOTDIR : failure)))")
             }
         }
-        let fresh = created
-        enum Result: Sendable { case written, unchanged, failed(String) }
+        // A folder made here is opened once, and its files are made relative to it (no walk of the whole
+        // path for each file).
+        var openFolders: [String: Int32] = [:]
+        for folder in created {
+            let descriptor = open(base + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 { openFolders[folder] = descriptor }
+        }
+        defer { for descriptor in openFolders.values { close(descriptor) } }
+        let fresh = openFolders
+        let made = created
+        enum Result: Sendable { case written(FileStatus?), unchanged, failed(String) }
         let results = files.parallelMap { file -> Result in
             let path = base + "/" + file.path
             do {
-                if fresh.contains(Self.parent(of: file.path)) {
+                let parent = Self.parent(of: file.path)
+                if let folder = fresh[parent] {
+                    let name = Self.name(of: file.path)
+                    return .written(try Self.writeNewFile(file.data, in: folder, name: name, path: path))
+                } else if made.contains(parent) {
                     try Self.writeFile(file.data, to: path, replacing: false)
                 } else if let status = FileStatus.of(path) {
                     if status.size == file.data.count, FileManager.default.contents(atPath: path) == file.data {
@@ -106,19 +125,25 @@ public struct SiteWriter: Sendable {
                 } else {
                     try Self.writeFile(file.data, to: path, replacing: false)
                 }
-                return .written
+                return .written(nil)
             } catch {
                 return .failed("\(file.path): \(error.localizedDescription)")
             }
         }
+        var statuses: [FileStatus?] = []
+        statuses.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .written: outcome.written += 1
-            case .unchanged: outcome.unchanged += 1
+            case .written(let status):
+                outcome.written += 1
+                statuses.append(status)
+            case .unchanged:
+                outcome.unchanged += 1
+                statuses.append(nil)
             case .failed(let message): throw WriteError(message: message)
             }
         }
-        return outcome
+        return (outcome, statuses)
     }
 
     /// Writes bytes to a file with plain POSIX calls. A file that exists is replaced through a temporary file
@@ -135,10 +160,21 @@ public struct SiteWriter: Sendable {
         #endif
     }
 
-    static func writeFile(_ data: Data, to path: String, replacing: Bool) throws {
-        let target = replacing ? path + ".docket-new" : path
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes a new file in an open folder and returns its status, taken from the open file before it is
+    /// closed (`path`, the whole path, is only for messages).
+    static func writeNewFile(_ data: Data, in folder: Int32, name: String, path: String) throws -> FileStatus? {
+        let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(message: "\(path): \(String(cString: strerror(errno)))") }
+        var failure = writeAll(data, to: descriptor)
+        var info = stat()
+        let status = failure == 0 && fstat(descriptor, &info) == 0 ? FileStatus(info) : nil
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw WriteError(message: "\(path): \(String(cString: strerror(failure)))") }
+        return status
+    }
+
+    /// Writes all the bytes to an open file; 0, or the error number.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
@@ -152,12 +188,26 @@ public struct SiteWriter: Sendable {
                 offset += written
             }
         }
+        return failure
+    }
+
+    static func writeFile(_ data: Data, to path: String, replacing: Bool) throws {
+        let target = replacing ? path + ".docket-new" : path
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(message: "\(path): \(String(cString: strerror(errno)))") }
+        var failure = writeAll(data, to: descriptor)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0, replacing, rename(target, path) != 0 { failure = errno }
         if failure != 0 {
             if replacing { unlink(target) }
             throw WriteError(message: "\(path): \(String(cString: strerror(failure)))")
         }
+    }
+
+    /// The last part of a relative path (`c.html` for `a/b/c.html`).
+    static func name(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The folder part of a relative path (`a/b` for `a/b/c.html`, empty for `c.html`).

@@ -378,4 +378,23 @@ struct BuildRecordTests {
         #expect(names == FileStatus.files(under: folder).map(\.path))
         #expect(names == [".hidden", "client.md", "deep/er/note.txt", "timesheets/2026-11.md"])
     }
+
+    @Test("files written into a folder a batch made come back with the status they were left with")
+    func statusesOfNewFiles() throws {
+        let site = try TemporarySite(files: [:], templates: false)
+        defer { site.remove() }
+        let writer = SiteWriter(root: site.root)
+        try writer.begin()
+        try site.write("public/old/x.html", "X")
+        let files = [OutputFile(path: "t/a.html", text: "A"), OutputFile(path: "t/hours/b.html", text: "BB"),
+                     OutputFile(path: "old/y.html", text: "Y"), OutputFile(path: "top.html", text: "T")]
+        let (outcome, statuses) = try writer.writeBatchKeepingStatus(files)
+        #expect(outcome == SiteWriter.Outcome(written: 4, unchanged: 0, removed: 0))
+        #expect(statuses.count == 4)
+        #expect(statuses[0] != nil && statuses[0] == FileStatus.of(site.root.path + "/public/t/a.html"))
+        #expect(statuses[1]?.size == 2 && statuses[1] == FileStatus.of(site.root.path + "/public/t/hours/b.html"))
+        // A folder that was there already, and the output folder itself: not known.
+        #expect(statuses[2] == nil && statuses[3] == nil)
+        #expect(site.read("public/t/hours/b.html") == "BB" && site.read("public/old/y.html") == "Y")
+    }
 }
