@@ -10,6 +10,8 @@ public struct PortalRenderer: Sendable {
     let today: CalendarDate
     /// The business address, line by line (on every invoice).
     let businessAddressLines: [String]
+    /// `today` for people (on every page).
+    let asOf: String
 
     /// Creates a renderer.
     public init(templates: TemplateSet, business: Business, today: CalendarDate) {
@@ -17,12 +19,13 @@ public struct PortalRenderer: Sendable {
         self.business = business
         self.today = today
         businessAddressLines = Self.addressLines(business.address)
+        asOf = today.longDescription
     }
 
     /// The site-wide files: `index.html` (names no client), `robots.txt` (disallows everything), assets.
     public func siteFiles() -> [OutputFile] {
         let chrome = PageChrome(title: business.name, root: "", portalRoot: "", business: business.name,
-                                clientName: nil, asOf: today.longDescription, nav: [], hasNav: false)
+                                clientName: nil, asOf: asOf, nav: [], hasNav: false)
         let files = [
             OutputFile(path: "index.html", data: templates.render("index", IndexPage(page: chrome))),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n"),
@@ -72,18 +75,28 @@ public struct PortalRenderer: Sendable {
 
     func chrome(title: String, computed: ComputedClient, depth: Int, current: String) -> PageChrome {
         let client = computed.client
-        let portalRoot = String(repeating: "../", count: depth)
-        var nav = [NavLink(label: "Overview", href: "\(portalRoot)index.html", current: current == "overview")]
+        // Pages are at most one folder deep: their relative links are fixed texts (nothing made per page).
+        let portalRoot = depth == 0 ? "" : depth == 1 ? "../" : String(repeating: "../", count: depth)
+        func link(_ top: String, _ deeper: String, _ path: String) -> String {
+            depth == 0 ? top : depth == 1 ? deeper : portalRoot + path
+        }
+        var nav: [NavLink] = []
+        nav.reserveCapacity(5)
+        nav.append(NavLink(label: "Overview", href: link("index.html", "../index.html", "index.html"),
+                           current: current == "overview"))
         if let latest = computed.figures.months.last?.month {
             nav.append(NavLink(label: "Hours", href: "\(portalRoot)hours/\(latest).html", current: current == "hours"))
         }
-        nav.append(NavLink(label: "Statement", href: "\(portalRoot)statement.html", current: current == "statement"))
+        nav.append(NavLink(label: "Statement", href: link("statement.html", "../statement.html", "statement.html"),
+                           current: current == "statement"))
         if !computed.content.deliverables.isEmpty {
-            nav.append(NavLink(label: "Deliverables", href: "\(portalRoot)deliverables.html", current: current == "deliverables"))
+            nav.append(NavLink(label: "Deliverables", href: link("deliverables.html", "../deliverables.html", "deliverables.html"),
+                               current: current == "deliverables"))
         }
-        nav.append(NavLink(label: "Terms", href: "\(portalRoot)terms/index.html", current: current == "terms"))
-        return PageChrome(title: "\(title) · \(client.name)", root: portalRoot + "../", portalRoot: portalRoot,
-                          business: business.name, clientName: client.name, asOf: today.longDescription, nav: nav,
+        nav.append(NavLink(label: "Terms", href: link("terms/index.html", "../terms/index.html", "terms/index.html"),
+                           current: current == "terms"))
+        return PageChrome(title: "\(title) · \(client.name)", root: link("../", "../../", "../"), portalRoot: portalRoot,
+                          business: business.name, clientName: client.name, asOf: asOf, nav: nav,
                           hasNav: !nav.isEmpty)
     }
 
