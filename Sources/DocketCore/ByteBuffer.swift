@@ -52,6 +52,14 @@ final class ByteBuffer {
         count += 1
     }
 
+    /// Lets `body` write up to `maximum` bytes straight into the buffer's memory; it returns how many it
+    /// wrote (one room check for a run of small writes).
+    @inline(__always)
+    func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count += body(base + count)
+    }
+
     /// Appends one byte `count` times (an indentation).
     func append(_ byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }

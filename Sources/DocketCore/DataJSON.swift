@@ -197,14 +197,39 @@ struct JSONWriter {
         newline()
     }
 
-    /// Starts the next member of the innermost object: its key (plain ASCII, needing no escape) and `: `.
+    /// Starts the next member of the innermost object: its key (plain ASCII, needing no escape) and `: `,
+    /// after a comma, a new line and the indentation, written in one go.
     mutating func key(_ name: StaticString) {
-        next()
-        output.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { output.append($0) }
-        output.append(UInt8(ascii: "\""))
-        output.append(UInt8(ascii: ":"))
-        output.append(32)
+        guard name.hasPointerRepresentation else {
+            // A one-character literal is kept as a scalar, not as bytes.
+            next()
+            JSONValue.quote(name.description, into: output)
+            output.append(UInt8(ascii: ":"))
+            output.append(32)
+            return
+        }
+        let comma = !empty
+        empty = false
+        let indent = depth * 2
+        let length = name.utf8CodeUnitCount
+        let start = name.utf8Start
+        output.appendInPlace(maximum: indent + length + 6) { bytes in
+            var at = 0
+            if comma {
+                bytes[0] = UInt8(ascii: ",")
+                at = 1
+            }
+            bytes[at] = 10
+            (bytes + at + 1).initialize(repeating: 32, count: indent)
+            at += 1 + indent
+            bytes[at] = UInt8(ascii: "\"")
+            (bytes + at + 1).initialize(from: start, count: length)
+            at += 1 + length
+            bytes[at] = UInt8(ascii: "\"")
+            bytes[at + 1] = UInt8(ascii: ":")
+            bytes[at + 2] = 32
+            return at + 3
+        }
     }
 
     /// A string value, escaped.

@@ -191,10 +191,13 @@ struct DataJSONTests {
         json.end(UInt8(ascii: "]"))
         json.key("c")
         json.string("x\"<")
+        json.key("longer_key")
+        json.int(12)
         json.end(UInt8(ascii: "}"))
         let text = String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
-        #expect(text == "{\n  \"a\": [],\n  \"b\": [\n    -7,\n    {},\n    null\n  ],\n  \"c\": \"x\\\"\\u003c\"\n}")
-        #expect(text == JSONValue.object([("a", .array([])), ("b", .array([.int(-7), .object([]), .null])), ("c", .string("x\"<"))]).serialized())
+        #expect(text == "{\n  \"a\": [],\n  \"b\": [\n    -7,\n    {},\n    null\n  ],\n  \"c\": \"x\\\"\\u003c\",\n  \"longer_key\": 12\n}")
+        #expect(text == JSONValue.object([("a", .array([])), ("b", .array([.int(-7), .object([]), .null])), ("c", .string("x\"<")),
+                                          ("longer_key", .int(12))]).serialized())
     }
 
     @Test("quantities drop trailing zeros after the point, never before it; distances keep one decimal")
