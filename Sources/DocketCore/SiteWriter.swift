@@ -220,9 +220,10 @@ public struct SiteWriter: Sendable {
     /// Returns how many files were removed.
     public func finish(produced paths: [String]) throws -> Int {
         let fileManager = FileManager.default
-        let produced = Set(paths)
+        let previous = previousManifest()
+        let produced = previous.isEmpty ? [] : Set(paths)
         var removed = 0
-        for stale in previousManifest() where !produced.contains(stale) && isSafeRelativePath(stale) {
+        for stale in previous where !produced.contains(stale) && isSafeRelativePath(stale) {
             let url = publicDirectory.appendingPathComponent(stale)
             if fileManager.fileExists(atPath: url.path) {
                 try fileManager.removeItem(at: url)
@@ -231,7 +232,15 @@ public struct SiteWriter: Sendable {
             }
         }
         try fileManager.createDirectory(at: manifestURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((produced.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifestURL, options: .atomic)
+        // In the order the build produced them (the same order for the same site; every path once), one per
+        // line: sorting 54,000 paths with long common beginnings took longer than the rest of this step.
+        var lines: [UInt8] = []
+        lines.reserveCapacity(paths.count * 48)
+        for path in paths {
+            path.withUTF8Bytes { lines.append(contentsOf: $0) }
+            lines.append(10)
+        }
+        try Data(lines).write(to: manifestURL, options: .atomic)
         return removed
     }
 
