@@ -26,6 +26,48 @@ enum PlainBlocks {
         }
     }
 
+    /// A line of a plain document, by its byte offsets in the text (`Int32`: a slot holds no reference).
+    enum Event: Equatable {
+        /// An ATX heading's level, line and text.
+        case heading(level: Int32, line: Int32, start: Int32, end: Int32)
+        /// A `- ` item's line and text (after `- `), and whether it starts a list.
+        case item(line: Int32, start: Int32, end: Int32, startsList: Bool)
+        /// A nested `  - ` item's line and text, under the item before.
+        case nested(line: Int32, start: Int32, end: Int32)
+        /// The first line of a paragraph.
+        case paragraphLine(line: Int32, start: Int32, end: Int32)
+        /// A further line of the same paragraph.
+        case paragraphContinues(start: Int32, end: Int32)
+    }
+
+    /// The document's lines as events, in order, with no blocks or text made (the reader of a timesheet
+    /// makes only what it keeps); nil when the text is not in the plain form. The blocks `blocks` gives for
+    /// the same text are exactly what these lines describe.
+    static func events(_ text: String) -> [Event]? {
+        text.withUTF8Bytes { bytes in
+            guard bytes.count < Int(Int32.max) else { return nil }
+            var reader = Reader(bytes: bytes)
+            reader.events = []
+            return reader.read() == nil ? nil : reader.events
+        }
+    }
+
+    /// Text as cmark's HTML writes it: `"` and `>` escaped (`&` and `<` are not plain).
+    static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, into html: inout String) {
+        var run = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ">") {
+                html += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<index]), as: UTF8.self)
+                html += byte == UInt8(ascii: "\"") ? "&quot;" : "&gt;"
+                run = index + 1
+            }
+            index += 1
+        }
+        html += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]), as: UTF8.self)
+    }
+
     private enum LineKind {
         case blank
         /// `#` × level, then the text from `start` to `end`.
@@ -53,6 +95,8 @@ enum PlainBlocks {
         var nestedItems: [(line: Int, start: Int, end: Int)] = []
         /// Whether the line before was blank.
         var afterBlank = false
+        /// The lines as events, when they are asked for instead of blocks.
+        var events: [Event]?
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -70,6 +114,7 @@ enum PlainBlocks {
                 start = end + 1
             }
             // At the end of the text cmark ends the open blocks on the last line.
+            if events != nil { return [] }
             closeParagraph()
             closeList(endLine: lineNumber)
             return blocks
@@ -146,20 +191,9 @@ enum PlainBlocks {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
 
-        /// Text as cmark's HTML writes it: `"` and `>` escaped (`&` and `<` are not plain).
+        /// Text as cmark's HTML writes it (`PlainBlocks.escaped`).
         func escaped(_ start: Int, _ end: Int, into html: inout String) {
-            var run = start
-            var index = start
-            while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ">") {
-                    html += string(run, index)
-                    html += byte == UInt8(ascii: "\"") ? "&quot;" : "&gt;"
-                    run = index + 1
-                }
-                index += 1
-            }
-            html += string(run, end)
+            PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &html)
         }
 
         /// A one-line paragraph starting at a column.
@@ -173,6 +207,7 @@ enum PlainBlocks {
             defer {
                 if case .blank = kind { afterBlank = true } else { afterBlank = false }
             }
+            if events != nil { return record(kind, line: line, start: start, end: end) }
             switch kind {
             case .blank:
                 closeParagraph()
@@ -198,6 +233,41 @@ enum PlainBlocks {
                 }
                 if paragraphLine == 0 { paragraphLine = line }
                 paragraphParts.append((start, end))
+            }
+            return true
+        }
+
+        /// `take` for events: the same rules for what is plain, the lines kept as events, no blocks made.
+        mutating func record(_ kind: LineKind, line: Int, start: Int, end: Int) -> Bool {
+            let line32 = Int32(line)
+            switch kind {
+            case .blank:
+                paragraphLine = 0
+            case .heading(let level, let textStart, let textEnd):
+                paragraphLine = 0
+                listLine = 0
+                itemLine = 0
+                events!.append(.heading(level: Int32(level), line: line32, start: Int32(textStart), end: Int32(textEnd)))
+            case .item(let textStart):
+                paragraphLine = 0
+                events!.append(.item(line: line32, start: Int32(textStart), end: Int32(end), startsList: listLine == 0))
+                listLine = line
+                itemLine = line
+            case .nestedItem(let textStart):
+                guard itemLine != 0, !afterBlank else { return false }
+                events!.append(.nested(line: line32, start: Int32(textStart), end: Int32(end)))
+            case .paragraph:
+                if listLine != 0 {
+                    guard afterBlank else { return false }
+                    listLine = 0
+                    itemLine = 0
+                }
+                if paragraphLine == 0 {
+                    paragraphLine = line
+                    events!.append(.paragraphLine(line: line32, start: Int32(start), end: Int32(end)))
+                } else {
+                    events!.append(.paragraphContinues(start: Int32(start), end: Int32(end)))
+                }
             }
             return true
         }

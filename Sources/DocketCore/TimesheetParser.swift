@@ -6,74 +6,208 @@ public enum TimesheetParser {
     /// Parses a timesheet file for the month named by its file name.
     public static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
                              diagnostics: inout Diagnostics) -> Timesheet {
+        parse(file, month: month, currency: currency, diagnostics: &diagnostics, plain: true)
+    }
+
+    /// Parses a timesheet: with `plain`, a plain timesheet (`PlainBlocks.events`) is read line by line with no
+    /// blocks made; anything else, or without `plain`, through the document's blocks. Both feed the same
+    /// `DayBuilder`, so they give the same days and messages (a test holds them to each other).
+    static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
+                      diagnostics: inout Diagnostics, plain: Bool) -> Timesheet {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         fields.finish()
         diagnostics.append(contentsOf: fields.diagnostics)
 
-        var days: [TimesheetDay] = []
-        var current: TimesheetDay?
-        var skipping = false  // after a heading that is not a day, until the next level-2 heading
+        var builder = DayBuilder(file: file, month: month, currency: currency)
+        if plain, let events = PlainBlocks.events(frontMatter.body) {
+            frontMatter.body.withUTF8Bytes { bytes in builder.read(events, bytes: bytes) }
+        } else {
+            for block in Markdown.blocks(frontMatter.body) { builder.read(block) }
+        }
+        let days = builder.finish()
+        diagnostics.append(contentsOf: builder.diagnostics)
+        warnOverlaps(days, path: file.path, diagnostics: &diagnostics)
+        return Timesheet(month: month, path: file.path, days: days)
+    }
+
+    /// Turns a timesheet's parts, in order, into days: level-2 date headings open days, list items under
+    /// them are entries, nested items their details, and other blocks the day's notes.
+    struct DayBuilder {
+        let file: SourceFile
+        let month: YearMonth
+        let currency: Currency
+        var diagnostics = Diagnostics()
+        private var days: [TimesheetDay] = []
+        private var current: TimesheetDay?
+        private var skipping = false  // after a heading that is not a day, until the next level-2 heading
         // The heading line of each day of the month seen so far, by day (0: not yet); every day kept is in
         // the month, so an array indexed by day does what a dictionary by date would, without hashing.
-        var seenDays = [Int](repeating: 0, count: 32)
+        private var seenDays = [Int](repeating: 0, count: 32)
 
-        func close() {
+        init(file: SourceFile, month: YearMonth, currency: Currency) {
+            self.file = file
+            self.month = month
+            self.currency = currency
+        }
+
+        private mutating func close() {
             if let day = current { days.append(day) }
             current = nil
         }
 
-        for block in Markdown.blocks(frontMatter.body) {
+        /// The days, once every part was read.
+        mutating func finish() -> [TimesheetDay] {
+            close()
+            return days
+        }
+
+        /// A heading of `level` with its text, at a line and byte column.
+        mutating func heading(level: Int, text: String, line: Int, byteColumn: Int) {
+            guard level <= 2 else {
+                note("")  // a smaller heading is a note (with no HTML of its own, as cmark's walk gives it)
+                return
+            }
             // The character column, worked out only for a message.
-            var column: Int { file.characterColumn(line: block.startLine, byteColumn: block.startColumn) }
-            switch block.kind {
-            case .heading(let level) where level <= 2:
-                close()
-                skipping = false
-                guard level == 2 else { continue }
-                guard let date = dayDate(block.text) else {
-                    diagnostics.error(file.path, line: block.startLine, column: column,
-                                      "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(block.text)`")
-                    skipping = true
-                    continue
-                }
-                guard date.yearMonth == month else {
-                    diagnostics.error(file.path, line: block.startLine, column: column,
-                                      "the day \(date) is not in \(month.longDescription); this file is \(month).md, expected a date from \(month)-01 to \(month)-\(pad(month.numberOfDays, 2))")
-                    skipping = true
-                    continue
-                }
-                if let written = writtenWeekday(block.text), written != date.weekday {
-                    diagnostics.warning(file.path, line: block.startLine, column: column,
-                                        "\(date) is a \(date.weekday.name), not a \(written.name)")
-                }
-                if seenDays[date.day] != 0 {
-                    diagnostics.warning(file.path, line: block.startLine, column: column,
-                                        "the day \(date) already has a heading on line \(seenDays[date.day]); its entries are added to the same day")
-                } else {
-                    seenDays[date.day] = block.startLine
-                }
-                current = TimesheetDay(date: date, line: block.startLine, entries: [], notesHTML: [])
-            case .list:
-                if skipping { continue }
-                guard current != nil else {
-                    diagnostics.error(file.path, line: block.startLine, column: column,
-                                      "entries before the first day; expected a day heading like `## \(month)-02` above them")
-                    continue
-                }
-                for item in block.children {
-                    if let entry = parseItem(item, file: file, date: current!.date, currency: currency,
-                                             diagnostics: &diagnostics) {
-                        current!.entries.append(entry)
-                    }
-                }
-            default:
-                if !skipping, current != nil { current!.notesHTML.append(block.html) }
+            var column: Int { file.characterColumn(line: line, byteColumn: byteColumn) }
+            close()
+            skipping = false
+            guard level == 2 else { return }
+            guard let date = TimesheetParser.dayDate(text) else {
+                diagnostics.error(file.path, line: line, column: column,
+                                  "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(text)`")
+                skipping = true
+                return
+            }
+            guard date.yearMonth == month else {
+                diagnostics.error(file.path, line: line, column: column,
+                                  "the day \(date) is not in \(month.longDescription); this file is \(month).md, expected a date from \(month)-01 to \(month)-\(pad(month.numberOfDays, 2))")
+                skipping = true
+                return
+            }
+            if let written = TimesheetParser.writtenWeekday(text), written != date.weekday {
+                diagnostics.warning(file.path, line: line, column: column,
+                                    "\(date) is a \(date.weekday.name), not a \(written.name)")
+            }
+            if seenDays[date.day] != 0 {
+                diagnostics.warning(file.path, line: line, column: column,
+                                    "the day \(date) already has a heading on line \(seenDays[date.day]); its entries are added to the same day")
+            } else {
+                seenDays[date.day] = line
+            }
+            current = TimesheetDay(date: date, line: line, entries: [], notesHTML: [])
+        }
+
+        /// The start of a list at a line and byte column: whether its items are entries of a day.
+        mutating func list(line: Int, byteColumn: Int) -> Bool {
+            if skipping { return false }
+            guard current != nil else {
+                diagnostics.error(file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
+                                  "entries before the first day; expected a day heading like `## \(month)-02` above them")
+                return false
+            }
+            return true
+        }
+
+        /// An entry written as `text`, its first character at a line and byte column, with its details' HTML.
+        mutating func entry(_ text: String, line: Int, byteColumn: Int, detailsHTML: String) {
+            guard let date = current?.date else { return }
+            switch EntryParser.parse(text, currency: currency) {
+            case .failure(let failure):
+                let textColumn = file.characterColumn(line: line, byteColumn: byteColumn)
+                diagnostics.error(file.path, line: line, column: textColumn + failure.offset, failure.message)
+            case .success(let parsed):
+                current!.entries.append(Entry(date: date, kind: parsed.kind, description: parsed.description, tags: parsed.tags,
+                                              detailsHTML: detailsHTML, line: line))
             }
         }
-        close()
-        warnOverlaps(days, path: file.path, diagnostics: &diagnostics)
-        return Timesheet(month: month, path: file.path, days: days)
+
+        /// A list item that does not start with a paragraph, at a line and byte column.
+        mutating func notAnEntry(line: Int, byteColumn: Int) {
+            diagnostics.error(file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
+                              "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`")
+        }
+
+        /// A note (a paragraph or other block) with its HTML.
+        mutating func note(_ html: String) {
+            if !skipping, current != nil { current!.notesHTML.append(html) }
+        }
+
+        /// Reads a block of the document (through cmark's blocks).
+        mutating func read(_ block: MarkdownBlock) {
+            switch block.kind {
+            case .heading(let level):
+                heading(level: level, text: block.text, line: block.startLine, byteColumn: block.startColumn)
+            case .list:
+                guard list(line: block.startLine, byteColumn: block.startColumn) else { return }
+                for item in block.children {
+                    guard let first = item.children.first, first.kind == .paragraph else {
+                        notAnEntry(line: item.startLine, byteColumn: item.startColumn)
+                        continue
+                    }
+                    entry(TimesheetParser.sourceText(of: first, in: file), line: first.startLine, byteColumn: first.startColumn,
+                          detailsHTML: item.children.dropFirst().map(\.html).joined())
+                }
+            default:
+                note(block.html)
+            }
+        }
+
+        /// Reads a plain timesheet's lines (`PlainBlocks.events`), with the body's bytes.
+        mutating func read(_ events: [PlainBlocks.Event], bytes: UnsafeBufferPointer<UInt8>) {
+            func text(_ start: Int32, _ end: Int32) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)
+            }
+            var index = 0
+            var taking = false  // whether the current list's items are entries
+            while index < events.count {
+                switch events[index] {
+                case .heading(let level, let line, let start, let end):
+                    heading(level: Int(level), text: text(start, end), line: Int(line), byteColumn: 1)
+                    index += 1
+                case .item(let line, let start, let end, let startsList):
+                    if startsList { taking = list(line: Int(line), byteColumn: 1) }
+                    // Its nested items, straight after it, are its details.
+                    var next = index + 1
+                    var details = ""
+                    if next < events.count, case .nested = events[next] {
+                        details = "<ul>\n"
+                        while next < events.count, case .nested(_, let from, let to) = events[next] {
+                            details += "<li>"
+                            PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(from)..<Int(to)]), into: &details)
+                            details += "</li>\n"
+                            next += 1
+                        }
+                        details += "</ul>\n"
+                    }
+                    if taking {
+                        // As written: a plain line has no spaces at its ends, but other Unicode spaces are
+                        // trimmed as for any entry.
+                        let written = text(start, end)
+                        let plainEnds = bytes[Int(start)] < 0x80 && bytes[Int(end) - 1] < 0x80
+                        entry(plainEnds ? written : written.trimmingWhitespace(), line: Int(line), byteColumn: 3,
+                              detailsHTML: details)
+                    }
+                    index = next
+                case .nested:
+                    index += 1  // read with its item
+                case .paragraphLine(_, let start, let end):
+                    // The paragraph's lines, joined as cmark's HTML joins them.
+                    var html = "<p>"
+                    PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), into: &html)
+                    var next = index + 1
+                    while next < events.count, case .paragraphContinues(let from, let to) = events[next] {
+                        html += "\n"
+                        PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(from)..<Int(to)]), into: &html)
+                        next += 1
+                    }
+                    note(html + "</p>\n")
+                    index = next
+                case .paragraphContinues:
+                    index += 1  // read with its paragraph
+                }
+            }
+        }
     }
 
     /// The weekday named by the first word after a day heading's date (`Monday`, `Mon,`), if any.
@@ -117,29 +251,8 @@ public enum TimesheetParser {
         return CalendarDate(iso: prefix)
     }
 
-    private static func parseItem(_ item: MarkdownBlock, file: SourceFile, date: CalendarDate, currency: Currency,
-                                  diagnostics: inout Diagnostics) -> Entry? {
-        guard let first = item.children.first, first.kind == .paragraph else {
-            diagnostics.error(file.path, line: item.startLine,
-                              column: file.characterColumn(line: item.startLine, byteColumn: item.startColumn),
-                              "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`")
-            return nil
-        }
-        let text = sourceText(of: first, in: file)
-        switch EntryParser.parse(text, currency: currency) {
-        case .failure(let failure):
-            let textColumn = file.characterColumn(line: first.startLine, byteColumn: first.startColumn)
-            diagnostics.error(file.path, line: first.startLine, column: textColumn + failure.offset, failure.message)
-            return nil
-        case .success(let parsed):
-            let details = item.children.dropFirst().map(\.html).joined()
-            return Entry(date: date, kind: parsed.kind, description: parsed.description, tags: parsed.tags,
-                         detailsHTML: details, line: first.startLine)
-        }
-    }
-
     /// The paragraph's text exactly as written in the file (continuation lines joined with a space).
-    private static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> String {
+    static func sourceText(of paragraph: MarkdownBlock, in file: SourceFile) -> String {
         guard paragraph.startLine >= 1, paragraph.startLine <= file.lines.count else { return paragraph.text }
         if paragraph.endLine <= paragraph.startLine {
             // One line (most entries): the rest of it from the paragraph's first byte.

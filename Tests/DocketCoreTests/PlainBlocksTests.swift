@@ -98,4 +98,92 @@ import Testing
         #expect(files > 50)
         #expect(accepted == files)
     }
+
+    /// Parses a timesheet both ways and records any difference in days, entries, notes or messages.
+    @discardableResult
+    func checkTimesheet(_ text: String, path: String = "content/clients/acme/timesheets/2026-11.md",
+                        sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let file = SourceFile(path: path, text: text)
+        let month = YearMonth(iso: "2026-11")!
+        var lineDiagnostics = Diagnostics()
+        var blockDiagnostics = Diagnostics()
+        let byLines = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &lineDiagnostics, plain: true)
+        let byBlocks = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &blockDiagnostics, plain: false)
+        func dump(_ sheet: Timesheet) -> [String] {
+            sheet.days.map { "\($0.date) \($0.line) \($0.entries) \($0.notesHTML)" }
+        }
+        #expect(dump(byLines) == dump(byBlocks), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(lineDiagnostics.all == blockDiagnostics.all, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        return PlainBlocks.events(FrontMatter.split(file, diagnostics: &lineDiagnostics).body) != nil
+    }
+
+    @Test("a plain timesheet read line by line gives the days and messages the blocks give")
+    func timesheetsByLines() throws {
+        #expect(checkTimesheet("""
+        # November 2026
+
+        ## 2026-11-02 Monday
+        - 09:00-10:30 Inbox triage #admin
+        - 1h Report
+          - sent for "approval" > now
+          - twice
+        - travel 30m Drive
+        - not an entry at all
+        - 10:00-10:45 Overlap
+
+        The client called.
+        Twice, about "the invoice".
+
+        ### A small heading
+        ## 2026-11-03 Wednesday
+        - expense 12.50 Parking
+        ## 2026-12-01 Out of the month
+        - 1h Skipped
+        ## Not a date
+        - 1h Skipped too
+
+        A note under nothing.
+        ## 2026-11-02
+        - 2h Again
+        """))
+        #expect(checkTimesheet("- 1h Before any day\n\n## 2026-11-04\n- mileage 12mi Trip\n- 1h Report\u{00A0}\n"))
+        #expect(checkTimesheet("---\ntitle: x\n---\n## 2026-11-05\n- 1h After front matter\n"))
+        // Generated timesheets, read both ways.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docket-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try DemoGenerator(clients: 4, months: 6, seed: 5, lastMonth: YearMonth(iso: "2026-11")!).write(to: root)
+        var files = 0
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.path.contains("/timesheets/2026-11") {
+            files += 1
+            #expect(checkTimesheet(try String(contentsOf: url, encoding: .utf8)))
+        }
+        #expect(files >= 4)
+    }
+
+    @Test("random timesheets: read line by line or by blocks, the same days and messages")
+    func randomTimesheets() {
+        var random = SeededGenerator(state: 11)
+        func pick(_ choices: [String]) -> String { choices.randomElement(using: &random)! }
+        let headings = ["## 2026-11-02", "## 2026-11-03 Tuesday", "## 2026-11-03 Monday", "## 2026-12-01", "## Notes", "# Title",
+                        "### Small", "## 2026-11-31", "## 2026-11-02 Mon,"]
+        let entries = ["09:00-10:30 Inbox #admin", "1h Report", "travel 45m Drive", "mileage 10mi Trip", "expense 9.99 Lunch",
+                       "09:15-09:45 Overlap", "1h", "nonsense", "2h Work \"quoted\" > arrow", "25:00-26:00 Bad clock",
+                       "1h Café ü", "30m Tagged #a #b #unbilled"]
+        var accepted = 0
+        for _ in 0..<1_500 {
+            var lines: [String] = []
+            for _ in 0..<Int.random(in: 1...10, using: &random) {
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0..<2: lines.append(pick(headings))
+                case 2..<6: lines.append("- " + pick(entries))
+                case 6: lines.append("  - " + pick(["detail", "more \"detail\"", "x > y"]))
+                case 7: lines.append(pick(["A note.", "Another \"note\".", "Line one", "*emphasis*"]))
+                default: lines.append("")
+                }
+            }
+            if checkTimesheet(lines.joined(separator: "\n") + pick(["", "\n"])) { accepted += 1 }
+        }
+        #expect(accepted > 300)
+    }
 }
