@@ -26,13 +26,7 @@ final class ByteBuffer {
 
     @inline(never)
     private func grow(_ extra: Int) {
-        var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = grown
+        growStorage(&base, capacity: &capacity, count: count, extra: extra)
     }
 
     /// Appends bytes.
@@ -100,4 +94,16 @@ extension String {
         var copy = self
         return copy.withUTF8(body)
     }
+}
+
+/// Moves `count` plain elements (no references) to storage at least twice as large and with room for
+/// `extra` more, freeing the old storage (the growth of `ByteBuffer` and `TemplateArena`).
+func growStorage<Element>(_ base: inout UnsafeMutablePointer<Element>, capacity: inout Int, count: Int, extra: Int) {
+    var grown = max(capacity * 2, 16)
+    while grown < count + extra { grown *= 2 }
+    let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+    moved.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = grown
 }

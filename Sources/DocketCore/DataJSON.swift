@@ -249,8 +249,8 @@ struct JSONWriter {
 
 /// `public/<token>/data.json`: the portal's figures for machines, in the shape of the format contract.
 public enum DataJSON {
-    /// The document for one client as UTF-8 text ending in a newline: the bytes of
-    /// `document(computed, business:).serializedData()`, written directly (a test holds them equal).
+    /// The document for one client as UTF-8 text ending in a newline, in `JSONValue`'s layout, written
+    /// directly (a test holds it to the same document built as a `JSONValue` tree).
     public static func data(_ computed: ComputedClient, business: Business) -> Data {
         let client = computed.client
         let output = ByteBuffer(capacity: 64 * 1024)
@@ -368,66 +368,6 @@ public enum DataJSON {
         json.end(UInt8(ascii: "}"))
     }
 
-
-    /// The document for one client as a JSON value (the tree whose text `data(_:business:)` writes).
-    public static func document(_ computed: ComputedClient, business: Business) -> JSONValue {
-        let client = computed.client
-        return .object([
-            ("client", .object([("slug", .string(client.slug)), ("name", .string(client.name))])),
-            ("currency", .string(business.currency.code)),
-            ("months", .array(computed.figures.months.map(monthValue))),
-            ("invoices", .array(computed.publishedInvoices.map(invoiceValue))),
-        ])
-    }
-
-    static func monthValue(_ figures: MonthFigures) -> JSONValue {
-        var retainer = JSONValue.null
-        if let position = figures.retainer {
-            retainer = .object([
-                ("included_minutes", .int(position.includedMinutes)),
-                ("rollover_in_minutes", .int(position.rolloverInMinutes)),
-                ("available_minutes", .int(position.availableMinutes)),
-                ("used_minutes", .int(position.usedMinutes)),
-                ("remaining_minutes", .int(position.remainingMinutes)),
-                ("overage_minutes", .int(position.overageMinutes)),
-            ])
-        }
-        return .object([
-            ("month", .string(figures.month.description)),
-            ("logged_minutes", .int(figures.loggedMinutes)),
-            ("unbilled_minutes", .int(figures.unbilledMinutes)),
-            ("billable_minutes", .int(figures.billableMinutes)),
-            ("out_of_hours_minutes", .int(figures.outOfHoursMinutes)),
-            ("travel_minutes", .int(figures.travelMinutes)),
-            ("distance", .decimal(figures.distance.formatted(decimals: 1))),
-            ("expenses", .int(figures.expenses)),
-            ("retainer", retainer),
-        ])
-    }
-
-    static func invoiceValue(_ invoice: Invoice) -> JSONValue {
-        .object([
-            ("number", .string(invoice.number)),
-            ("issued", .string(invoice.record.issued.description)),
-            ("due", .string(invoice.due.description)),
-            ("period", invoice.record.period.map { .string($0.description) } ?? .null),
-            ("status", .string(invoice.status.rawValue)),
-            ("lines", .array(invoice.lines.map { line in
-                .object([
-                    ("description", .string(line.description)),
-                    ("quantity", .decimal(trimmed(line.quantityText, keepOneDecimal: line.unit == "mi" || line.unit == "km"))),
-                    ("unit", .string(line.unit)),
-                    ("unit_price", .int(line.unitPrice)),
-                    ("amount", .int(line.amount)),
-                ])
-            })),
-            ("subtotal", .int(invoice.subtotal)),
-            ("vat", .int(invoice.vat)),
-            ("total", .int(invoice.total)),
-            ("paid", .int(invoice.paid)),
-            ("balance", .int(invoice.balance)),
-        ])
-    }
 
     /// `12.50` → `12.5`, `1.00` → `1`; distances keep one decimal (`46.0`).
     static func trimmed(_ text: String, keepOneDecimal: Bool) -> String {

@@ -59,13 +59,7 @@ public final class TemplateArena {
 
     @inline(never)
     private func grow(_ extra: Int) {
-        var capacity = slotCapacity * 2
-        while capacity < slotCount + extra { capacity *= 2 }
-        let moved = UnsafeMutablePointer<TemplateSlot>.allocate(capacity: capacity)
-        moved.moveInitialize(from: slotBase, count: slotCount)
-        slotBase.deallocate()
-        slotBase = moved
-        slotCapacity = capacity
+        growStorage(&slotBase, capacity: &slotCapacity, count: slotCount, extra: extra)
     }
 
     /// Fills a reserved slot.

@@ -78,26 +78,13 @@ import Testing
 
     @Test("escaping eight bytes at a time: random texts of every length escape as character by character")
     func escapingMatchesTheSimpleRule() throws {
-        func reference(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                switch character {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "'": result += "&#39;"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
         var random = SeededGenerator(state: 8)
         let pieces = ["a", "b", "&", "<", ">", "\"", "'", "é", "€", "😀", " ", "=", "?", "!", "#", "%", "(", ";", ":", "0"]
         for length in 0..<40 {
             for _ in 0..<25 {
                 let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
-                #expect(try render("{{v}}", .object(["v": .text(text)])) == reference(text), "\(text.debugDescription)")
+                // Held to the project's character-by-character escaper.
+                #expect(try render("{{v}}", .object(["v": .text(text)])) == HTML.escape(text), "\(text.debugDescription)")
             }
         }
     }
