@@ -161,6 +161,29 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
         self = match
     }
 
+    /// The day named by ASCII letters in any case (`Monday`, `mon`), compared byte by byte; nil for none.
+    init?(asciiLetters word: UnsafeBufferPointer<UInt8>) {
+        guard word.count == 3 || (word.count >= 6 && word.count <= 9) else { return nil }
+        for (index, names) in Self.lowercaseNameBytes.enumerated() {
+            let candidate = word.count == 3 ? names.abbreviation : names.name
+            guard candidate.count == word.count else { continue }
+            var same = true
+            for offset in 0..<word.count where word[offset] | 0x20 != candidate[offset] {
+                same = false
+                break
+            }
+            if same, let day = Weekday(rawValue: index) {
+                self = day
+                return
+            }
+        }
+        return nil
+    }
+
+    /// `lowercaseNames` as bytes.
+    private static let lowercaseNameBytes: [(name: [UInt8], abbreviation: [UInt8])] =
+        lowercaseNames.map { (Array($0.name.utf8), Array($0.abbreviation.utf8)) }
+
     /// Each day's name and abbreviation in lower case, Monday first.
     private static let lowercaseNames: [(name: String, abbreviation: String)] =
         allCases.map { ($0.name.lowercased(), $0.abbreviation.lowercased()) }

@@ -212,20 +212,25 @@ public enum TimesheetParser {
 
     /// The weekday named by the first word after a day heading's date (`Monday`, `Mon,`), if any.
     static func writtenWeekday(_ text: String) -> Weekday? {
-        let utf8 = text.utf8
-        if utf8.count > 10, utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly always): the word after the date and its spaces, read as it is when it is all
-            // letters (nothing to trim).
-            var start = utf8.index(utf8.startIndex, offsetBy: 10)
-            while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
-            var end = start
-            var letters = true
-            while end < utf8.endIndex, utf8[end] != 0x20 {
-                letters = letters && (utf8[end] | 0x20) >= 0x61 && (utf8[end] | 0x20) <= 0x7A
-                end = utf8.index(after: end)
+        // ASCII (nearly always): the word after the date and its spaces, compared by bytes when it is all
+        // letters (nothing to trim). `.some(nil)` is a sure "none"; nil leaves it to the rule below.
+        let fromBytes: Weekday?? = text.withUTF8Bytes { bytes -> Weekday?? in
+            guard bytes.count > 10 else { return nil }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] >= 0x80 { return nil }
+                index += 1
             }
-            if letters { return start == end ? nil : Weekday(name: text[start..<end]) }
+            var start = 10
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 {
+                guard (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A else { return nil }
+                end += 1
+            }
+            return .some(start == end ? nil : Weekday(asciiLetters: UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
+        if let fromBytes { return fromBytes }
         let rest = text.dropFirst(10).trimmingWhitespace()
         guard let word = rest.split(separator: " ").first.map(String.init) else { return nil }
         return Weekday(name: word.trimmingPunctuation())

@@ -138,6 +138,22 @@ struct TimesheetParserTests {
         #expect(sheet.entries.map(\.tags) == [[], [], ["admin"]])
     }
 
+    @Test("weekday names in ASCII compared by bytes match the names read by the general rule")
+    func weekdayNamesByBytes() {
+        var words = ["mo", "mond", "mondays", "wednesdays", "xyz", "sundae"]
+        for day in Weekday.allCases {
+            for word in [day.name, day.abbreviation] {
+                words += [word, word.lowercased(), word.uppercased(), String(word.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element })]
+            }
+        }
+        for word in words {
+            let bytes = Array(word.utf8)
+            let byBytes = bytes.withUnsafeBufferPointer { Weekday(asciiLetters: $0) }
+            #expect(byBytes == Weekday(name: word), "\(word)")
+        }
+        #expect(Array("TuE".utf8).withUnsafeBufferPointer { Weekday(asciiLetters: $0) } == .tuesday)
+    }
+
     @Test("overlapping clock ranges on one day are a warning")
     func overlaps() {
         let (_, diagnostics) = parseTimesheet("""
