@@ -57,9 +57,17 @@ public final class TemplateArena {
         return first
     }
 
+    // Like `ByteBuffer`'s, grown in place: passing these properties inout to a shared helper would make
+    // Swift check exclusivity at run time on every slot written.
     @inline(never)
     private func grow(_ extra: Int) {
-        growStorage(&slotBase, capacity: &slotCapacity, count: slotCount, extra: extra)
+        var capacity = slotCapacity * 2
+        while capacity < slotCount + extra { capacity *= 2 }
+        let moved = UnsafeMutablePointer<TemplateSlot>.allocate(capacity: capacity)
+        moved.moveInitialize(from: slotBase, count: slotCount)
+        slotBase.deallocate()
+        slotBase = moved
+        slotCapacity = capacity
     }
 
     /// Fills a reserved slot.
