@@ -52,6 +52,28 @@ enum PlainBlocks {
         }
     }
 
+    /// A paragraph of plain lines (byte ranges of `bytes`) as cmark's HTML writes it: `<p>`, the lines
+    /// escaped and joined by new lines, `</p>`.
+    static func paragraphHTML(_ lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var html = "<p>"
+        for (index, line) in lines.enumerated() {
+            if index > 0 { html += "\n" }
+            escaped(UnsafeBufferPointer(rebasing: bytes[line]), into: &html)
+        }
+        return html + "</p>\n"
+    }
+
+    /// A tight list of plain one-line items (byte ranges of `bytes`) as cmark's HTML writes it.
+    static func listHTML(_ items: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var html = "<ul>\n"
+        for item in items {
+            html += "<li>"
+            escaped(UnsafeBufferPointer(rebasing: bytes[item]), into: &html)
+            html += "</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
     /// Text as cmark's HTML writes it: `"` and `>` escaped (`&` and `<` are not plain).
     static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, into html: inout String) {
         var run = 0
@@ -191,11 +213,6 @@ enum PlainBlocks {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
 
-        /// Text as cmark's HTML writes it (`PlainBlocks.escaped`).
-        func escaped(_ start: Int, _ end: Int, into html: inout String) {
-            PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &html)
-        }
-
         /// A one-line paragraph starting at a column.
         func lineParagraph(line: Int, column: Int, start: Int, end: Int) -> MarkdownBlock {
             MarkdownBlock(kind: .paragraph, startLine: line, startColumn: column, endLine: line,
@@ -275,16 +292,11 @@ enum PlainBlocks {
         mutating func closeParagraph() {
             guard paragraphLine != 0 else { return }
             var text = ""
-            var html = "<p>"
             for (index, part) in paragraphParts.enumerated() {
-                if index > 0 {
-                    text += " "
-                    html += "\n"
-                }
+                if index > 0 { text += " " }
                 text += string(part.start, part.end)
-                escaped(part.start, part.end, into: &html)
             }
-            html += "</p>\n"
+            let html = PlainBlocks.paragraphHTML(paragraphParts.map { $0.start..<$0.end }, in: bytes)
             blocks.append(MarkdownBlock(kind: .paragraph, startLine: paragraphLine, startColumn: 1,
                                         endLine: paragraphLine + paragraphParts.count - 1, text: text, html: html, children: []))
             paragraphLine = 0
@@ -297,8 +309,6 @@ enum PlainBlocks {
             guard itemLine != 0 else { return }
             var children = [lineParagraph(line: itemLine, column: 3, start: itemText.start, end: itemText.end)]
             if !nestedItems.isEmpty {
-                // Rendered as cmark renders a tight list of plain items.
-                var html = "<ul>\n"
                 var nested: [MarkdownBlock] = []
                 nested.reserveCapacity(nestedItems.count)
                 for (index, child) in nestedItems.enumerated() {
@@ -306,11 +316,8 @@ enum PlainBlocks {
                     nested.append(MarkdownBlock(kind: .item, startLine: child.line, startColumn: 3,
                                                 endLine: last ? endLine : child.line, text: "", html: "",
                                                 children: [lineParagraph(line: child.line, column: 5, start: child.start, end: child.end)]))
-                    html += "<li>"
-                    escaped(child.start, child.end, into: &html)
-                    html += "</li>\n"
                 }
-                html += "</ul>\n"
+                let html = PlainBlocks.listHTML(nestedItems.map { $0.start..<$0.end }, in: bytes)
                 children.append(MarkdownBlock(kind: .list, startLine: nestedItems[0].line, startColumn: 3, endLine: endLine,
                                               text: "", html: html, children: nested))
                 nestedItems.removeAll(keepingCapacity: true)

@@ -169,17 +169,12 @@ public enum TimesheetParser {
                     if startsList { taking = list(line: Int(line), byteColumn: 1) }
                     // Its nested items, straight after it, are its details.
                     var next = index + 1
-                    var details = ""
-                    if next < events.count, case .nested = events[next] {
-                        details = "<ul>\n"
-                        while next < events.count, case .nested(_, let from, let to) = events[next] {
-                            details += "<li>"
-                            PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(from)..<Int(to)]), into: &details)
-                            details += "</li>\n"
-                            next += 1
-                        }
-                        details += "</ul>\n"
+                    var nested: [Range<Int>] = []
+                    while next < events.count, case .nested(_, let from, let to) = events[next] {
+                        nested.append(Int(from)..<Int(to))
+                        next += 1
                     }
+                    let details = nested.isEmpty ? "" : PlainBlocks.listHTML(nested, in: bytes)
                     if taking {
                         // As written: a plain line has no spaces at its ends, but other Unicode spaces are
                         // trimmed as for any entry.
@@ -192,16 +187,13 @@ public enum TimesheetParser {
                 case .nested:
                     index += 1  // read with its item
                 case .paragraphLine(_, let start, let end):
-                    // The paragraph's lines, joined as cmark's HTML joins them.
-                    var html = "<p>"
-                    PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), into: &html)
+                    var lines = [Int(start)..<Int(end)]
                     var next = index + 1
                     while next < events.count, case .paragraphContinues(let from, let to) = events[next] {
-                        html += "\n"
-                        PlainBlocks.escaped(UnsafeBufferPointer(rebasing: bytes[Int(from)..<Int(to)]), into: &html)
+                        lines.append(Int(from)..<Int(to))
                         next += 1
                     }
-                    note(html + "</p>\n")
+                    note(PlainBlocks.paragraphHTML(lines, in: bytes))
                     index = next
                 case .paragraphContinues:
                     index += 1  // read with its paragraph
