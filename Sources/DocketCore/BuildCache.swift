@@ -167,7 +167,8 @@ public struct BuildCache: Sendable {
             from = index + 1
         }
         guard let last = integer(bytes, from..<range.upperBound), parts.count == 3 else { return nil }
-        return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(last))
+        // The inode is read modulo 2^64, as it was written: exact for every value, and no trap above Int.max.
+        return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(truncatingIfNeeded: last))
     }
 
     /// The record format's version: a record of another version is not used.

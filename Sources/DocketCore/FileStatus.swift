@@ -43,7 +43,11 @@ struct FileStatus: Equatable, Sendable {
     }
 
     /// One line of text: `size modified changed inode`.
-    var line: String { "\(size) \(modified) \(changed) \(inode)" }
+    var line: String {
+        var bytes: [UInt8] = []
+        appendLine(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Appends `line`'s bytes, digit by digit (no text made).
     func appendLine(to bytes: inout [UInt8]) {

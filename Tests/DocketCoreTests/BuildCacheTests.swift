@@ -354,14 +354,23 @@ struct BuildRecordTests {
         #expect(BuildCache.passphraseNames(slug: "b", rootPath: site.root.path, environment: [:]) == [])
     }
 
-    @Test("a file status is written in the record as the same line, digit by digit")
+    @Test("a file status is written in the record as `size modified changed inode`, digit by digit")
     func statusLines() {
-        for status in [FileStatus(size: 0, modified: 0, changed: 0, inode: 0),
-                       FileStatus(size: 4_096, modified: 1_764_400_000_123_456_789, changed: -1, inode: UInt64.max),
-                       FileStatus(size: Int.max, modified: Int.min + 1, changed: 42, inode: 7)] {
+        let cases: [(FileStatus, String)] = [
+            (FileStatus(size: 0, modified: 0, changed: 0, inode: 0), "0 0 0 0"),
+            (FileStatus(size: 4_096, modified: 1_764_400_000_123_456_789, changed: -1, inode: UInt64.max),
+             "4096 1764400000123456789 -1 18446744073709551615"),
+            (FileStatus(size: Int.max, modified: Int.min + 1, changed: 42, inode: 7),
+             "9223372036854775807 -9223372036854775807 42 7"),
+            (FileStatus(size: 1, modified: 2, changed: 3, inode: UInt64.max), "1 2 3 18446744073709551615"),
+        ]
+        for (status, expected) in cases {
             var bytes: [UInt8] = []
             status.appendLine(to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == status.line)
+            #expect(String(decoding: bytes, as: UTF8.self) == expected)
+            #expect(status.line == expected)
+            // And read back by the record's reader.
+            #expect(BuildCache.status(Array(expected.utf8), 0..<expected.utf8.count) == (status.size >= 0 && status.modified >= 0 && status.changed >= 0 ? status : nil))
         }
     }
 
