@@ -58,8 +58,9 @@ public enum BillingChecks {
                 } else {
                     billedPeriods[period] = invoice
                 }
+                let retainer = content.timeline.figures(for: period).retainer
                 if let usage = invoice.usageMonth, !content.timesheets.contains(where: { $0.month == usage }),
-                   !(client.retainer?.billing == .advance && usage < (client.retainer?.start ?? usage.next)) {
+                   !(retainer?.billing == .advance && usage < (retainer?.start ?? usage.next)) {
                     diagnostics.warning(record.path, line: 0, column: 0,
                                         "there is no timesheet for \(usage.longDescription), the month this invoice bills")
                 }

@@ -13,24 +13,9 @@ public struct Client: Sendable {
     public var email: String
     /// Postal address (required for invoicing).
     public var address: String?
-    /// Hourly rate for work, in minor units.
-    public var rate: MinorUnits
-    /// Hourly rate for travel, in minor units (default: `rate`).
-    public var travelRate: MinorUnits
-    /// Rate per mile or kilometre, in minor units; nil when none is agreed.
-    public var mileageRate: MinorUnits?
-    /// The unit mileage is billed in.
-    public var distanceUnit: DistanceUnit
-    /// Each work and travel entry is rounded up to a multiple of this many minutes (1 = no rounding).
-    public var increment: Int
-    /// Days to pay.
-    public var paymentTerms: Int
-    /// Agreed hours; nil means every hour is core.
-    public var coreHours: CoreHours?
-    /// Hourly rate for work outside core hours, in minor units (default: `rate`).
-    public var outOfHoursRate: MinorUnits
-    /// The monthly package, if any.
-    public var retainer: RetainerTerms?
+    /// The billing figures written in client.md. Agreed terms versions may change them from a month's first
+    /// day: the figures of a month come from `ClientContent.timeline`, never from here directly.
+    public var figures: WrittenFigures
     /// Whether the client gets a portal.
     public var status: ClientStatus
     /// Environment variable holding the portal passphrase, when the portal is encrypted with one.
@@ -68,30 +53,7 @@ extension Client {
         let contact = fields.string("contact", required: true)
         let email = fields.string("email", required: true)
         let address = fields.string("address")
-        let rate = fields.money("rate", currency: currency, required: true)
-        let travelRate = fields.money("travel_rate", currency: currency)
-        let mileageRate = fields.money("mileage_rate", currency: currency)
-        let distanceUnit = fields.choice("distance_unit", DistanceUnit.self) ?? .mi
-        var increment = fields.duration("increment") ?? 1
-        if increment > 240 {
-            fields.error(field: "increment", "`increment` must be at most 4h; expected a rounding step like `6m`, `15m` or `30m`")
-            increment = 1
-        }
-        let paymentTerms = fields.integer("payment_terms", in: 0...365) ?? business.paymentTerms
-        var coreHours: CoreHours?
-        if let text = fields.string("core_hours") {
-            switch CoreHours.parse(text) {
-            case .success(let hours): coreHours = hours
-            case .failure(let message): fields.error(field: "core_hours", "`core_hours`: \(message.text)")
-            }
-        }
-        let outOfHoursRate = fields.money("out_of_hours_rate", currency: currency)
-        var retainer: RetainerTerms?
-        if let group = fields.group("retainer") {
-            retainer = RetainerTerms.parse(group, currency: currency, rate: rate ?? 0)
-            group.finish()
-            fields.adopt(group)
-        }
+        let figures = WrittenFigures.read(fields, currency: currency, rateRequired: true)
         let status = fields.choice("status", ClientStatus.self) ?? .active
         let passphraseEnv = fields.string("portal_passphrase_env")
         let passphraseLine = fields.node("portal_passphrase_env").map { fields.position(of: $0).0 } ?? 1
@@ -108,12 +70,10 @@ extension Client {
         }
         fields.finish()
 
-        guard let name, let contact, let email, let rate else { return nil }
+        guard let name, let contact, let email, figures.rate != nil else { return nil }
         if fields.diagnostics.hasErrors { return nil }
-        return Client(slug: slug, name: name, contact: contact, email: email, address: address, rate: rate,
-                      travelRate: travelRate ?? rate, mileageRate: mileageRate, distanceUnit: distanceUnit,
-                      increment: increment, paymentTerms: paymentTerms, coreHours: coreHours,
-                      outOfHoursRate: outOfHoursRate ?? rate, retainer: retainer, status: status,
+        return Client(slug: slug, name: name, contact: contact, email: email, address: address, figures: figures,
+                      status: status,
                       portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
                       portalPassphraseLine: passphraseLine)
     }

@@ -18,13 +18,14 @@ public struct ComputedClient: Sendable {
     /// Computes a client as of `today`, checking its invoices.
     public static func compute(_ content: ClientContent, business: Business, today: CalendarDate,
                                diagnostics: inout Diagnostics) -> ComputedClient {
-        let figures = MonthCalculator.figures(client: content.client, timesheets: content.timesheets, today: today)
+        let figures = MonthCalculator.figures(client: content.client, timeline: content.timeline,
+                                              timesheets: content.timesheets, today: today)
         var byMonth = Dictionary(figures.months.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         if let current = figures.current, byMonth[current.month] == nil { byMonth[current.month] = current }
         let context = InvoiceCalculator.Context(
             client: content.client, business: business, months: byMonth,
             timesheets: Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first }),
-            terms: content.terms)
+            terms: content.terms, timeline: content.timeline)
         let invoices = content.invoices.map { InvoiceCalculator.invoice($0, context: context, today: today) }
             .sorted { ($0.record.issued, $0.number) < ($1.record.issued, $1.number) }
         BillingChecks.checkClient(content, invoices: invoices, business: business, figures: figures, today: today,

@@ -13,32 +13,28 @@ public enum InvoiceCalculator {
         public var timesheets: [YearMonth: Timesheet]
         /// The client's terms, every version.
         public var terms: [Terms]
+        /// The client's billing figures month by month.
+        public var timeline: FiguresTimeline
 
         /// Creates a context.
         public init(client: Client, business: Business, months: [YearMonth: MonthFigures],
-                    timesheets: [YearMonth: Timesheet], terms: [Terms]) {
+                    timesheets: [YearMonth: Timesheet], terms: [Terms], timeline: FiguresTimeline) {
             self.client = client
             self.business = business
             self.months = months
             self.timesheets = timesheets
             self.terms = terms
+            self.timeline = timeline
         }
-    }
-
-    /// The month whose usage an invoice for `period` bills: the period itself, or the month before for a
-    /// retainer billed in advance.
-    public static func usageMonth(for period: YearMonth, client: Client) -> YearMonth {
-        client.retainer?.billing == .advance ? period.previous : period
     }
 
     /// Computes one invoice as of `today`.
     public static func invoice(_ record: InvoiceRecord, context: Context, today: CalendarDate) -> Invoice {
-        let client = context.client
         var lines: [InvoiceLine] = []
         var usage: YearMonth?
         if let period = record.period {
             lines += feeLines(period: period, context: context)
-            let month = usageMonth(for: period, client: client)
+            let month = context.timeline.usageMonth(forPeriod: period)
             usage = month
             lines += usageLines(month: month, context: context)
         }
@@ -52,7 +48,7 @@ public enum InvoiceCalculator {
         let total = subtotal + vat
         let paid = record.payments.reduce(0) { $0 + $1.amount }
         let balance = total - paid
-        let due = record.due ?? record.issued.adding(days: client.paymentTerms)
+        let due = record.due ?? record.issued.adding(days: context.timeline.figures(on: record.issued).paymentTerms)
         let status: InvoiceStatus
         switch record.status {
         case .draft: status = .draft
@@ -84,9 +80,8 @@ public enum InvoiceCalculator {
 
     /// The retainer fee of the period, when the period is a retainer month.
     static func feeLines(period: YearMonth, context: Context) -> [InvoiceLine] {
-        guard let retainer = context.client.retainer else { return [] }
-        let start = retainer.start ?? context.months.keys.min() ?? period
-        guard period >= start else { return [] }
+        guard let retainer = context.timeline.figures(for: period).retainer,
+              context.timeline.isRetainerMonth(period, first: context.months.keys.min() ?? period) else { return [] }
         let description = "Retainer, \(period.longDescription): \(Formatting.duration(retainer.includedMinutes)) included"
             + (retainer.billing == .advance ? " (billed in advance)" : "")
         return [InvoiceLine(kind: .retainerFee, description: description, quantity: .count(1, unit: "month"),
@@ -96,7 +91,7 @@ public enum InvoiceCalculator {
     /// Work, out-of-hours, overage, travel, mileage and expense lines of a month's usage.
     static func usageLines(month: YearMonth, context: Context) -> [InvoiceLine] {
         guard let figures = context.months[month] else { return [] }
-        let client = context.client
+        let client = context.timeline.figures(for: month)
         let label = month.longDescription
         var lines: [InvoiceLine] = []
         func hours(_ kind: InvoiceLine.Kind, _ description: String, _ minutes: Int, _ rate: MinorUnits) {

@@ -52,7 +52,7 @@ public struct ClientFigures: Sendable {
 /// Computes month figures from timesheets.
 public enum MonthCalculator {
     /// Totals for one month's entries (no retainer position).
-    public static func totals(month: YearMonth, entries: [Entry], client: Client) -> MonthFigures {
+    public static func totals(month: YearMonth, entries: [Entry], figures billing: BillingFigures) -> MonthFigures {
         var figures = MonthFigures(month: month)
         // Minutes by tag, in a short list (a client uses a handful of tags: scanning it beats hashing).
         var tagMinutes: [(tag: String, minutes: Int)] = []
@@ -64,7 +64,7 @@ public enum MonthCalculator {
             }
         }
         for entry in entries {
-            let entryFigures = TimeRules.figures(for: entry, client: client)
+            let entryFigures = TimeRules.figures(for: entry, client: billing)
             let unbilled = entry.isUnbilled
             switch entry.kind {
             case .work:
@@ -95,15 +95,19 @@ public enum MonthCalculator {
         return figures
     }
 
-    /// The client's first month: the earlier of `retainer.start` and the first timesheet.
+    /// The client's first month: the earlier of client.md's `retainer.start` and the first timesheet.
     public static func firstMonth(client: Client, timesheets: [Timesheet]) -> YearMonth? {
-        let candidates = [client.retainer?.start, timesheets.map(\.month).min()].compactMap { $0 }
+        var start: YearMonth?
+        if case .terms(let terms, _) = client.figures.retainer { start = terms.start }
+        let candidates = [start, timesheets.map(\.month).min()].compactMap { $0 }
         return candidates.min()
     }
 
     /// Figures for every month of the client, from its first month to its last timesheet month (every
-    /// month in between included), and for "this month" as of `today`.
-    public static func figures(client: Client, timesheets: [Timesheet], today: CalendarDate) -> ClientFigures {
+    /// month in between included), and for "this month" as of `today`. Each month is computed with the
+    /// billing figures in force in it.
+    public static func figures(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
+                               today: CalendarDate) -> ClientFigures {
         guard let first = firstMonth(client: client, timesheets: timesheets) else {
             return ClientFigures(months: [], current: nil)
         }
@@ -113,15 +117,13 @@ public enum MonthCalculator {
 
         var byMonth: [YearMonth: MonthFigures] = [:]
         for timesheet in timesheets {
-            var totals = self.totals(month: timesheet.month, entries: timesheet.entries, client: client)
+            var totals = self.totals(month: timesheet.month, entries: timesheet.entries,
+                                     figures: timeline.figures(for: timesheet.month))
             totals.hasTimesheet = true
             byMonth[timesheet.month] = totals
         }
-        var retainerMonths: [YearMonth: RetainerMonth] = [:]
-        if let terms = client.retainer {
-            let used = byMonth.mapValues(\.inHoursMinutes)
-            retainerMonths = RetainerCalculator.months(terms: terms, used: used, first: first, last: computeThrough)
-        }
+        let retainerMonths = RetainerCalculator.months(used: byMonth.mapValues(\.inHoursMinutes), first: first,
+                                                       last: computeThrough) { timeline.figures(for: $0).retainer }
         let all = first.through(computeThrough).map { month -> MonthFigures in
             var figures = byMonth[month] ?? MonthFigures(month: month)
             figures.retainer = retainerMonths[month]

@@ -104,7 +104,7 @@ public struct PortalRenderer: Sendable {
 
     func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 
-    func summary(_ figures: MonthFigures, client: Client) -> MonthSummaryView {
+    func summary(_ figures: MonthFigures, client: BillingFigures) -> MonthSummaryView {
         MonthSummaryView(
             month: figures.month.description, label: figures.month.longDescription,
             href: "hours/\(figures.month).html",
@@ -125,7 +125,7 @@ public struct PortalRenderer: Sendable {
     }
 
     func overviewPage(_ computed: ComputedClient) -> OverviewPage {
-        let client = computed.client
+        let client = computed.content.timeline.figures(for: today.yearMonth)
         let figures = computed.figures
         let statement = computed.statement
         var rates = [RateRow(label: "Work", value: "\(money(client.rate)) an hour")]
@@ -150,15 +150,16 @@ public struct PortalRenderer: Sendable {
                 ? "Up to \(Formatting.duration(retainer.rolloverMinutes)) of unused included time carries into the next month only."
                 : "Unused hours do not carry over."
         }
-        let recent = figures.months.suffix(12).reversed().map { summary($0, client: client) }
+        let timeline = computed.content.timeline
+        let recent = figures.months.suffix(12).reversed().map { summary($0, client: timeline.figures(for: $0.month)) }
         let inForce = Terms.inForce(on: today, in: computed.content.terms)
         let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
         let open = computed.content.deliverables.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }
             .map { deliverableView($0) }
         return OverviewPage(
             page: chrome(title: "Overview", computed: computed, depth: 0, current: "overview"),
-            clientName: client.name, contact: client.contact,
-            current: figures.current.map { summary($0, client: client) },
+            clientName: computed.client.name, contact: computed.client.contact,
+            current: figures.current.map { summary($0, client: timeline.figures(for: $0.month)) },
             currentIsThisMonth: figures.current?.month == today.yearMonth,
             hasRetainer: client.retainer != nil, retainerTerms: retainerTerms, rolloverRule: rolloverRule,
             recentMonths: recent, hasRecentMonths: !recent.isEmpty,
@@ -273,7 +274,7 @@ public struct PortalRenderer: Sendable {
 
     func hoursPage(_ computed: ComputedClient, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,
                    next: YearMonth?) -> HoursPage {
-        let client = computed.client
+        let client = computed.content.timeline.figures(for: figures.month)
         let view = summary(figures, client: client)
         var kinds: [KindRow] = [
             KindRow(label: client.coreHours == nil ? "Work" : "Work in core hours",
@@ -335,7 +336,7 @@ public struct PortalRenderer: Sendable {
         }
         return HoursPage(
             page: chrome(title: "Hours, \(figures.month.longDescription)", computed: computed, depth: 1, current: "hours"),
-            clientName: client.name, summary: view, kinds: kinds, tags: tags, hasTags: !tags.isEmpty,
+            clientName: computed.client.name, summary: view, kinds: kinds, tags: tags, hasTags: !tags.isEmpty,
             days: days, hasDays: !days.isEmpty,
             increment: client.increment > 1 ? Formatting.duration(client.increment) : nil,
             coreHours: client.coreHours?.text,
@@ -347,7 +348,7 @@ public struct PortalRenderer: Sendable {
             invoice: invoice.map { invoiceSummary($0, depth: 1) })
     }
 
-    func entryView(_ entry: Entry, client: Client) -> EntryView {
+    func entryView(_ entry: Entry, client: BillingFigures) -> EntryView {
         let figures = TimeRules.figures(for: entry, client: client)
         let quantity: String
         var counted: String

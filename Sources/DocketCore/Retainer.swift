@@ -24,17 +24,18 @@ public struct RetainerTerms: Sendable, Equatable {
         self.start = start
     }
 
-    /// Reads the `retainer:` group of client.md.
-    static func parse(_ fields: FieldReader, currency: Currency, rate: MinorUnits) -> RetainerTerms? {
+    /// Reads a `retainer:` group (client.md or a terms version). `overageWritten` is false when
+    /// `overage_rate` is not written: it then defaults to the `rate` in force (the caller fills it in).
+    static func parse(_ fields: FieldReader, currency: Currency) -> (terms: RetainerTerms, overageWritten: Bool)? {
         let hours = hoursField(fields, "hours", required: true)
         let fee = fields.money("fee", currency: currency, required: true)
         let rollover = hoursField(fields, "rollover", required: false) ?? 0
-        let overage = fields.money("overage_rate", currency: currency) ?? rate
+        let overage = fields.money("overage_rate", currency: currency)
         let billing = fields.choice("billing", RetainerBilling.self) ?? .arrears
         let start = fields.month("start")
         guard let hours, let fee else { return nil }
-        return RetainerTerms(includedMinutes: hours, fee: fee, rolloverMinutes: rollover, overageRate: overage,
-                             billing: billing, start: start)
+        return (RetainerTerms(includedMinutes: hours, fee: fee, rolloverMinutes: rollover, overageRate: overage ?? 0,
+                              billing: billing, start: start), overage != nil)
     }
 
     /// Hours written as a number (`20`, `7.5`), returned in whole minutes.
@@ -80,24 +81,33 @@ public struct RetainerMonth: Sendable, Equatable {
 
 /// Works out each month of a retainer from the minutes used.
 public enum RetainerCalculator {
-    /// The retainer position for every month from `terms.start` (or `first`) through `last`.
+    /// The retainer position for every retainer month from `first` through `last`, with the retainer terms
+    /// in force in each month (`terms(month)`, nil for a month without a retainer).
     ///
-    /// Used minutes spend rolled-over minutes first, then included ones. Rollover into a month is the
-    /// smaller of the cap and the included minutes left unused the month before, so a rolled-over minute
-    /// never carries twice. A month with no entry in `used` used nothing.
-    public static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
-                              last: YearMonth) -> [YearMonth: RetainerMonth] {
+    /// A month is a retainer month when a retainer is in force and the month is not before its `start`
+    /// (default: `first`). Used minutes spend rolled-over minutes first, then included ones. Rollover into
+    /// a month is the smaller of the cap in force the month before and the included minutes left unused
+    /// then, so a rolled-over minute never carries twice; nothing rolls into the first month of a retainer
+    /// or across a month without one. A month with no entry in `used` used nothing.
+    public static func months(used: [YearMonth: Int], first: YearMonth, last: YearMonth,
+                              terms: (YearMonth) -> RetainerTerms?) -> [YearMonth: RetainerMonth] {
         var result: [YearMonth: RetainerMonth] = [:]
-        let start = terms.start ?? first
         var carry = 0
-        for month in start.through(last) {
+        var previousWasRetainer = false
+        for month in first.through(last) {
+            guard let terms = terms(month), month >= (terms.start ?? first) else {
+                previousWasRetainer = false
+                carry = 0
+                continue
+            }
             let usedMinutes = used[month] ?? 0
-            let rolloverIn = month == start ? 0 : carry
+            let rolloverIn = previousWasRetainer ? carry : 0
             let fromRollover = min(usedMinutes, rolloverIn)
             let fromIncluded = min(terms.includedMinutes, usedMinutes - fromRollover)
             let unusedIncluded = terms.includedMinutes - fromIncluded
             let available = terms.includedMinutes + rolloverIn
             carry = min(terms.rolloverMinutes, unusedIncluded)
+            previousWasRetainer = true
             result[month] = RetainerMonth(
                 includedMinutes: terms.includedMinutes, rolloverInMinutes: rolloverIn, availableMinutes: available,
                 usedMinutes: usedMinutes, remainingMinutes: max(0, available - usedMinutes),
@@ -105,5 +115,11 @@ public enum RetainerCalculator {
                 expiredMinutes: rolloverIn - fromRollover)
         }
         return result
+    }
+
+    /// The same for terms that never change, from `terms.start` (or `first`) through `last`.
+    public static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
+                              last: YearMonth) -> [YearMonth: RetainerMonth] {
+        months(used: used, first: min(first, terms.start ?? first), last: last) { _ in terms }
     }
 }

@@ -27,6 +27,24 @@ public struct ClientContent: Sendable {
     /// The stored key of a link portal (`portal-key.txt`), if any.
     public var portalKey: Data?
 
+    /// The client's billing figures month by month: client.md's, changed by agreed terms versions.
+    public var timeline: FiguresTimeline
+
+    /// Gathers a client's content; `defaultPaymentTerms` is business.md's.
+    public init(client: Client, timesheets: [Timesheet], terms: [Terms] = [], invoices: [InvoiceRecord] = [],
+                deliverables: [Deliverable] = [], token: String? = nil, portalSalt: Data? = nil, portalKey: Data? = nil,
+                defaultPaymentTerms: Int = Business.defaultPaymentTerms) {
+        self.client = client
+        self.timesheets = timesheets
+        self.terms = terms
+        self.invoices = invoices
+        self.deliverables = deliverables
+        self.token = token
+        self.portalSalt = portalSalt
+        self.portalKey = portalKey
+        timeline = FiguresTimeline(base: client.figures, terms: terms, defaultPaymentTerms: defaultPaymentTerms)
+    }
+
     /// Path of the client's folder relative to the site.
     public var folder: String { "content/clients/\(client.slug)" }
 }

@@ -68,7 +68,7 @@ public enum SiteLoader {
         for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
             let path = "\(folder)/terms/\(name)"
             guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
-                  let version = Terms.parse(termsFile, diagnostics: &diagnostics) else { continue }
+                  let version = Terms.parse(termsFile, currency: business.currency, diagnostics: &diagnostics) else { continue }
             if let other = terms.first(where: { $0.version == version.version }) {
                 diagnostics.error(path, line: 0, column: 0,
                                   "terms version \(version.version) is already used by \(other.path); expected each version once")
@@ -111,18 +111,22 @@ public enum SiteLoader {
         let key = secret(ShareToken.keyFileName, count: 32)
 
         guard let client else { return nil }
-        validate(client: client, timesheets: timesheets, diagnostics: &diagnostics)
-        return ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices,
-                             deliverables: deliverables, token: token, portalSalt: salt, portalKey: key)
+        let content = ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices,
+                                    deliverables: deliverables, token: token, portalSalt: salt, portalKey: key,
+                                    defaultPaymentTerms: business.paymentTerms)
+        validate(content, diagnostics: &diagnostics)
+        return content
     }
 
     /// Checks that need both the client's terms and its entries.
-    static func validate(client: Client, timesheets: [Timesheet], diagnostics: inout Diagnostics) {
-        for timesheet in timesheets {
+    static func validate(_ content: ClientContent, diagnostics: inout Diagnostics) {
+        for timesheet in content.timesheets {
+            let figures = content.timeline.figures(for: timesheet.month)
+            guard figures.mileageRate == nil else { continue }
             for entry in timesheet.entries {
-                if case .mileage = entry.kind, client.mileageRate == nil, !entry.isUnbilled {
+                if case .mileage = entry.kind, !entry.isUnbilled {
                     diagnostics.error(timesheet.path, line: entry.line, column: 0,
-                                      "mileage is logged but content/clients/\(client.slug)/client.md has no `mileage_rate`; expected a rate per \(client.distanceUnit.rawValue), or tag the entry #unbilled")
+                                      "mileage is logged but content/clients/\(content.client.slug)/client.md has no `mileage_rate`; expected a rate per \(figures.distanceUnit.rawValue), or tag the entry #unbilled")
                 }
             }
         }

@@ -18,6 +18,8 @@ public struct Terms: Sendable {
     public var bodyHTML: String
     /// The file, relative to the site.
     public var path: String
+    /// The billing figures this version sets (none for terms that only change the text).
+    public var figures = WrittenFigures()
 }
 
 /// Whether a terms version is in force or only proposed.
@@ -30,7 +32,10 @@ public enum TermsStatus: String, Sendable, CaseIterable {
 
 extension Terms {
     /// Parses a terms file.
-    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Terms? {
+    ///
+    /// A version may carry billing figures (`rate`, `retainer`, …) in the client's currency; such a version
+    /// must take effect on the first day of a month.
+    public static func parse(_ file: SourceFile, currency: Currency = .gbp, diagnostics: inout Diagnostics) -> Terms? {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
@@ -43,10 +48,16 @@ extension Terms {
         if status == .proposed, fields.has("agreed_on") {
             fields.warning(field: "agreed_on", "proposed terms have no `agreed_on`; set `status: agreed` once the client agrees")
         }
+        let figures = WrittenFigures.read(fields, currency: currency, rateRequired: false)
+        if let effective, !figures.isEmpty, effective.day != 1 {
+            let keys = figures.writtenKeys.map { "`\($0)`" }.joined(separator: ", ")
+            fields.error(field: "effective", "this version sets billing figures (\(keys)), so it must take effect on the first day of a month; expected `effective: \(effective.yearMonth.next.firstDay)` (or \(effective.yearMonth.firstDay))")
+        }
         fields.finish()
         guard let version, let effective, !fields.diagnostics.hasErrors else { return nil }
         return Terms(version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
-                     agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path)
+                     agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path,
+                     figures: figures)
     }
 
     /// The terms in force on a date: the highest agreed version whose effective date is on or before it.

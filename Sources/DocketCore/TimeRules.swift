@@ -17,7 +17,7 @@ public struct EntryFigures: Sendable, Equatable {
     public var billableMinutes: Int { inHoursMinutes + outOfHoursMinutes }
 }
 
-/// Applies a client's rules (increment, core hours, distance unit) to entries.
+/// Applies a month's billing figures (increment, core hours, distance unit) to entries.
 public enum TimeRules {
     /// Rounds minutes up to a multiple of `increment` (0 stays 0).
     public static func roundUp(_ minutes: Int, to increment: Int) -> Int {
@@ -41,9 +41,9 @@ public enum TimeRules {
         }
     }
 
-    /// The figures of one entry for a client. The in-hours and out-of-hours parts of a work entry are each
-    /// rounded up on their own; travel is rounded up whole and never split.
-    public static func figures(for entry: Entry, client: Client) -> EntryFigures {
+    /// The figures of one entry under its month's billing figures. The in-hours and out-of-hours parts of a
+    /// work entry are each rounded up on their own; travel is rounded up whole and never split.
+    public static func figures(for entry: Entry, client: BillingFigures) -> EntryFigures {
         var figures = EntryFigures()
         switch entry.kind {
         case .work(let span):

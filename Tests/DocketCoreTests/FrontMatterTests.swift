@@ -38,7 +38,7 @@ struct FrontMatterTests {
         for (written, minor) in [("30", 3000), ("30.50", 3050), ("£30.50", 3050), ("£ 30", 3000), ("GBP 12", 1200),
                                  ("gbp12.5", 1250), ("1,234.00", 123_400), ("'£7.25'", 725)] {
             let (client, diagnostics) = parseClient("---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: \(written)\n---\n")
-            #expect(client?.rate == minor, "\(written): \(diagnostics.errors)")
+            #expect(client?.figures.rate == minor, "\(written): \(diagnostics.errors)")
         }
         for written in ["$30", "EUR 30", "30 GBP", "£", "thirty"] {
             let (client, diagnostics) = parseClient("---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: \(written)\n---\n")
@@ -100,13 +100,14 @@ struct FrontMatterTests {
         ---
         """)
         #expect(diagnostics.all.isEmpty)
-        #expect(client?.retainer == RetainerTerms(includedMinutes: 450, fee: 55_000, rolloverMinutes: 300,
-                                                  overageRate: 3000, billing: .arrears,
-                                                  start: YearMonth(iso: "2026-09")))
-        #expect(client?.increment == 15)
-        #expect(client?.travelRate == 3000)
-        #expect(client?.outOfHoursRate == 3000)
-        #expect(client?.distanceUnit == .mi)
+        let resolved = client?.figures.resolved(defaultPaymentTerms: 14)
+        #expect(resolved?.retainer == RetainerTerms(includedMinutes: 450, fee: 55_000, rolloverMinutes: 300,
+                                                    overageRate: 3000, billing: .arrears,
+                                                    start: YearMonth(iso: "2026-09")))
+        #expect(resolved?.increment == 15)
+        #expect(resolved?.travelRate == 3000)
+        #expect(resolved?.outOfHoursRate == 3000)
+        #expect(resolved?.distanceUnit == .mi)
 
         let (_, bad) = parseClient("""
         ---

@@ -13,7 +13,7 @@ struct InvoiceTests {
                       extraLines: lines, noteHTML: "", path: "content/clients/acme/invoices/INV-1.md", numberLine: 2)
     }
 
-    static func context(_ client: Client, sheets: [(String, String)], business: Business = testBusiness(),
+    static func context(_ client: BillingFigures, sheets: [(String, String)], business: Business = testBusiness(),
                         today: String = "2026-12-05") -> InvoiceCalculator.Context {
         let timesheets = sheets.map { parseTimesheet($0.1, month: $0.0).0 }
         let figures = MonthCalculator.figures(client: client, timesheets: timesheets, today: CalendarDate(iso: today)!)
@@ -40,7 +40,7 @@ struct InvoiceTests {
     - 1h Weekend cover
     """
 
-    func hourlyClient() -> Client {
+    func hourlyClient() -> BillingFigures {
         var client = testClient(rate: 3000, increment: 15, coreHours: "Mon-Fri 09:00-17:00")
         client.outOfHoursRate = 4500
         client.travelRate = 1500
@@ -70,7 +70,7 @@ struct InvoiceTests {
         #expect(invoice.status == .sent)
     }
 
-    func retainerClient(billing: RetainerBilling) -> Client {
+    func retainerClient(billing: RetainerBilling) -> BillingFigures {
         testClient(rate: 3000, retainer: RetainerTerms(includedMinutes: 600, fee: 30_000, rolloverMinutes: 120,
                                                         overageRate: 4000, billing: billing,
                                                         start: YearMonth(iso: "2026-10")))

@@ -4,10 +4,10 @@ import Testing
 /// Month figures on cases computed by hand. 2026-11-02 is a Monday.
 @Suite("Month figures")
 struct MonthFiguresTests {
-    func figures(_ text: String, client: Client, month: String = "2026-11") -> MonthFigures {
+    func figures(_ text: String, client: BillingFigures, month: String = "2026-11") -> MonthFigures {
         let (sheet, diagnostics) = parseTimesheet(text, month: month)
         #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
-        return MonthCalculator.totals(month: sheet.month, entries: sheet.entries, client: client)
+        return MonthCalculator.totals(month: sheet.month, entries: sheet.entries, figures: client)
     }
 
     @Test("each entry is rounded up to the increment on its own")

@@ -95,13 +95,35 @@ func testBusiness(currency: String = "GBP") -> Business {
              baseURL: nil)
 }
 
-/// A client for calculation tests.
+/// Billing figures for calculation tests (a client's figures that never change).
 func testClient(rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? = nil,
-                retainer: RetainerTerms? = nil, unit: DistanceUnit = .mi) -> Client {
-    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", rate: rate,
-           travelRate: rate, mileageRate: 45, distanceUnit: unit, increment: increment, paymentTerms: 14,
-           coreHours: coreHours.map { try! CoreHours.parse($0).get() }, outOfHoursRate: rate,
-           retainer: retainer, status: .active, portalPassphraseEnv: nil)
+                retainer: RetainerTerms? = nil, unit: DistanceUnit = .mi) -> BillingFigures {
+    BillingFigures(rate: rate, travelRate: rate, mileageRate: 45, distanceUnit: unit, increment: increment,
+                   coreHours: coreHours.map { try! CoreHours.parse($0).get() }, outOfHoursRate: rate,
+                   paymentTerms: 14, retainer: retainer)
+}
+
+/// A client whose client.md writes exactly these figures.
+func testClientRecord(_ figures: BillingFigures) -> Client {
+    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds",
+           figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
+}
+
+extension MonthCalculator {
+    /// Month figures for a client whose figures never change.
+    static func figures(client figures: BillingFigures, timesheets: [Timesheet], today: CalendarDate) -> ClientFigures {
+        self.figures(client: testClientRecord(figures), timeline: FiguresTimeline(figures: figures),
+                     timesheets: timesheets, today: today)
+    }
+}
+
+extension InvoiceCalculator.Context {
+    /// A context for a client whose figures never change.
+    init(client figures: BillingFigures, business: Business, months: [YearMonth: MonthFigures],
+         timesheets: [YearMonth: Timesheet], terms: [Terms]) {
+        self.init(client: testClientRecord(figures), business: business, months: months, timesheets: timesheets,
+                  terms: terms, timeline: FiguresTimeline(figures: figures))
+    }
 }
 
 /// Parses a timesheet text for a month, returning it with the diagnostics.
