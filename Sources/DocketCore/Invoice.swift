@@ -95,11 +95,15 @@ public struct InvoiceLine: Sendable, Equatable {
     /// The day of an expense, for a link to it.
     public var date: CalendarDate?
 
-    /// The quantity as printed: `12.50` (hours), `46.0` (distance), `1`.
+    /// The quantity as printed, with enough decimals that quantity × unit price, rounded half up, is the
+    /// line's amount: `12.50` or `9.3667` (hours, at least two decimals), `46.0` or `10.25` (distance, at
+    /// least one), `1`.
     public var quantityText: String {
         switch quantity {
-        case .minutes(let minutes): return Formatting.decimalHours(minutes)
-        case .distance(let distance, _): return distance.formatted(decimals: 1)
+        case .minutes(let minutes):
+            return CheckableQuantity.text(Rational(minutes, 60), minDecimals: 2, unitPrice: unitPrice, amount: amount)
+        case .distance(let distance, _):
+            return CheckableQuantity.text(distance, minDecimals: 1, unitPrice: unitPrice, amount: amount)
         case .count(let count, _): return String(count)
         }
     }
