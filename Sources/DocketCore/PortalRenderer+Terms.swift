@@ -47,7 +47,10 @@ extension PortalRenderer {
         var diffHTML = ""
         var approveHref: String?
         var approveLabel: String?
+        var changes: [FigureChange] = []
         if terms.status == .proposed {
+            let figures = FigureChanges.proposal(terms, content: computed.content)
+            changes = FigureChanges.between(figures.before, figures.after, money: money)
             let inForce = Terms.inForce(on: today, in: computed.content.terms)
             let base = inForce?.markdown ?? ""
             comparedWith = inForce.map { "version \($0.version), in force since \($0.effective.longDescription)" }
@@ -56,7 +59,10 @@ extension PortalRenderer {
             let subject = "I approve version \(terms.version) of the terms (\(client.name))"
             let body = "Hello,\n\nI approve version \(terms.version) of the terms"
                 + (terms.title.map { ", \($0)," } ?? "")
-                + " to take effect on \(terms.effective.longDescription).\n\n\(client.contact)\n\(client.name)\n"
+                + " to take effect on \(terms.effective.longDescription)."
+                + (changes.isEmpty ? "" : "\n\nFrom \(terms.effective.longDescription):\n"
+                    + changes.map { "- \($0.sentence)" }.joined(separator: "\n"))
+                + "\n\n\(client.contact)\n\(client.name)\n"
             approveHref = "mailto:\(HTML.percentEncode(business.email).replacingOccurrences(of: "%40", with: "@"))"
                 + "?subject=\(HTML.percentEncode(subject))&body=\(HTML.percentEncode(body))"
             approveLabel = "I approve version \(terms.version)"
@@ -65,7 +71,8 @@ extension PortalRenderer {
                                              current: "terms"),
                                 clientName: computed.client.name, terms: view, comparedWith: comparedWith,
                                 hasDiff: terms.status == .proposed, diffHTML: diffHTML,
-                                approveHref: approveHref, approveLabel: approveLabel)
+                                approveHref: approveHref, approveLabel: approveLabel, figureChanges: changes,
+                                hasFigureChanges: !changes.isEmpty, figuresFrom: terms.effective.longDescription)
     }
 
     func deliverableView(_ deliverable: Deliverable) -> DeliverableView {

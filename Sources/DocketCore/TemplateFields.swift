@@ -189,11 +189,11 @@ extension TermsIndexPage: TemplateRepresentable {
 }
 
 extension TermsVersionPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel", "figureChanges", "hasFigureChanges", "figuresFrom"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(8)
+        let first = arena.reserve(11)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, clientName.slot(in: arena))
         arena.set(first + 2, terms.slot(in: arena))
@@ -202,6 +202,22 @@ extension TermsVersionPage: TemplateRepresentable {
         arena.set(first + 5, diffHTML.slot(in: arena))
         arena.set(first + 6, approveHref.slot(in: arena))
         arena.set(first + 7, approveLabel.slot(in: arena))
+        arena.set(first + 8, figureChanges.slot(in: arena))
+        arena.set(first + 9, hasFigureChanges.slot(in: arena))
+        arena.set(first + 10, figuresFrom.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
+    }
+}
+
+extension FigureChange: TemplateRepresentable {
+    private static let templateNames: TemplateNames = ["label", "old", "new"]
+
+    /// The change's values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(3)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, old.slot(in: arena))
+        arena.set(first + 2, new.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

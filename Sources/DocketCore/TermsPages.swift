@@ -56,6 +56,12 @@ public struct TermsVersionPage: Sendable {
     public var approveHref: String?
     /// `I approve version 3`.
     public var approveLabel: String?
+    /// The billing figures a proposal would change, old → new.
+    public var figureChanges: [FigureChange]
+    /// Whether a proposal changes any billing figure.
+    public var hasFigureChanges: Bool
+    /// When the changed figures would apply, `1 January 2027`.
+    public var figuresFrom: String
 }
 
 /// A deliverable as shown on pages.

@@ -1,0 +1,65 @@
+/// One billing figure that a proposed terms version would change: `Retainer fee: £550.00 → £675.00 a month`.
+public struct FigureChange: Sendable, Equatable {
+    /// What the figure is, for people: `Retainer fee`.
+    public var label: String
+    /// The figure in force without the proposal.
+    public var old: String
+    /// The figure the proposal would put in force.
+    public var new: String
+
+    /// `Retainer fee: £550.00 a month → £675.00 a month`.
+    public var sentence: String { "\(label): \(old) → \(new)" }
+}
+
+/// Compares two sets of billing figures for people, figure by figure.
+public enum FigureChanges {
+    /// The figures of the proposal's first month with and without the proposal agreed.
+    public static func proposal(_ proposal: Terms, content: ClientContent) -> (from: CalendarDate, before: BillingFigures, after: BillingFigures) {
+        var agreed = proposal
+        agreed.status = .agreed
+        let others = content.terms.filter { $0.version != proposal.version }
+        let month = proposal.effective.yearMonth
+        let withProposal = FiguresTimeline(base: content.client.figures, terms: others + [agreed],
+                                           defaultPaymentTerms: content.timeline.defaultPaymentTerms)
+        return (proposal.effective, content.timeline.figures(for: month), withProposal.figures(for: month))
+    }
+
+    /// Every figure that differs, in a fixed order; `money` formats an amount in the client's currency.
+    public static func between(_ old: BillingFigures, _ new: BillingFigures,
+                               money: (MinorUnits) -> String) -> [FigureChange] {
+        var changes: [FigureChange] = []
+        func compare<T: Equatable>(_ label: String, _ a: T, _ b: T, _ text: (T) -> String) {
+            if a != b { changes.append(FigureChange(label: label, old: text(a), new: text(b))) }
+        }
+        let hourly = { (amount: MinorUnits) in "\(money(amount)) an hour" }
+        compare("Hourly rate", old.rate, new.rate, hourly)
+        compare("Work outside core hours", old.outOfHoursRate, new.outOfHoursRate, hourly)
+        compare("Core hours", old.coreHours, new.coreHours) { $0?.text ?? "every hour is core" }
+        compare("Rounding", old.increment, new.increment) {
+            $0 > 1 ? "each entry rounded up to \(Formatting.duration($0))" : "to the minute"
+        }
+        compare("Travel time", old.travelRate, new.travelRate, hourly)
+        compare("Distance unit", old.distanceUnit, new.distanceUnit) { $0 == .mi ? "miles" : "kilometres" }
+        compare("Mileage", old.mileageRate, new.mileageRate) { rate in
+            rate.map { "\(money($0)) a \(new.distanceUnit == .mi ? "mile" : "kilometre")" } ?? "not charged"
+        }
+        compare("Payment terms", old.paymentTerms, new.paymentTerms) { "\($0) day\($0 == 1 ? "" : "s")" }
+        switch (old.retainer, new.retainer) {
+        case (nil, nil):
+            break
+        case (let before?, let after?):
+            compare("Hours included", before.includedMinutes, after.includedMinutes) { "\(Formatting.duration($0)) a month" }
+            compare("Retainer fee", before.fee, after.fee) { "\(money($0)) a month" }
+            compare("Unused hours carried over", before.rolloverMinutes, after.rolloverMinutes) {
+                $0 > 0 ? "up to \(Formatting.duration($0)), into the next month only" : "none"
+            }
+            compare("Hours beyond the retainer", before.overageRate, after.overageRate, hourly)
+            compare("Retainer billed", before.billing, after.billing) { $0 == .advance ? "in advance" : "in arrears" }
+        case (let before, let after):
+            compare("Retainer", before, after) { terms in
+                terms.map { "\(Formatting.duration($0.includedMinutes)) a month for \(money($0.fee))" } ?? "none: billed by the hour"
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import DocketCore
+
+/// A proposal that changes billing figures shows them old → new on its review page and in its approval email.
+@Suite("Proposals that change figures")
+struct ProposalFiguresTests {
+    static let client = """
+    ---
+    name: Northwind Dental
+    contact: Priya Shah
+    email: pm@northwind.example
+    address: "88 Gillygate\\nYork"
+    rate: 30.00
+    retainer: { hours: 20, fee: 550.00, rollover: 5, overage_rate: 32.00, start: 2026-09 }
+    ---
+    """
+    static let agreed = "---\nversion: 1\neffective: 2026-09-01\nstatus: agreed\nagreed_on: 2026-08-25\nagreed_by: Priya Shah\n---\nOld terms.\n"
+    static let proposed = """
+    ---
+    version: 2
+    effective: 2027-01-01
+    status: proposed
+    retainer: { hours: 25, fee: 675.00, rollover: 5 }
+    payment_terms: 21
+    ---
+    New terms.
+    """
+
+    @Test("the changed figures, worked out with and without the proposal agreed")
+    func changes() throws {
+        var diagnostics = Diagnostics()
+        let business = testBusiness()
+        let client = try #require(Client.parse(source(Self.client, path: "c.md"), slug: "northwind", business: business,
+                                               diagnostics: &diagnostics))
+        let terms = [Terms.parse(source(Self.agreed, path: "1.md"), diagnostics: &diagnostics)!,
+                     Terms.parse(source(Self.proposed, path: "2.md"), diagnostics: &diagnostics)!]
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        let content = ClientContent(client: client, timesheets: [], terms: terms, defaultPaymentTerms: 14)
+        let figures = FigureChanges.proposal(terms[1], content: content)
+        let changes = FigureChanges.between(figures.before, figures.after) { MoneyFormat.format($0, currency: .gbp) }
+        // The proposal's retainer block replaces the whole block: it writes no overage_rate, so the rate
+        // (£30.00) would apply instead of £32.00; payment terms from 14 (business.md) to 21 days.
+        #expect(changes.map(\.sentence) == [
+            "Payment terms: 14 days → 21 days",
+            "Hours included: 20h a month → 25h a month",
+            "Retainer fee: £550.00 a month → £675.00 a month",
+            "Hours beyond the retainer: £32.00 an hour → £30.00 an hour",
+        ])
+        // Not agreed, so nothing is used: January 2027 is still priced at £550.00.
+        #expect(content.timeline.figures(for: YearMonth(iso: "2027-01")!).retainer?.fee == 55_000)
+    }
+
+    @Test("the review page shows the table and the approval email names the changed figures")
+    func page() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/northwind/client.md": Self.client,
+            "content/clients/northwind/terms/1.md": Self.agreed,
+            "content/clients/northwind/terms/2.md": Self.proposed,
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.errors)")
+        let token = try #require(site.read("content/clients/northwind/token.txt")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let html = try #require(site.read("public/\(token)/terms/2.html"))
+        #expect(html.contains("<caption>Figures that change from Friday 1 January 2027</caption>"))
+        #expect(html.contains("<tr><th scope=\"row\">Retainer fee</th><td>£550.00 a month</td><td>£675.00 a month</td></tr>"))
+        let href = try #require(html.components(separatedBy: "href=\"mailto:").dropFirst().first?.components(separatedBy: "\"").first)
+        let body = try #require(href.components(separatedBy: "&amp;body=").last?.removingPercentEncoding)
+        #expect(body == """
+        Hello,
+
+        I approve version 2 of the terms to take effect on Friday 1 January 2027.
+
+        From Friday 1 January 2027:
+        - Payment terms: 30 days → 21 days
+        - Hours included: 20h a month → 25h a month
+        - Retainer fee: £550.00 a month → £675.00 a month
+        - Hours beyond the retainer: £32.00 an hour → £30.00 an hour
+
+        Priya Shah
+        Northwind Dental
+
+        """)
+    }
+}
