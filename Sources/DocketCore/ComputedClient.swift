@@ -14,6 +14,10 @@ public struct ComputedClient: Sendable {
     public var client: Client { content.client }
     /// Published invoices only (sent, paid, overdue), oldest first.
     public let publishedInvoices: [Invoice]
+    /// What the next invoice for this month's work would come to so far, at the figures in force: the
+    /// invoice whose usage month is today's month, before any invoice bills it. Nil when an invoice already
+    /// bills the month, before the client's first month, or when there is nothing to bill yet.
+    public var estimate: Invoice? = nil
 
     /// Computes a client as of `today`, checking its invoices.
     public static func compute(_ content: ClientContent, business: Business, today: CalendarDate,
@@ -30,8 +34,25 @@ public struct ComputedClient: Sendable {
             .sorted { ($0.record.issued, $0.number) < ($1.record.issued, $1.number) }
         BillingChecks.checkClient(content, invoices: invoices, business: business, figures: figures, today: today,
                                   diagnostics: &diagnostics)
+        let published = invoices.filter(\.isPublished)
         return ComputedClient(content: content, figures: figures, invoices: invoices,
-                              statement: Statement(invoices: invoices),
-                              publishedInvoices: invoices.filter(\.isPublished))
+                              statement: Statement(invoices: invoices), publishedInvoices: published,
+                              estimate: estimate(context: context, published: published, today: today))
+    }
+
+    /// The invoice that would bill today's month: period M in arrears, M + 1 when the retainer in force then
+    /// is billed in advance (it bills M's usage with M + 1's fee).
+    static func estimate(context: InvoiceCalculator.Context, published: [Invoice], today: CalendarDate) -> Invoice? {
+        let month = today.yearMonth
+        guard let first = context.months.keys.min(), month >= first,
+              !published.contains(where: { $0.usageMonth == month }) else { return nil }
+        let period = context.timeline.usageMonth(forPeriod: month.next) == month ? month.next : month
+        // A month between an advance retainer and arrears billing is billed by no invoice (settled by hand).
+        guard context.timeline.usageMonth(forPeriod: period) == month else { return nil }
+        let record = InvoiceRecord(number: "estimate", issued: today, period: period, supplied: nil, due: nil,
+                                   status: .draft, po: nil, payments: [], extraLines: [], noteHTML: "",
+                                   path: "", numberLine: 0)
+        let invoice = InvoiceCalculator.invoice(record, context: context, today: today)
+        return invoice.lines.isEmpty ? nil : invoice
     }
 }

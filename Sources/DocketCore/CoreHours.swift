@@ -65,7 +65,8 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
     /// The text as written.
     public var description: String { text }
 
-    /// A plain summary per weekday for people, `Monday to Thursday 09:00–15:00`.
+    /// A plain summary per weekday for people, `Monday to Thursday 09:00–15:00`, `Saturday and Sunday out
+    /// of hours all day` (work then is out-of-hours work, as it is billed).
     public var summary: [(days: String, hours: String)] {
         var rows: [(days: String, hours: String)] = []
         var index = 0
@@ -76,7 +77,7 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
             while last + 1 < all.count, (intervals[all[last + 1]] ?? []) == (intervals[all[index]] ?? []) { last += 1 }
             let days = last == index ? all[index].name
                 : "\(all[index].name) \(last == index + 1 ? "and" : "to") \(all[last].name)"
-            rows.append((days, hours.isEmpty ? "not available" : hours.joined(separator: ", ")))
+            rows.append((days, hours.isEmpty ? "out of hours all day" : hours.joined(separator: ", ")))
             index = last + 1
         }
         return rows

@@ -70,8 +70,12 @@ public struct RetainerView: Sendable {
     public var allowsRollover: Bool
     /// The cap on rollover, `5h`.
     public var rolloverCap: String
+    /// Hours beyond available at the overage rate, `£64.00`.
+    public var overageAmount: String
+    /// The overage rate, `£32.00`.
+    public var overageRate: String
 
-    init(_ month: RetainerMonth, terms: RetainerTerms) {
+    init(_ month: RetainerMonth, terms: RetainerTerms, money: (MinorUnits) -> String) {
         included = Formatting.duration(month.includedMinutes)
         rolloverIn = Formatting.duration(month.rolloverInMinutes)
         hasRolloverIn = month.rolloverInMinutes > 0
@@ -86,6 +90,8 @@ public struct RetainerView: Sendable {
         usedPercent = Formatting.percent(month.usedMinutes, of: month.availableMinutes)
         allowsRollover = terms.rolloverMinutes > 0
         rolloverCap = Formatting.duration(terms.rolloverMinutes)
+        overageAmount = money(InvoiceCalculator.amount(minutes: month.overageMinutes, hourlyRate: terms.overageRate))
+        overageRate = money(terms.overageRate)
     }
 }
 
@@ -157,8 +163,20 @@ public struct OverviewPage: Sendable {
     public var hasCoreHours: Bool
     /// Agreed core hours by day.
     public var coreHours: [CoreHoursRow]
-    /// Rates for people.
+    /// Rates for people: only those that apply to the client today (no hourly rate for work a retainer
+    /// covers).
     public var rates: [RateRow]
+    /// Since when today's figures apply: `since Friday 1 January 2027 (terms version 2).`; nil when they
+    /// are client.md's alone.
+    public var figuresSince: String?
+    /// Figures that agreed terms change later, old → new.
+    public var upcomingChanges: [FigureChange]
+    /// Whether agreed terms change figures later.
+    public var hasUpcomingChanges: Bool
+    /// When the next agreed change takes effect, `Friday 1 January 2027 (terms version 2)`.
+    public var upcomingFrom: String
+    /// What this month comes to so far at the figures in force: an estimate of the next invoice.
+    public var estimate: EstimateView?
     /// Balance, due dates and the latest invoice.
     public var account: AccountView
     /// The terms in force today, if any.
@@ -175,11 +193,25 @@ public struct OverviewPage: Sendable {
     public var hasOpenDeliverables: Bool
 }
 
+/// What a month comes to so far, before it is invoiced: the next invoice's lines, as an estimate.
+public struct EstimateView: Sendable {
+    /// `November 2026 so far`.
+    public var label: String
+    /// The lines it would bill.
+    public var lines: [InvoiceLineView]
+    /// Whether VAT would be charged.
+    public var hasVAT: Bool
+    /// VAT, `£12.00`.
+    public var vat: String
+    /// The total so far, `£612.00`.
+    public var total: String
+}
+
 /// A row of the core-hours table.
 public struct CoreHoursRow: Sendable {
     /// `Monday to Thursday`.
     public var days: String
-    /// `09:00–15:00` or `not available`.
+    /// `09:00–15:00` or `out of hours all day`.
     public var hours: String
 }
 

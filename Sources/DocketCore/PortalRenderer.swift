@@ -121,19 +121,25 @@ public struct PortalRenderer: Sendable {
             hasDistance: figures.distance > .zero,
             expenses: money(figures.expenses), expenseCount: figures.expenseCount,
             hasExpenses: figures.expenses > 0, hasTimesheet: figures.hasTimesheet,
-            retainer: figures.retainer.flatMap { month in client.retainer.map { RetainerView(month, terms: $0) } })
+            retainer: figures.retainer.flatMap { month in client.retainer.map { RetainerView(month, terms: $0, money: money) } })
     }
 
     func overviewPage(_ computed: ComputedClient) -> OverviewPage {
         let client = computed.content.timeline.figures(for: today.yearMonth)
         let figures = computed.figures
         let statement = computed.statement
-        var rates = [RateRow(label: "Work", value: "\(money(client.rate)) an hour")]
-        if client.coreHours != nil, client.outOfHoursRate != client.rate {
-            rates.append(RateRow(label: "Work outside core hours", value: "\(money(client.outOfHoursRate)) an hour"))
-        }
-        if let retainer = client.retainer, retainer.overageRate != client.rate {
+        let timeline = computed.content.timeline
+        let month = today.yearMonth
+        let onRetainer = timeline.isRetainerMonth(month, first: figures.months.first?.month ?? month)
+        var rates: [RateRow] = []
+        if let retainer = client.retainer, onRetainer {
             rates.append(RateRow(label: "Hours beyond the retainer", value: "\(money(retainer.overageRate)) an hour"))
+        } else {
+            rates.append(RateRow(label: client.coreHours == nil ? "Work" : "Work in core hours",
+                                 value: "\(money(client.rate)) an hour"))
+        }
+        if client.coreHours != nil {
+            rates.append(RateRow(label: "Work outside core hours", value: "\(money(client.outOfHoursRate)) an hour"))
         }
         rates.append(RateRow(label: "Travel time", value: "\(money(client.travelRate)) an hour"))
         if let mileage = client.mileageRate {
@@ -142,15 +148,21 @@ public struct PortalRenderer: Sendable {
         if client.increment > 1 {
             rates.append(RateRow(label: "Rounding", value: "each entry rounded up to \(Formatting.duration(client.increment))"))
         }
+        let since = timeline.latestChange(inForceIn: month).map {
+            "since \($0.effective.longDescription) (terms version \($0.version))."
+        }
+        let upcoming = timeline.changes.filter { $0.effective > month.firstDay }.min { $0.effective < $1.effective }
+        let upcomingChanges = upcoming.map {
+            FigureChanges.between(client, timeline.figures(for: $0.effective.yearMonth), money: money)
+        } ?? []
         var retainerTerms: String?
         var rolloverRule: String?
-        if let retainer = client.retainer {
+        if let retainer = client.retainer, onRetainer {
             retainerTerms = "\(Formatting.duration(retainer.includedMinutes)) a month for \(money(retainer.fee)), billed \(retainer.billing == .advance ? "in advance" : "in arrears")"
             rolloverRule = retainer.rolloverMinutes > 0
                 ? "Up to \(Formatting.duration(retainer.rolloverMinutes)) of unused included time carries into the next month only."
                 : "Unused hours do not carry over."
         }
-        let timeline = computed.content.timeline
         let recent = figures.months.suffix(12).reversed().map { summary($0, client: timeline.figures(for: $0.month)) }
         let inForce = Terms.inForce(on: today, in: computed.content.terms)
         let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
@@ -161,11 +173,16 @@ public struct PortalRenderer: Sendable {
             clientName: computed.client.name, contact: computed.client.contact,
             current: figures.current.map { summary($0, client: timeline.figures(for: $0.month)) },
             currentIsThisMonth: figures.current?.month == today.yearMonth,
-            hasRetainer: client.retainer != nil, retainerTerms: retainerTerms, rolloverRule: rolloverRule,
+            hasRetainer: onRetainer || figures.months.contains { $0.retainer != nil },
+            retainerTerms: retainerTerms, rolloverRule: rolloverRule,
             recentMonths: recent, hasRecentMonths: !recent.isEmpty,
             hasCoreHours: client.coreHours != nil,
             coreHours: client.coreHours?.summary.map { CoreHoursRow(days: $0.days, hours: $0.hours) } ?? [],
-            rates: rates, account: account(statement, depth: 0),
+            rates: rates, figuresSince: since, upcomingChanges: upcomingChanges,
+            hasUpcomingChanges: !upcomingChanges.isEmpty,
+            upcomingFrom: upcoming.map { "\($0.effective.longDescription) (terms version \($0.version))" } ?? "",
+            estimate: computed.estimate.map { estimateView($0, computed: computed) },
+            account: account(statement, depth: 0),
             termsInForce: inForce.map { termsView($0, computed: computed) }, noTerms: inForce == nil,
             proposals: proposals, hasProposals: !proposals.isEmpty,
             openDeliverables: open, hasOpenDeliverables: !open.isEmpty)
@@ -208,14 +225,7 @@ public struct PortalRenderer: Sendable {
     func invoicePage(_ invoice: Invoice, computed: ComputedClient, pagedMonths: Set<YearMonth>) -> InvoicePage {
         let client = computed.client
         let record = invoice.record
-        let lines = invoice.lines.map { line -> InvoiceLineView in
-            var href: String?
-            if let month = line.month, pagedMonths.contains(month) {
-                href = "../hours/\(month).html" + (line.date.map { "#d\($0)" } ?? "")
-            }
-            return InvoiceLineView(description: line.description, quantity: line.quantityText, unit: line.unit,
-                                   unitPrice: money(line.unitPrice), amount: money(line.amount), href: href)
-        }
+        let lines = invoice.lines.map { lineView($0, pagedMonths: pagedMonths, portalRoot: "../") }
         var bank: [String] = []
         if let details = business.bank {
             if let name = details.name { bank.append("Account name: \(name)") }
@@ -251,6 +261,24 @@ public struct PortalRenderer: Sendable {
             hasPayments: !record.payments.isEmpty, paid: money(invoice.paid), balance: money(invoice.balance),
             companyNumber: business.companyNumber, bankLines: bank, latePayment: business.latePayment,
             terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty)
+    }
+
+    /// An invoice line as printed, linking to the hours page (and day) behind it when there is one.
+    func lineView(_ line: InvoiceLine, pagedMonths: Set<YearMonth>, portalRoot: String) -> InvoiceLineView {
+        var href: String?
+        if let month = line.month, pagedMonths.contains(month) {
+            href = "\(portalRoot)hours/\(month).html" + (line.date.map { "#d\($0)" } ?? "")
+        }
+        return InvoiceLineView(description: line.description, quantity: line.quantityText, unit: line.unit,
+                               unitPrice: money(line.unitPrice), amount: money(line.amount), href: href)
+    }
+
+    /// The month so far, as the next invoice would bill it.
+    func estimateView(_ estimate: Invoice, computed: ComputedClient) -> EstimateView {
+        let paged = Set(computed.figures.months.map(\.month))
+        return EstimateView(label: "\(today.yearMonth.longDescription) so far",
+                            lines: estimate.lines.map { lineView($0, pagedMonths: paged, portalRoot: "") },
+                            hasVAT: estimate.vatRate != nil, vat: money(estimate.vat), total: money(estimate.total))
     }
 
     func statementPage(_ computed: ComputedClient) -> StatementPage {

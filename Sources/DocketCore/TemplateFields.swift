@@ -120,11 +120,11 @@ extension InvoicePage: TemplateRepresentable {
 }
 
 extension OverviewPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "contact", "current", "currentIsThisMonth", "hasRetainer", "retainerTerms", "rolloverRule", "recentMonths", "hasRecentMonths", "hasCoreHours", "coreHours", "rates", "figuresSince", "upcomingChanges", "hasUpcomingChanges", "upcomingFrom", "estimate", "account", "termsInForce", "noTerms", "proposals", "hasProposals", "openDeliverables", "hasOpenDeliverables"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(20)
+        let first = arena.reserve(25)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, clientName.slot(in: arena))
         arena.set(first + 2, contact.slot(in: arena))
@@ -138,13 +138,18 @@ extension OverviewPage: TemplateRepresentable {
         arena.set(first + 10, hasCoreHours.slot(in: arena))
         arena.set(first + 11, coreHours.slot(in: arena))
         arena.set(first + 12, rates.slot(in: arena))
-        arena.set(first + 13, account.slot(in: arena))
-        arena.set(first + 14, termsInForce.slot(in: arena))
-        arena.set(first + 15, noTerms.slot(in: arena))
-        arena.set(first + 16, proposals.slot(in: arena))
-        arena.set(first + 17, hasProposals.slot(in: arena))
-        arena.set(first + 18, openDeliverables.slot(in: arena))
-        arena.set(first + 19, hasOpenDeliverables.slot(in: arena))
+        arena.set(first + 13, figuresSince.slot(in: arena))
+        arena.set(first + 14, upcomingChanges.slot(in: arena))
+        arena.set(first + 15, hasUpcomingChanges.slot(in: arena))
+        arena.set(first + 16, upcomingFrom.slot(in: arena))
+        arena.set(first + 17, estimate.slot(in: arena))
+        arena.set(first + 18, account.slot(in: arena))
+        arena.set(first + 19, termsInForce.slot(in: arena))
+        arena.set(first + 20, noTerms.slot(in: arena))
+        arena.set(first + 21, proposals.slot(in: arena))
+        arena.set(first + 22, hasProposals.slot(in: arena))
+        arena.set(first + 23, openDeliverables.slot(in: arena))
+        arena.set(first + 24, hasOpenDeliverables.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }
@@ -545,11 +550,11 @@ extension TimelineRow: TemplateRepresentable {
 }
 
 extension RetainerView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap"]
+    private static let templateNames: TemplateNames = ["included", "rolloverIn", "hasRolloverIn", "available", "used", "remaining", "overage", "isOver", "rolloverOut", "expired", "hasExpired", "usedPercent", "allowsRollover", "rolloverCap", "overageAmount", "overageRate"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(14)
+        let first = arena.reserve(16)
         arena.set(first, included.slot(in: arena))
         arena.set(first + 1, rolloverIn.slot(in: arena))
         arena.set(first + 2, hasRolloverIn.slot(in: arena))
@@ -564,6 +569,23 @@ extension RetainerView: TemplateRepresentable {
         arena.set(first + 11, usedPercent.slot(in: arena))
         arena.set(first + 12, allowsRollover.slot(in: arena))
         arena.set(first + 13, rolloverCap.slot(in: arena))
+        arena.set(first + 14, overageAmount.slot(in: arena))
+        arena.set(first + 15, overageRate.slot(in: arena))
+        return .object(first: first, table: Self.templateNames.table)
+    }
+}
+
+extension EstimateView: TemplateRepresentable {
+    private static let templateNames: TemplateNames = ["label", "lines", "hasVAT", "vat", "total"]
+
+    /// The estimate's values by property name, in the arena.
+    public func slot(in arena: TemplateArena) -> TemplateSlot {
+        let first = arena.reserve(5)
+        arena.set(first, label.slot(in: arena))
+        arena.set(first + 1, lines.slot(in: arena))
+        arena.set(first + 2, hasVAT.slot(in: arena))
+        arena.set(first + 3, vat.slot(in: arena))
+        arena.set(first + 4, total.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }
