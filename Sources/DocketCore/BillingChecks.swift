@@ -44,6 +44,7 @@ public enum BillingChecks {
                                    figures: ClientFigures, today: CalendarDate, diagnostics: inout Diagnostics) {
         let client = content.client
         var billedPeriods: [YearMonth: Invoice] = [:]
+        var billedUsage: [YearMonth: Invoice] = [:]
         for invoice in invoices.sorted(by: { $0.record.path < $1.record.path }) where invoice.isPublished {
             let record = invoice.record
             let fileName = String(record.path.split(separator: "/").last ?? "")
@@ -57,6 +58,14 @@ public enum BillingChecks {
                                       "\(other.record.path) already bills \(period.longDescription); every month is billed by one invoice only (void one of them)")
                 } else {
                     billedPeriods[period] = invoice
+                    if let usage = invoice.usageMonth {
+                        if let other = billedUsage[usage] {
+                            diagnostics.error(record.path, line: 0, column: 0,
+                                              "the work of \(usage.longDescription) is billed by both \(other.number) (period \(other.record.period?.description ?? "")) and \(record.number) (period \(period)): the retainer's billing changes between arrears and advance here; every month is billed by one invoice only, so settle the change-over month by hand (extra `lines`, or no `period` on one of them)")
+                        } else {
+                            billedUsage[usage] = invoice
+                        }
+                    }
                 }
                 let retainer = content.timeline.figures(for: period).retainer
                 if let usage = invoice.usageMonth, !content.timesheets.contains(where: { $0.month == usage }),

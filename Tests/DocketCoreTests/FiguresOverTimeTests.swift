@@ -245,3 +245,22 @@ struct FiguresOverTimeTests {
         ])
     }
 }
+
+extension FiguresOverTimeTests {
+    @Test("arrears → advance: the change-over month's work billed by two invoices is an error naming both")
+    func billedTwiceAcrossModeChange() throws {
+        let (computed, diagnostics) = Self.compute(
+            client: "rate: 30.00\nretainer: { hours: 20, fee: 550.00, start: 2026-09 }\n",
+            terms: [Self.agreed(1, "2026-09-01"),
+                    Self.agreed(2, "2026-12-01", "retainer: { hours: 20, fee: 550.00, billing: advance }\n")],
+            sheets: [("2026-11", Self.sheet("2026-11-02", hours: 1))],
+            invoices: [Self.invoice(1, period: "2026-11", issued: "2026-12-01"),
+                       Self.invoice(2, period: "2026-12", issued: "2026-12-01")])
+        // INV-1 bills November in arrears; INV-2, the first advance invoice, bills December's fee and
+        // November's work again.
+        #expect(computed?.invoices.map { $0.usageMonth?.description } == ["2026-11", "2026-11"])
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/clients/acme/invoices/INV-2.md: error: the work of November 2026 is billed by both INV-1 (period 2026-11) and INV-2 (period 2026-12): the retainer's billing changes between arrears and advance here; every month is billed by one invoice only, so settle the change-over month by hand (extra `lines`, or no `period` on one of them)",
+        ])
+    }
+}
