@@ -62,4 +62,37 @@ public enum FigureChanges {
         }
         return changes
     }
+
+    /// The figures one terms version sets, for people, in documented order.
+    public static func written(_ figures: WrittenFigures, money: (MinorUnits) -> String) -> [RateRow] {
+        var rows: [RateRow] = []
+        let unit = figures.distanceUnit ?? .mi
+        if let rate = figures.rate { rows.append(RateRow(label: "Hourly rate", value: "\(money(rate)) an hour")) }
+        if let rate = figures.outOfHoursRate {
+            rows.append(RateRow(label: "Work outside core hours", value: "\(money(rate)) an hour"))
+        }
+        if let hours = figures.coreHours { rows.append(RateRow(label: "Core hours", value: hours.text)) }
+        if let increment = figures.increment {
+            rows.append(RateRow(label: "Rounding", value: increment > 1 ? "each entry rounded up to \(Formatting.duration(increment))" : "to the minute"))
+        }
+        if let rate = figures.travelRate { rows.append(RateRow(label: "Travel time", value: "\(money(rate)) an hour")) }
+        if let distance = figures.distanceUnit {
+            rows.append(RateRow(label: "Distance unit", value: distance == .mi ? "miles" : "kilometres"))
+        }
+        if let rate = figures.mileageRate {
+            rows.append(RateRow(label: "Mileage", value: "\(money(rate)) a \(unit == .mi ? "mile" : "kilometre")"))
+        }
+        if let days = figures.paymentTerms { rows.append(RateRow(label: "Payment terms", value: "\(days) day\(days == 1 ? "" : "s")")) }
+        switch figures.retainer {
+        case nil:
+            break
+        case .none?:
+            rows.append(RateRow(label: "Retainer", value: "none: billed by the hour"))
+        case .terms(let terms, let overageWritten)?:
+            rows.append(RateRow(label: "Retainer", value: "\(Formatting.duration(terms.includedMinutes)) a month for \(money(terms.fee)), billed \(terms.billing == .advance ? "in advance" : "in arrears")"))
+            rows.append(RateRow(label: "Unused hours carried over", value: terms.rolloverMinutes > 0 ? "up to \(Formatting.duration(terms.rolloverMinutes)), into the next month only" : "none"))
+            rows.append(RateRow(label: "Hours beyond the retainer", value: overageWritten ? "\(money(terms.overageRate)) an hour" : "the hourly rate"))
+        }
+        return rows
+    }
 }

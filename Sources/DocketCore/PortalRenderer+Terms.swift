@@ -48,6 +48,7 @@ extension PortalRenderer {
         var approveHref: String?
         var approveLabel: String?
         var changes: [FigureChange] = []
+        let written = FigureChanges.written(terms.figures, money: money)
         if terms.status == .proposed {
             let figures = FigureChanges.proposal(terms, content: computed.content)
             changes = FigureChanges.between(figures.before, figures.after, money: money)
@@ -72,7 +73,8 @@ extension PortalRenderer {
                                 clientName: computed.client.name, terms: view, comparedWith: comparedWith,
                                 hasDiff: terms.status == .proposed, diffHTML: diffHTML,
                                 approveHref: approveHref, approveLabel: approveLabel, figureChanges: changes,
-                                hasFigureChanges: !changes.isEmpty, figuresFrom: terms.effective.longDescription)
+                                hasFigureChanges: !changes.isEmpty, figuresFrom: terms.effective.longDescription,
+                                figures: written, hasFigures: !written.isEmpty)
     }
 
     func deliverableView(_ deliverable: Deliverable) -> DeliverableView {

@@ -194,11 +194,11 @@ extension TermsIndexPage: TemplateRepresentable {
 }
 
 extension TermsVersionPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel", "figureChanges", "hasFigureChanges", "figuresFrom"]
+    private static let templateNames: TemplateNames = ["page", "clientName", "terms", "comparedWith", "hasDiff", "diffHTML", "approveHref", "approveLabel", "figureChanges", "hasFigureChanges", "figuresFrom", "figures", "hasFigures"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(11)
+        let first = arena.reserve(13)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, clientName.slot(in: arena))
         arena.set(first + 2, terms.slot(in: arena))
@@ -210,6 +210,8 @@ extension TermsVersionPage: TemplateRepresentable {
         arena.set(first + 8, figureChanges.slot(in: arena))
         arena.set(first + 9, hasFigureChanges.slot(in: arena))
         arena.set(first + 10, figuresFrom.slot(in: arena))
+        arena.set(first + 11, figures.slot(in: arena))
+        arena.set(first + 12, hasFigures.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

@@ -62,6 +62,10 @@ public struct TermsVersionPage: Sendable {
     public var hasFigureChanges: Bool
     /// When the changed figures would apply, `1 January 2027`.
     public var figuresFrom: String
+    /// The billing figures this version sets (agreed or proposed), for people.
+    public var figures: [RateRow]
+    /// Whether this version sets any billing figure.
+    public var hasFigures: Bool
 }
 
 /// A deliverable as shown on pages.

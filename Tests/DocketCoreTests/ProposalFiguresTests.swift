@@ -66,6 +66,11 @@ struct ProposalFiguresTests {
         let html = try #require(site.read("public/\(token)/terms/2.html"))
         #expect(html.contains("<caption>Figures that change from Friday 1 January 2027</caption>"))
         #expect(html.contains("<tr><th scope=\"row\">Retainer fee</th><td>£550.00 a month</td><td>£675.00 a month</td></tr>"))
+        // The figures the version itself writes, as written (its retainer block has no overage_rate).
+        #expect(html.contains("<tr><th scope=\"row\">Payment terms</th><td>21 days</td></tr><tr><th scope=\"row\">Retainer</th><td>25h a month for £675.00, billed in arrears</td></tr><tr><th scope=\"row\">Unused hours carried over</th><td>up to 5h, into the next month only</td></tr><tr><th scope=\"row\">Hours beyond the retainer</th><td>the hourly rate</td></tr>"))
+        // A version that changes only the text has no figures section.
+        let agreedPage = try #require(site.read("public/\(token)/terms/1.html"))
+        #expect(!agreedPage.contains("Billing figures in this version"))
         let href = try #require(html.components(separatedBy: "href=\"mailto:").dropFirst().first?.components(separatedBy: "\"").first)
         let body = try #require(href.components(separatedBy: "&amp;body=").last?.removingPercentEncoding)
         #expect(body == """
