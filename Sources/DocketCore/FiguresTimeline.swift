@@ -35,7 +35,7 @@ public struct FiguresTimeline: Sendable {
     }
 
     /// A timeline with no terms: client.md's figures for every month.
-    public init(figures: BillingFigures) {
+    init(figures: BillingFigures) {
         var retainer: RetainerSetting?
         if let terms = figures.retainer { retainer = .terms(terms, overageRateWritten: true) }
         let written = WrittenFigures(rate: figures.rate, travelRate: figures.travelRate, mileageRate: figures.mileageRate,
