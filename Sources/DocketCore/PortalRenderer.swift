@@ -218,7 +218,8 @@ public struct PortalRenderer: Sendable {
         }
         var bank: [String] = []
         if let details = business.bank {
-            if let name = details.name { bank.append("Account name: \(name)") }
+            if let name = details.accountName { bank.append("Account name: \(name)") }
+            if let bankName = details.bankName { bank.append("Bank: \(bankName)") }
             if let sortCode = details.sortCode { bank.append("Sort code: \(sortCode)") }
             if let account = details.account { bank.append("Account number: \(account)") }
             if let iban = details.iban { bank.append("IBAN: \(iban)") }

@@ -77,7 +77,7 @@ let billingBusinessMD = """
 name: Jo Bloggs VA
 address: "4 Mill Lane\\nYork YO1 7AA"
 email: jo@example.com
-bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
 late_payment: "Interest at 8% over base rate."
 payment_terms: 14
 ---
