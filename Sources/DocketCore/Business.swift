@@ -14,7 +14,7 @@ public struct Business: Sendable {
     public var vatNumber: String?
     /// VAT rate in percent, exactly (`20`, `17.5`).
     public var vatRate: FixedDecimal?
-    /// The one currency the business bills in.
+    /// The business currency: every client's, unless its client.md sets its own `currency`.
     public var currency: Currency
     /// Default days to pay.
     public var paymentTerms: Int

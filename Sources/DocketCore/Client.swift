@@ -13,6 +13,8 @@ public struct Client: Sendable {
     public var email: String
     /// Postal address (required for invoicing).
     public var address: String?
+    /// The currency of every amount of this client: client.md's `currency`, else business.md's.
+    public var currency: Currency
     /// The billing figures written in client.md. Agreed terms versions may change them from a month's first
     /// day: the figures of a month come from `ClientContent.timeline`, never from here directly.
     public var figures: WrittenFigures
@@ -44,10 +46,26 @@ extension Client {
 
     /// Parses a client.md. Problems go to `diagnostics`; nil when the client cannot be used.
     public static func parse(_ file: SourceFile, slug: String, business: Business, diagnostics: inout Diagnostics) -> Client? {
+        read(file, slug: slug, business: business, diagnostics: &diagnostics).client
+    }
+
+    /// Parses a client.md, giving the client (nil when it cannot be used) and the currency its other files are
+    /// read in: client.md's `currency` when it is a known code, else business.md's (even when the client itself
+    /// cannot be used, so its timesheets and invoices are still checked in the right currency).
+    static func read(_ file: SourceFile, slug: String, business: Business,
+                     diagnostics: inout Diagnostics) -> (client: Client?, currency: Currency) {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
-        let currency = business.currency
+        // The currency first: every amount of client.md is read in it.
+        var currency = business.currency
+        if let code = fields.string("currency") {
+            if let known = Currency(code: code) {
+                currency = known
+            } else {
+                fields.error(field: "currency", "`currency` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
+            }
+        }
 
         let name = fields.string("name", required: true)
         let contact = fields.string("contact", required: true)
@@ -70,11 +88,13 @@ extension Client {
         }
         fields.finish()
 
-        guard let name, let contact, let email, figures.rate != nil else { return nil }
-        if fields.diagnostics.hasErrors { return nil }
-        return Client(slug: slug, name: name, contact: contact, email: email, address: address, figures: figures,
-                      status: status,
-                      portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
-                      portalPassphraseLine: passphraseLine)
+        guard let name, let contact, let email, figures.rate != nil, !fields.diagnostics.hasErrors else {
+            return (nil, currency)
+        }
+        let client = Client(slug: slug, name: name, contact: contact, email: email, address: address,
+                            currency: currency, figures: figures, status: status,
+                            portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
+                            portalPassphraseLine: passphraseLine)
+        return (client, currency)
     }
 }

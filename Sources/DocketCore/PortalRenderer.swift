@@ -4,8 +4,11 @@ import Foundation
 public struct PortalRenderer: Sendable {
     /// The site's templates.
     let templates: TemplateSet
-    /// The business (its name and currency appear on every page).
+    /// The business (its name appears on every page).
     let business: Business
+    /// The currency amounts are printed in: business.md's, or, for `portal`'s pages, the client's
+    /// (`rendering(for:)`).
+    private(set) var currency: Currency
     /// The date the build is as of.
     let today: CalendarDate
     /// The business address, line by line (on every invoice).
@@ -17,6 +20,7 @@ public struct PortalRenderer: Sendable {
     public init(templates: TemplateSet, business: Business, today: CalendarDate) {
         self.templates = templates
         self.business = business
+        currency = business.currency
         self.today = today
         businessAddressLines = Self.addressLines(business.address)
         asOf = today.longDescription
@@ -38,8 +42,20 @@ public struct PortalRenderer: Sendable {
         ["index.html", "robots.txt"] + templates.assetPaths
     }
 
-    /// Every page of one client's portal under `<token>/`.
+    /// This renderer for one client's pages: every amount in the client's currency.
+    func rendering(for client: Client) -> PortalRenderer {
+        var renderer = self
+        renderer.currency = client.currency
+        return renderer
+    }
+
+    /// Every page of one client's portal under `<token>/`, its amounts in the client's currency.
     public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
+        rendering(for: computed.client).pages(computed, token: token)
+    }
+
+    /// The portal's pages, amounts in this renderer's currency.
+    private func pages(_ computed: ComputedClient, token: String) -> [OutputFile] {
         let content = computed.content
         var files: [OutputFile] = []
         let months = computed.figures.months
@@ -67,7 +83,7 @@ public struct PortalRenderer: Sendable {
                                     data: templates.render("deliverables", deliverablesPage(computed))))
         }
         files.append(OutputFile(path: "\(token)/data.json",
-                                data: DataJSON.data(computed, business: business)))
+                                data: DataJSON.data(computed)))
         return files
     }
 
@@ -100,7 +116,7 @@ public struct PortalRenderer: Sendable {
                           hasNav: !nav.isEmpty)
     }
 
-    func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: business.currency) }
+    func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
 
     func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 

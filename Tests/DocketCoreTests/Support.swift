@@ -105,7 +105,7 @@ func testClient(rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? 
 
 /// A client whose client.md writes exactly these figures.
 func testClientRecord(_ figures: BillingFigures) -> Client {
-    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds",
+    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", currency: .gbp,
            figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
 }
 
