@@ -15,6 +15,10 @@ public struct Client: Sendable {
     public var address: String?
     /// The currency of every amount of this client: client.md's `currency`, else business.md's.
     public var currency: Currency
+    /// client.md's `vat`, or nil when it is not written (see `VATTreatment.of`).
+    public var vat: VATTreatment? = nil
+    /// The client's own VAT registration number, printed on its invoices.
+    public var vatNumber: String? = nil
     /// The billing figures written in client.md. Agreed terms versions may change them from a month's first
     /// day: the figures of a month come from `ClientContent.timeline`, never from here directly.
     public var figures: WrittenFigures
@@ -72,6 +76,7 @@ extension Client {
         let email = fields.string("email", required: true)
         let address = fields.string("address")
         let figures = WrittenFigures.read(fields, currency: currency, rateRequired: true)
+        let (vat, vatNumber) = readVAT(fields, business: business)
         let status = fields.choice("status", ClientStatus.self) ?? .active
         let passphraseEnv = fields.string("portal_passphrase_env")
         let passphraseLine = fields.node("portal_passphrase_env").map { fields.position(of: $0).0 } ?? 1
@@ -92,9 +97,25 @@ extension Client {
             return (nil, currency)
         }
         let client = Client(slug: slug, name: name, contact: contact, email: email, address: address,
-                            currency: currency, figures: figures, status: status,
+                            currency: currency, vat: vat, vatNumber: vatNumber, figures: figures, status: status,
                             portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
                             portalPassphraseLine: passphraseLine)
         return (client, currency)
+    }
+
+    /// Reads `vat` and `vat_number`. `vat` needs business.md's `vat_number` (a business that is not VAT
+    /// registered charges no VAT at all), and `reverse_charge` needs the client's `vat_number`.
+    private static func readVAT(_ fields: FieldReader, business: Business) -> (VATTreatment?, String?) {
+        let vat = fields.choice("vat", VATTreatment.self)
+        let vatNumber = fields.string("vat_number")
+        guard let vat else { return (nil, vatNumber) }
+        if business.vatNumber == nil {
+            fields.error(field: "vat", "`vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md")
+            return (nil, vatNumber)
+        }
+        if vat == .reverseCharge, vatNumber == nil {
+            fields.error(field: "vat", "`vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file")
+        }
+        return (vat, vatNumber)
     }
 }

@@ -358,6 +358,8 @@ public enum DataJSON {
         json.end(UInt8(ascii: "]"))
         json.key("subtotal")
         json.int(invoice.subtotal)
+        json.key("vat_treatment")
+        json.string(vatTreatmentName(invoice.vatTreatment))
         json.key("vat")
         json.int(invoice.vat)
         json.key("total")
@@ -367,6 +369,11 @@ public enum DataJSON {
         json.key("balance")
         json.int(invoice.balance)
         json.end(UInt8(ascii: "}"))
+    }
+
+    /// An invoice's `vat_treatment`: client.md's `vat` word, or `none` when the business is not VAT registered.
+    static func vatTreatmentName(_ treatment: VATTreatment?) -> String {
+        treatment?.rawValue ?? "none"
     }
 
     /// `12.50` → `12.5`, `1.00` → `1`; distances keep one decimal (`46.0`).

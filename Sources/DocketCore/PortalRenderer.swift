@@ -254,20 +254,21 @@ public struct PortalRenderer: Sendable {
         return InvoicePage(
             page: chrome(title: "Invoice \(record.number)", computed: computed, depth: 1, current: "invoice"),
             from: PartyView(name: business.name, contact: nil, addressLines: businessAddressLines,
-                            email: business.email, phone: business.phone),
+                            email: business.email, phone: business.phone, vatNumber: business.vatNumber),
             to: PartyView(name: client.name, contact: client.contact, addressLines: Self.addressLines(client.address),
-                          email: client.email, phone: nil),
+                          email: client.email, phone: nil, vatNumber: client.vatNumber),
             number: record.number, issued: record.issued.longDescription, due: invoice.due.longDescription,
             paymentTerms: "\(record.issued.days(until: invoice.due)) days", supplyLabel: supplyLabel,
             supplyValue: supplyValue, po: record.po,
             summary: invoiceSummary(invoice, depth: 1), daysOverdue: invoice.daysOverdue, lines: lines,
-            subtotal: money(invoice.subtotal), hasVAT: invoice.vatRate != nil,
+            subtotal: money(invoice.subtotal), hasVAT: invoice.vatTreatment == .standard,
             vatRate: invoice.vatRate.map { Rational($0.digits, Int(pow10($0.scale))).formatted(decimals: $0.scale) + "%" } ?? "",
             vat: money(invoice.vat), vatNumber: business.vatNumber, total: money(invoice.total),
             payments: record.payments.map { PaymentView(date: $0.date.shortDescription, amount: money($0.amount)) },
             hasPayments: !record.payments.isEmpty, paid: money(invoice.paid), balance: money(invoice.balance),
             companyNumber: business.companyNumber, bankLines: bank, latePayment: business.latePayment,
-            terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty)
+            terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty,
+            vatNote: invoice.vatTreatment?.invoiceNote)
     }
 
     func statementPage(_ computed: ComputedClient) -> StatementPage {

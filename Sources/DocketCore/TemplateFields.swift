@@ -81,11 +81,11 @@ extension IndexPage: TemplateRepresentable {
 }
 
 extension InvoicePage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
+    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote", "vatNote"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(30)
+        let first = arena.reserve(31)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, from.slot(in: arena))
         arena.set(first + 2, to.slot(in: arena))
@@ -116,6 +116,7 @@ extension InvoicePage: TemplateRepresentable {
         arena.set(first + 27, hasTerms.slot(in: arena))
         arena.set(first + 28, noteHTML.slot(in: arena))
         arena.set(first + 29, hasNote.slot(in: arena))
+        arena.set(first + 30, vatNote.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }
@@ -374,16 +375,17 @@ extension InvoiceSummaryView: TemplateRepresentable {
 }
 
 extension PartyView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone"]
+    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone", "vatNumber"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(5)
+        let first = arena.reserve(6)
         arena.set(first, name.slot(in: arena))
         arena.set(first + 1, contact.slot(in: arena))
         arena.set(first + 2, addressLines.slot(in: arena))
         arena.set(first + 3, email.slot(in: arena))
         arena.set(first + 4, phone.slot(in: arena))
+        arena.set(first + 5, vatNumber.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

@@ -77,7 +77,7 @@ struct ClientCurrencyTests {
         #expect(json.contains("\"currency\": \"EUR\","))
         #expect(json.contains("\"expenses\": 3250,"))
         #expect(json.contains("\"unit_price\": 4500,\n          \"amount\": 117000"))
-        #expect(json.contains("\"subtotal\": 123450,\n      \"vat\": 0,\n      \"total\": 123450,\n      \"paid\": 20000,\n      \"balance\": 103450"))
+        #expect(json.contains("\"subtotal\": 123450,\n      \"vat_treatment\": \"none\",\n      \"vat\": 0,\n      \"total\": 123450,\n      \"paid\": 20000,\n      \"balance\": 103450"))
         // The GBP client next to it is unchanged: pounds, GBP.
         let acme = try #require(report.portals.first { $0.slug == "acme" }?.token)
         #expect(try #require(site.read("public/\(acme)/data.json")).contains("\"currency\": \"GBP\","))

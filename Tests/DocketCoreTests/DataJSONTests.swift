@@ -92,6 +92,7 @@ struct DataJSONTests {
                 }
               ],
               "subtotal": 10070,
+              "vat_treatment": "none",
               "vat": 0,
               "total": 10070,
               "paid": 1000,
@@ -266,6 +267,7 @@ private enum TreeDocument {
                 ])
             })),
             ("subtotal", .int(invoice.subtotal)),
+            ("vat_treatment", .string(invoice.vatTreatment?.rawValue ?? "none")),
             ("vat", .int(invoice.vat)),
             ("total", .int(invoice.total)),
             ("paid", .int(invoice.paid)),
