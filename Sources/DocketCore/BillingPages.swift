@@ -10,6 +10,8 @@ public struct PartyView: Sendable {
     public var email: String
     /// Phone, if any.
     public var phone: String?
+    /// VAT registration number, if any.
+    public var vatNumber: String?
 }
 
 /// One line of an invoice as printed.
@@ -90,7 +92,8 @@ public struct InvoicePage: Sendable {
     public var lines: [InvoiceLineView]
     /// Subtotal.
     public var subtotal: String
-    /// Whether VAT is charged.
+    /// Whether VAT is charged at business.md's `vat_rate` (the standard treatment); the other treatments
+    /// print `vatNote` instead.
     public var hasVAT: Bool
     /// `20%`.
     public var vatRate: String
@@ -122,6 +125,10 @@ public struct InvoicePage: Sendable {
     public var noteHTML: String
     /// Whether there is a note.
     public var hasNote: Bool
+    /// The VAT line of a client whose VAT is not standard, printed beside the VAT amount (0): `Zero-rated
+    /// supply: VAT at 0%`, `Exempt from VAT`, `Reverse charge: the customer accounts for the VAT`; nil when VAT
+    /// is charged at the standard rate or the business is not VAT registered.
+    public var vatNote: String?
 }
 
 /// A statement row as printed.

@@ -276,7 +276,8 @@ public enum Builder {
 
         mark("checks across clients")
         let dashboard = DashboardRenderer(templates: templates, business: business, today: options.today)
-            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard)), portals: portals)
+            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: business.currency),
+                   portals: portals)
         mark("dashboard")
         guard options.mode == .build else { return report }
 

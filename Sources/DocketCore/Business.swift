@@ -14,7 +14,7 @@ public struct Business: Sendable {
     public var vatNumber: String?
     /// VAT rate in percent, exactly (`20`, `17.5`).
     public var vatRate: FixedDecimal?
-    /// The one currency the business bills in.
+    /// The business currency: every client's, unless its client.md sets its own `currency`.
     public var currency: Currency
     /// Default days to pay.
     public var paymentTerms: Int
@@ -31,8 +31,11 @@ public struct Business: Sendable {
 
 /// Bank details printed on invoices.
 public struct BankDetails: Sendable {
-    /// Account name.
-    public var name: String?
+    /// The name on the account, printed as "Account name": the payee name a bank's Confirmation of Payee
+    /// checks (`bank.account_name`; the older `bank.name` is read as it, with a warning).
+    public var accountName: String?
+    /// The bank's own name, printed as "Bank" (`bank.bank_name`).
+    public var bankName: String?
     /// UK sort code.
     public var sortCode: String?
     /// Account number.
@@ -76,8 +79,9 @@ extension Business {
         let paymentTerms = fields.integer("payment_terms", in: 0...365) ?? Business.defaultPaymentTerms
         var bank: BankDetails?
         if let group = fields.group("bank") {
-            bank = BankDetails(name: group.string("name"), sortCode: group.string("sort_code"),
-                               account: group.string("account"), iban: group.string("iban"), bic: group.string("bic"))
+            bank = BankDetails(accountName: accountName(group), bankName: group.string("bank_name"),
+                               sortCode: group.string("sort_code"), account: group.string("account"),
+                               iban: group.string("iban"), bic: group.string("bic"))
             group.finish()
             fields.adopt(group)
         }
@@ -96,5 +100,17 @@ extension Business {
         return Business(name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
                         vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
                         bank: bank, latePayment: latePayment, baseURL: baseURL)
+    }
+
+    /// `bank.account_name`, or the older `bank.name` read as it with a warning naming what to change.
+    private static func accountName(_ bank: FieldReader) -> String? {
+        let accountName = bank.string("account_name")
+        guard let name = bank.string("name") else { return accountName }
+        if accountName != nil {
+            bank.error(field: "name", "`bank.name` and `bank.account_name` are both set; expected only `account_name` (the name on the account); put the bank's own name in `bank_name`")
+            return accountName
+        }
+        bank.warning(field: "name", "`bank.name` is read as the account name; rename it to `account_name` (the name on the account, which the payer's bank checks with Confirmation of Payee), and put the bank's own name, if you want it printed, in `bank_name`")
+        return name
     }
 }

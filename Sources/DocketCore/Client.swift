@@ -13,6 +13,12 @@ public struct Client: Sendable {
     public var email: String
     /// Postal address (required for invoicing).
     public var address: String?
+    /// The currency of every amount of this client: client.md's `currency`, else business.md's.
+    public var currency: Currency
+    /// client.md's `vat`, or nil when it is not written (see `VATTreatment.of`).
+    public var vat: VATTreatment? = nil
+    /// The client's own VAT registration number, printed on its invoices.
+    public var vatNumber: String? = nil
     /// The billing figures written in client.md. Agreed terms versions may change them from a month's first
     /// day: the figures of a month come from `ClientContent.timeline`, never from here directly.
     public var figures: WrittenFigures
@@ -44,16 +50,33 @@ extension Client {
 
     /// Parses a client.md. Problems go to `diagnostics`; nil when the client cannot be used.
     public static func parse(_ file: SourceFile, slug: String, business: Business, diagnostics: inout Diagnostics) -> Client? {
+        read(file, slug: slug, business: business, diagnostics: &diagnostics).client
+    }
+
+    /// Parses a client.md, giving the client (nil when it cannot be used) and the currency its other files are
+    /// read in: client.md's `currency` when it is a known code, else business.md's (even when the client itself
+    /// cannot be used, so its timesheets and invoices are still checked in the right currency).
+    static func read(_ file: SourceFile, slug: String, business: Business,
+                     diagnostics: inout Diagnostics) -> (client: Client?, currency: Currency) {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
-        let currency = business.currency
+        // The currency first: every amount of client.md is read in it.
+        var currency = business.currency
+        if let code = fields.string("currency") {
+            if let known = Currency(code: code) {
+                currency = known
+            } else {
+                fields.error(field: "currency", "`currency` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
+            }
+        }
 
         let name = fields.string("name", required: true)
         let contact = fields.string("contact", required: true)
         let email = fields.string("email", required: true)
         let address = fields.string("address")
         let figures = WrittenFigures.read(fields, currency: currency, rateRequired: true)
+        let (vat, vatNumber) = readVAT(fields, business: business)
         let status = fields.choice("status", ClientStatus.self) ?? .active
         let passphraseEnv = fields.string("portal_passphrase_env")
         let passphraseLine = fields.node("portal_passphrase_env").map { fields.position(of: $0).0 } ?? 1
@@ -70,11 +93,29 @@ extension Client {
         }
         fields.finish()
 
-        guard let name, let contact, let email, figures.rate != nil else { return nil }
-        if fields.diagnostics.hasErrors { return nil }
-        return Client(slug: slug, name: name, contact: contact, email: email, address: address, figures: figures,
-                      status: status,
-                      portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
-                      portalPassphraseLine: passphraseLine)
+        guard let name, let contact, let email, figures.rate != nil, !fields.diagnostics.hasErrors else {
+            return (nil, currency)
+        }
+        let client = Client(slug: slug, name: name, contact: contact, email: email, address: address,
+                            currency: currency, vat: vat, vatNumber: vatNumber, figures: figures, status: status,
+                            portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
+                            portalPassphraseLine: passphraseLine)
+        return (client, currency)
+    }
+
+    /// Reads `vat` and `vat_number`. `vat` needs business.md's `vat_number` (a business that is not VAT
+    /// registered charges no VAT at all), and `reverse_charge` needs the client's `vat_number`.
+    private static func readVAT(_ fields: FieldReader, business: Business) -> (VATTreatment?, String?) {
+        let vat = fields.choice("vat", VATTreatment.self)
+        let vatNumber = fields.string("vat_number")
+        guard let vat else { return (nil, vatNumber) }
+        if business.vatNumber == nil {
+            fields.error(field: "vat", "`vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md")
+            return (nil, vatNumber)
+        }
+        if vat == .reverseCharge, vatNumber == nil {
+            fields.error(field: "vat", "`vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file")
+        }
+        return (vat, vatNumber)
     }
 }

@@ -59,7 +59,25 @@ public struct Currency: Sendable, Hashable {
     }
 }
 
-/// An amount of money in integer minor units of the business currency (pence for GBP).
+extension Currency: Codable {
+    /// Reads a currency from its code (`"EUR"`); an unknown code is an error.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(String.self)
+        guard let currency = Currency(code: code) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown currency code \(code)")
+        }
+        self = currency
+    }
+
+    /// Writes the currency as its code.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}
+
+/// An amount of money in integer minor units of its currency (pence for GBP).
 public typealias MinorUnits = Int
 
 /// Parsing and printing of money amounts. Never uses floating point.

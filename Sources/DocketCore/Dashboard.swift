@@ -8,18 +8,30 @@ public struct Dashboard: Sendable {
         public var number: String
         /// Days past due.
         public var daysOverdue: Int
-        /// What is still owed, in minor units.
+        /// What is still owed, in minor units of `currency`.
         public var balance: MinorUnits
+        /// The client's currency.
+        public var currency: Currency
     }
 
     /// A client with an amount of money.
     public struct ClientMoney: Sendable, Equatable, Codable {
         /// Client name.
         public var client: String
-        /// Balance owed, in minor units.
+        /// Balance owed, in minor units of `currency`.
         public var balance: MinorUnits
-        /// The overdue part, in minor units.
+        /// The overdue part, in minor units of `currency`.
         public var overdue: MinorUnits
+        /// The client's currency.
+        public var currency: Currency
+    }
+
+    /// A sum of amounts in one currency (amounts in different currencies are never added together).
+    public struct Total: Sendable, Equatable {
+        /// The currency.
+        public var currency: Currency
+        /// The sum, in minor units of `currency`.
+        public var amount: MinorUnits
     }
 
     /// A client with minutes this month and over all months.
@@ -68,7 +80,10 @@ public struct Dashboard: Sendable {
 
     /// Overdue invoices, most overdue first.
     public var chase: [Chase]
-    /// Balance owed per client (clients with published invoices), largest first.
+    /// What is overdue, one total per currency: the business currency first, then the others by code.
+    public var chaseTotals: [Total]
+    /// Balance owed per client (clients with published invoices): grouped by currency as `chaseTotals` is
+    /// ordered, largest first within each.
     public var balances: [ClientMoney]
     /// This month's retainer use per active retainer client.
     public var burn: [Burn]
@@ -106,18 +121,23 @@ public struct Dashboard: Sendable {
         public var proposals: [Proposal]
         /// The client's name.
         public var client: String
+        /// The client's currency: every amount of the part is in it.
+        public var currency: Currency
 
         /// One client's part as of `today`.
         public init(_ client: ComputedClient, today: CalendarDate) {
             let month = today.yearMonth
             let name = client.client.name
             let active = client.client.status == .active
+            let currency = client.client.currency
             self.client = name
+            self.currency = currency
             chase = client.statement.overdue.map {
-                Chase(client: name, number: $0.number, daysOverdue: $0.daysOverdue, balance: $0.balance)
+                Chase(client: name, number: $0.number, daysOverdue: $0.daysOverdue, balance: $0.balance, currency: currency)
             }
             balance = client.publishedInvoices.isEmpty ? nil : ClientMoney(
-                client: name, balance: client.statement.balance, overdue: client.statement.overdue.reduce(0) { $0 + $1.balance })
+                client: name, balance: client.statement.balance,
+                overdue: client.statement.overdue.reduce(0) { $0 + $1.balance }, currency: currency)
             if active, let current = client.figures.current, current.month == month, let position = current.retainer {
                 burn = Burn(client: name, used: position.usedMinutes, available: position.availableMinutes,
                             overage: position.overageMinutes)
@@ -160,15 +180,24 @@ public struct Dashboard: Sendable {
         }
     }
 
-    /// Computes the dashboard as of `today`.
-    public init(clients: [ComputedClient], today: CalendarDate) {
-        self.init(parts: clients.map { ClientPart($0, today: today) })
+    /// Computes the dashboard as of `today`; `businessCurrency` is business.md's (listed first).
+    public init(clients: [ComputedClient], businessCurrency: Currency, today: CalendarDate) {
+        self.init(parts: clients.map { ClientPart($0, today: today) }, businessCurrency: businessCurrency)
     }
 
-    /// Merges the clients' parts, in client order.
-    public init(parts: [ClientPart]) {
+    /// Merges the clients' parts, in client order; `businessCurrency` is business.md's (listed first).
+    public init(parts: [ClientPart], businessCurrency: Currency) {
+        // Currencies in order: the business's first, then the others by code.
+        func rank(_ currency: Currency) -> String { currency == businessCurrency ? "" : currency.code }
         chase = parts.flatMap(\.chase).sorted { ($0.daysOverdue, $1.number) > ($1.daysOverdue, $0.number) }
-        balances = parts.compactMap(\.balance).sorted { ($0.balance, $1.client) > ($1.balance, $0.client) }
+        var overdue: [String: Total] = [:]
+        for item in chase {
+            overdue[rank(item.currency), default: Total(currency: item.currency, amount: 0)].amount += item.balance
+        }
+        chaseTotals = overdue.sorted { $0.key < $1.key }.map(\.value)
+        balances = parts.compactMap(\.balance).sorted {
+            (rank($1.currency), $0.balance, $1.client) > (rank($0.currency), $1.balance, $0.client)
+        }
         burn = parts.compactMap(\.burn)
         unbilled = parts.map(\.unbilled).filter { $0.total > 0 }
         outOfHours = parts.map(\.outOfHours).filter { $0.total > 0 }
@@ -192,10 +221,11 @@ public struct Dashboard: Sendable {
 
 extension Dashboard.ClientPart {
     /// A part from its values.
-    init(client: String, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?, burn: Dashboard.Burn?,
-         unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes, tagMinutes: [String: Int],
-         tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal]) {
+    init(client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
+         burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
+         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal]) {
         self.client = client
+        self.currency = currency
         self.chase = chase
         self.balance = balance
         self.burn = burn
@@ -212,6 +242,11 @@ extension Dashboard.ClientPart {
         var c = try decoder.unkeyedContainer()
         let client = try c.decode(String.self)
         self.client = client
+        let code = try c.decode(String.self)
+        guard let currency = Currency(code: code) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "currency")
+        }
+        self.currency = currency
         let chaseFields = try c.decode([String].self)
         guard chaseFields.count % 3 == 0 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase") }
         var chase: [Dashboard.Chase] = []
@@ -219,11 +254,13 @@ extension Dashboard.ClientPart {
             guard let days = Int(chaseFields[index + 1]), let balance = MinorUnits(chaseFields[index + 2]) else {
                 throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase")
             }
-            chase.append(Dashboard.Chase(client: client, number: chaseFields[index], daysOverdue: days, balance: balance))
+            chase.append(Dashboard.Chase(client: client, number: chaseFields[index], daysOverdue: days, balance: balance,
+                                         currency: currency))
         }
         self.chase = chase
         let money = try c.decode([MinorUnits].self)
-        balance = money.count == 2 ? Dashboard.ClientMoney(client: client, balance: money[0], overdue: money[1]) : nil
+        balance = money.count == 2
+            ? Dashboard.ClientMoney(client: client, balance: money[0], overdue: money[1], currency: currency) : nil
         let burnFields = try c.decode([Int].self)
         burn = burnFields.count == 3 ? Dashboard.Burn(client: client, used: burnFields[0], available: burnFields[1], overage: burnFields[2]) : nil
         let minutes = try c.decode([Int].self)
@@ -248,6 +285,7 @@ extension Dashboard.ClientPart {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.unkeyedContainer()
         try c.encode(client)
+        try c.encode(currency.code)
         try c.encode(chase.flatMap { [$0.number, String($0.daysOverdue), String($0.balance)] })
         try c.encode(balance.map { [$0.balance, $0.overdue] } ?? [])
         try c.encode(burn.map { [$0.used, $0.available, $0.overage] } ?? [])

@@ -24,17 +24,23 @@ public struct DashboardRenderer {
 
     /// The dashboard's view model.
     func page(_ dashboard: Dashboard, portals: [Builder.Portal]) -> DashboardPage {
-        let money = { (amount: MinorUnits) in MoneyFormat.format(amount, currency: business.currency) }
+        let totals = dashboard.chaseTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) }
         return DashboardPage(
             page: PageChrome(title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
                              clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
             month: today.yearMonth.longDescription,
             chase: dashboard.chase.map {
-                DashboardRow(cells: [$0.client, $0.number, plural($0.daysOverdue, "day"), money($0.balance)])
+                DashboardRow(cells: [$0.client, $0.number, plural($0.daysOverdue, "day"),
+                                     MoneyFormat.format($0.balance, currency: $0.currency)])
             },
             hasChase: !dashboard.chase.isEmpty,
-            chaseTotal: money(dashboard.chase.reduce(0) { $0 + $1.balance }),
-            balances: dashboard.balances.map { DashboardRow(cells: [$0.client, money($0.balance), money($0.overdue)]) },
+            chaseTotal: totals.isEmpty
+                ? MoneyFormat.format(0, currency: business.currency) : totals.joined(separator: " and "),
+            chaseTotals: totals,
+            balances: dashboard.balances.map {
+                DashboardRow(cells: [$0.client, MoneyFormat.format($0.balance, currency: $0.currency),
+                                     MoneyFormat.format($0.overdue, currency: $0.currency)])
+            },
             burn: dashboard.burn.map {
                 DashboardRow(cells: [$0.client, "\(Formatting.duration($0.used)) of \(Formatting.duration($0.available))",
                                      "\(Formatting.percent($0.used, of: $0.available))%",
@@ -70,8 +76,10 @@ public struct DashboardPage: Sendable {
     public var chase: [DashboardRow]
     /// Whether anything is overdue.
     public var hasChase: Bool
-    /// Sum of overdue balances.
+    /// What is overdue, one total per currency joined by "and": `£70.00` or `£70.00 and €120.00`.
     public var chaseTotal: String
+    /// What is overdue, one total per currency (the business currency first), each with its symbol.
+    public var chaseTotals: [String]
     /// Balance per client: client, balance, overdue.
     public var balances: [DashboardRow]
     /// Retainer burn: client, used of available, percent, overage.

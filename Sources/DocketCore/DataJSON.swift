@@ -250,8 +250,9 @@ struct JSONWriter {
 /// `public/<token>/data.json`: the portal's figures for machines, in the shape of the format contract.
 public enum DataJSON {
     /// The document for one client as UTF-8 text ending in a newline, in `JSONValue`'s layout, written
-    /// directly (a test holds it to the same document built as a `JSONValue` tree).
-    public static func data(_ computed: ComputedClient, business: Business) -> Data {
+    /// directly (a test holds it to the same document built as a `JSONValue` tree). Every amount is in the
+    /// client's currency, which `currency` names.
+    public static func data(_ computed: ComputedClient) -> Data {
         let client = computed.client
         let output = ByteBuffer(capacity: 64 * 1024)
         defer { withExtendedLifetime(output) {} }
@@ -265,7 +266,7 @@ public enum DataJSON {
         json.string(client.name)
         json.end(UInt8(ascii: "}"))
         json.key("currency")
-        json.string(business.currency.code)
+        json.string(client.currency.code)
         json.key("months")
         json.begin(UInt8(ascii: "["))
         for figures in computed.figures.months {
@@ -357,6 +358,8 @@ public enum DataJSON {
         json.end(UInt8(ascii: "]"))
         json.key("subtotal")
         json.int(invoice.subtotal)
+        json.key("vat_treatment")
+        json.string(vatTreatmentName(invoice.vatTreatment))
         json.key("vat")
         json.int(invoice.vat)
         json.key("total")
@@ -368,6 +371,10 @@ public enum DataJSON {
         json.end(UInt8(ascii: "}"))
     }
 
+    /// An invoice's `vat_treatment`: client.md's `vat` word, or `none` when the business is not VAT registered.
+    static func vatTreatmentName(_ treatment: VATTreatment?) -> String {
+        treatment?.rawValue ?? "none"
+    }
 
     /// `12.50` → `12.5`, `1.00` → `1`; distances keep one decimal (`46.0`).
     static func trimmed(_ text: String, keepOneDecimal: Bool) -> String {

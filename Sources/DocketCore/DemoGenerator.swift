@@ -62,7 +62,7 @@ public struct DemoGenerator {
         email: va@demo.example
         currency: GBP
         payment_terms: 14
-        bank: { name: Demo VA, sort_code: "11-22-33", account: "12345678" }
+        bank: { account_name: Demo VA, sort_code: "11-22-33", account: "12345678" }
         late_payment: "Interest at 8% over base rate under the Late Payment of Commercial Debts Act."
         base_url: https://portal.demo.example
         ---

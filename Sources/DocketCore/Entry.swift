@@ -55,7 +55,7 @@ public enum EntryKind: Sendable, Equatable {
     case travel(TimeSpan)
     /// Distance driven.
     case mileage(Distance)
-    /// Money spent, in minor units of the business currency.
+    /// Money spent, in minor units of the client's currency.
     case expense(MinorUnits)
 
     /// `work`, `travel`, `mileage` or `expense`.

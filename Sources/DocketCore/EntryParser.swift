@@ -312,7 +312,7 @@ public enum EntryParser {
             let written = String(scanner.rest.prefix(marker.count))
             if !currency.markers.contains(where: { $0.uppercased() == written.uppercased() }) {
                 throw Failure(offset: start,
-                              message: "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the business currency — convert it and write the \(currency.code) amount")
+                              message: "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount")
             }
             scanner.advance(written.utf8.count)
             scanner.skipSpaces()
@@ -335,7 +335,7 @@ public enum EntryParser {
             if word.count == 3, word.allSatisfy(\.isUppercase), Currency.isKnownCode(word) {
                 guard word == currency.code else {
                     throw Failure(offset: probe.offset,
-                                  message: "an expense in another currency (`\(word)`); expected an amount in \(currency.code), the business currency — convert it and write the \(currency.code) amount")
+                                  message: "an expense in another currency (`\(word)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount")
                 }
                 probe.advance(3)
                 scanner = probe

@@ -195,7 +195,7 @@ public final class FieldReader {
         return value
     }
 
-    /// A money amount in the business currency (`30.00`, `30`, `£30.00`), in minor units.
+    /// A money amount in a currency (`30.00`, `30`, `£30.00`), in minor units.
     public func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
         // The words for a message, made only for one.
         var expected: String { "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals" }

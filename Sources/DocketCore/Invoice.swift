@@ -6,7 +6,9 @@ public struct Invoice: Sendable {
     public var lines: [InvoiceLine]
     /// Sum of the lines.
     public var subtotal: MinorUnits
-    /// The VAT rate charged, or nil when the business charges no VAT.
+    /// How VAT applies (the client's treatment), or nil when the business is not VAT registered.
+    public var vatTreatment: VATTreatment?
+    /// The VAT rate charged (0 for a zero-rated supply), or nil when no VAT is charged.
     public var vatRate: FixedDecimal?
     /// VAT: subtotal × rate / 100, rounded half up.
     public var vat: MinorUnits

@@ -43,7 +43,8 @@ public enum InvoiceCalculator {
                                      unitPrice: extra.amount, amount: extra.amount))
         }
         let subtotal = lines.reduce(0) { $0 + $1.amount }
-        let vatRate = context.business.vatNumber == nil ? nil : context.business.vatRate
+        let vatTreatment = VATTreatment.of(context.client, business: context.business)
+        let vatRate = VATTreatment.rate(vatTreatment, business: context.business)
         let vat = vatRate.map { vatAmount(subtotal: subtotal, rate: $0) } ?? 0
         let total = subtotal + vat
         let paid = record.payments.reduce(0) { $0 + $1.amount }
@@ -61,7 +62,8 @@ public enum InvoiceCalculator {
         } else {
             terms = Terms.inForce(on: record.supplied ?? record.issued, in: context.terms).map { [$0] } ?? []
         }
-        return Invoice(record: record, lines: lines, subtotal: subtotal, vatRate: vatRate, vat: vat, total: total,
+        return Invoice(record: record, lines: lines, subtotal: subtotal, vatTreatment: vatTreatment, vatRate: vatRate,
+                       vat: vat, total: total,
                        paid: paid, balance: balance, due: due, status: status,
                        daysOverdue: status == .overdue ? due.days(until: today) : 0, usageMonth: usage, terms: terms)
     }

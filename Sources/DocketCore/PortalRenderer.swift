@@ -4,8 +4,11 @@ import Foundation
 public struct PortalRenderer: Sendable {
     /// The site's templates.
     let templates: TemplateSet
-    /// The business (its name and currency appear on every page).
+    /// The business (its name appears on every page).
     let business: Business
+    /// The currency amounts are printed in: business.md's, or, for `portal`'s pages, the client's
+    /// (`rendering(for:)`).
+    private(set) var currency: Currency
     /// The date the build is as of.
     let today: CalendarDate
     /// The business address, line by line (on every invoice).
@@ -17,6 +20,7 @@ public struct PortalRenderer: Sendable {
     public init(templates: TemplateSet, business: Business, today: CalendarDate) {
         self.templates = templates
         self.business = business
+        currency = business.currency
         self.today = today
         businessAddressLines = Self.addressLines(business.address)
         asOf = today.longDescription
@@ -38,8 +42,20 @@ public struct PortalRenderer: Sendable {
         ["index.html", "robots.txt"] + templates.assetPaths
     }
 
-    /// Every page of one client's portal under `<token>/`.
+    /// This renderer for one client's pages: every amount in the client's currency.
+    func rendering(for client: Client) -> PortalRenderer {
+        var renderer = self
+        renderer.currency = client.currency
+        return renderer
+    }
+
+    /// Every page of one client's portal under `<token>/`, its amounts in the client's currency.
     public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
+        rendering(for: computed.client).pages(computed, token: token)
+    }
+
+    /// The portal's pages, amounts in this renderer's currency.
+    private func pages(_ computed: ComputedClient, token: String) -> [OutputFile] {
         let content = computed.content
         var files: [OutputFile] = []
         let months = computed.figures.months
@@ -67,7 +83,7 @@ public struct PortalRenderer: Sendable {
                                     data: templates.render("deliverables", deliverablesPage(computed))))
         }
         files.append(OutputFile(path: "\(token)/data.json",
-                                data: DataJSON.data(computed, business: business)))
+                                data: DataJSON.data(computed)))
         return files
     }
 
@@ -100,7 +116,7 @@ public struct PortalRenderer: Sendable {
                           hasNav: !nav.isEmpty)
     }
 
-    func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: business.currency) }
+    func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
 
     func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 
@@ -228,7 +244,8 @@ public struct PortalRenderer: Sendable {
         let lines = invoice.lines.map { lineView($0, pagedMonths: pagedMonths, portalRoot: "../") }
         var bank: [String] = []
         if let details = business.bank {
-            if let name = details.name { bank.append("Account name: \(name)") }
+            if let name = details.accountName { bank.append("Account name: \(name)") }
+            if let bankName = details.bankName { bank.append("Bank: \(bankName)") }
             if let sortCode = details.sortCode { bank.append("Sort code: \(sortCode)") }
             if let account = details.account { bank.append("Account number: \(account)") }
             if let iban = details.iban { bank.append("IBAN: \(iban)") }
@@ -247,20 +264,21 @@ public struct PortalRenderer: Sendable {
         return InvoicePage(
             page: chrome(title: "Invoice \(record.number)", computed: computed, depth: 1, current: "invoice"),
             from: PartyView(name: business.name, contact: nil, addressLines: businessAddressLines,
-                            email: business.email, phone: business.phone),
+                            email: business.email, phone: business.phone, vatNumber: business.vatNumber),
             to: PartyView(name: client.name, contact: client.contact, addressLines: Self.addressLines(client.address),
-                          email: client.email, phone: nil),
+                          email: client.email, phone: nil, vatNumber: client.vatNumber),
             number: record.number, issued: record.issued.longDescription, due: invoice.due.longDescription,
             paymentTerms: "\(record.issued.days(until: invoice.due)) days", supplyLabel: supplyLabel,
             supplyValue: supplyValue, po: record.po,
             summary: invoiceSummary(invoice, depth: 1), daysOverdue: invoice.daysOverdue, lines: lines,
-            subtotal: money(invoice.subtotal), hasVAT: invoice.vatRate != nil,
+            subtotal: money(invoice.subtotal), hasVAT: invoice.vatTreatment == .standard,
             vatRate: invoice.vatRate.map { Rational($0.digits, Int(pow10($0.scale))).formatted(decimals: $0.scale) + "%" } ?? "",
             vat: money(invoice.vat), vatNumber: business.vatNumber, total: money(invoice.total),
             payments: record.payments.map { PaymentView(date: $0.date.shortDescription, amount: money($0.amount)) },
             hasPayments: !record.payments.isEmpty, paid: money(invoice.paid), balance: money(invoice.balance),
             companyNumber: business.companyNumber, bankLines: bank, latePayment: business.latePayment,
-            terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty)
+            terms: terms, hasTerms: !terms.isEmpty, noteHTML: record.noteHTML, hasNote: !record.noteHTML.isEmpty,
+            vatNote: invoice.vatTreatment?.invoiceNote)
     }
 
     /// An invoice line as printed, linking to the hours page (and day) behind it when there is one.

@@ -92,6 +92,8 @@ enum RecordJSON {
         output.append(UInt8(ascii: "["))
         JSONValue.quote(part.client, into: output)
         output.append(UInt8(ascii: ","))
+        JSONValue.quote(part.currency.code, into: output)
+        output.append(UInt8(ascii: ","))
         var chase: [String] = []
         for item in part.chase { chase += [item.number, String(item.daysOverdue), String(item.balance)] }
         array(chase, into: output) { JSONValue.quote($0, into: output) }

@@ -48,7 +48,8 @@ public enum SiteLoader {
             return nil
         }
         guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics, digests: digests) else { return nil }
-        let client = Client.parse(file, slug: slug, business: business, diagnostics: &diagnostics)
+        // Every amount of the client's files is in its currency (client.md's `currency`, else business.md's).
+        let (client, currency) = Client.read(file, slug: slug, business: business, diagnostics: &diagnostics)
 
         var timesheets: [Timesheet] = []
         for name in listDirectory(root, "\(folder)/timesheets", directories: false, diagnostics: &diagnostics) {
@@ -59,7 +60,7 @@ public enum SiteLoader {
                 continue
             }
             guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests) else { continue }
-            timesheets.append(TimesheetParser.parse(sheetFile, month: month, currency: business.currency,
+            timesheets.append(TimesheetParser.parse(sheetFile, month: month, currency: currency,
                                                     diagnostics: &diagnostics))
         }
         timesheets.sort { $0.month < $1.month }
@@ -68,7 +69,7 @@ public enum SiteLoader {
         for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
             let path = "\(folder)/terms/\(name)"
             guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
-                  let version = Terms.parse(termsFile, currency: business.currency, diagnostics: &diagnostics) else { continue }
+                  let version = Terms.parse(termsFile, currency: currency, diagnostics: &diagnostics) else { continue }
             if let other = terms.first(where: { $0.version == version.version }) {
                 diagnostics.error(path, line: 0, column: 0,
                                   "terms version \(version.version) is already used by \(other.path); expected each version once")
@@ -82,7 +83,7 @@ public enum SiteLoader {
         for name in listDirectory(root, "\(folder)/invoices", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
             let path = "\(folder)/invoices/\(name)"
             guard let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
-                  let record = InvoiceRecord.parse(invoiceFile, currency: business.currency, diagnostics: &diagnostics)
+                  let record = InvoiceRecord.parse(invoiceFile, currency: currency, diagnostics: &diagnostics)
             else { continue }
             invoices.append(record)
         }

@@ -3,11 +3,11 @@
 /// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals"]
+    private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals", "chaseTotals"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(13)
+        let first = arena.reserve(14)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, month.slot(in: arena))
         arena.set(first + 2, chase.slot(in: arena))
@@ -21,6 +21,7 @@ extension DashboardPage: TemplateRepresentable {
         arena.set(first + 10, noTerms.slot(in: arena))
         arena.set(first + 11, proposals.slot(in: arena))
         arena.set(first + 12, portals.slot(in: arena))
+        arena.set(first + 13, chaseTotals.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }
@@ -80,11 +81,11 @@ extension IndexPage: TemplateRepresentable {
 }
 
 extension InvoicePage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote"]
+    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote", "vatNote"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(30)
+        let first = arena.reserve(31)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, from.slot(in: arena))
         arena.set(first + 2, to.slot(in: arena))
@@ -115,6 +116,7 @@ extension InvoicePage: TemplateRepresentable {
         arena.set(first + 27, hasTerms.slot(in: arena))
         arena.set(first + 28, noteHTML.slot(in: arena))
         arena.set(first + 29, hasNote.slot(in: arena))
+        arena.set(first + 30, vatNote.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }
@@ -396,16 +398,17 @@ extension InvoiceSummaryView: TemplateRepresentable {
 }
 
 extension PartyView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone"]
+    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone", "vatNumber"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(5)
+        let first = arena.reserve(6)
         arena.set(first, name.slot(in: arena))
         arena.set(first + 1, contact.slot(in: arena))
         arena.set(first + 2, addressLines.slot(in: arena))
         arena.set(first + 3, email.slot(in: arena))
         arena.set(first + 4, phone.slot(in: arena))
+        arena.set(first + 5, vatNumber.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

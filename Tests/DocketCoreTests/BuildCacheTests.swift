@@ -216,9 +216,9 @@ struct BuildRecordTests {
     @Test("a client's dashboard part and invoice numbers read back exactly as they were written")
     func factsRoundTrip() throws {
         let part = Dashboard.ClientPart(
-            client: "Acme",
-            chase: [Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345)],
-            balance: Dashboard.ClientMoney(client: "Acme", balance: 12_345, overdue: 12_345),
+            client: "Acme", currency: Currency(code: "EUR")!,
+            chase: [Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345, currency: Currency(code: "EUR")!)],
+            balance: Dashboard.ClientMoney(client: "Acme", balance: 12_345, overdue: 12_345, currency: Currency(code: "EUR")!),
             burn: Dashboard.Burn(client: "Acme", used: 600, available: 1_200, overage: 0),
             unbilled: Dashboard.ClientMinutes(client: "Acme", thisMonth: 30, total: 90),
             outOfHours: Dashboard.ClientMinutes(client: "Acme", thisMonth: 0, total: 45),
@@ -251,7 +251,7 @@ struct BuildRecordTests {
         #expect(bare.diagnostics.isEmpty && bare.invoiceNumbers.isEmpty)
         let awkward = "<a href=\"x\">&amp;</a> \\ / é 😀 \u{2028}\u{0}\u{1F}\r\n\t'"
         let part = Dashboard.ClientPart(
-            client: awkward, chase: [], balance: nil, burn: nil,
+            client: awkward, currency: .gbp, chase: [], balance: nil, burn: nil,
             unbilled: Dashboard.ClientMinutes(client: awkward, thisMonth: 0, total: 0),
             outOfHours: Dashboard.ClientMinutes(client: awkward, thisMonth: -5, total: Int.max),
             tagMinutes: [:], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [])

@@ -84,7 +84,7 @@ struct CheckableQuantityTests {
         // Work 67 + 73 + 279 = 419 minutes × £28 / 60 = £195.5333 → £195.53; travel 37 × £17.35 / 60 = £10.699 → £10.70;
         // mileage 74.029824 + 12.345 = 86.374824 km × £0.27 = £23.3212 → £23.32.
         #expect(invoice.lines.map(\.amount) == [19_553, 1_070, 2_332])
-        let json = String(decoding: DataJSON.data(computed, business: testBusiness()), as: UTF8.self)
+        let json = String(decoding: DataJSON.data(computed), as: UTF8.self)
         let lines = json.split(separator: "\n").filter { $0.contains("\"quantity\"") }
         #expect(lines.count == 3)
         for (line, expected) in zip(invoice.lines, lines) {

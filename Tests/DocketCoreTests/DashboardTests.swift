@@ -31,10 +31,11 @@ struct DashboardTests {
         let loaded = try #require(SiteLoader.load(root: site.root, diagnostics: &diagnostics))
         let today = CalendarDate(iso: "2026-11-29")!
         let computed = loaded.clients.map { ComputedClient.compute($0, business: loaded.business, today: today, diagnostics: &diagnostics) }
-        let dashboard = Dashboard(clients: computed, today: today)
+        let dashboard = Dashboard(clients: computed, businessCurrency: .gbp, today: today)
         // INV-1 bills October: 3h × £30 = £90.00, £20.00 paid, due 15 Nov: 14 days overdue on 29 Nov.
-        #expect(dashboard.chase == [.init(client: "Acme", number: "INV-1", daysOverdue: 14, balance: 7000)])
-        #expect(dashboard.balances == [.init(client: "Acme", balance: 7000, overdue: 7000)])
+        #expect(dashboard.chase == [.init(client: "Acme", number: "INV-1", daysOverdue: 14, balance: 7000, currency: .gbp)])
+        #expect(dashboard.chaseTotals == [.init(currency: .gbp, amount: 7000)])
+        #expect(dashboard.balances == [.init(client: "Acme", balance: 7000, overdue: 7000, currency: .gbp)])
         // Beta: 5h of 10h this month.
         #expect(dashboard.burn == [.init(client: "Beta", used: 300, available: 600, overage: 0)])
         #expect(dashboard.unbilled == [.init(client: "Acme", thisMonth: 30, total: 30)])

@@ -42,7 +42,7 @@ struct SecurityTests {
             name: "Jo <b>Bloggs</b> VA"
             address: "4 Mill Lane\\nYork"
             email: jo@example.com
-            bank: { name: "Jo \\"onerror=x", sort_code: "12-34-56", account: "12345678" }
+            bank: { account_name: "Jo \\"onerror=x", sort_code: "12-34-56", account: "12345678" }
             late_payment: "<script>late()</script>"
             ---
             """,

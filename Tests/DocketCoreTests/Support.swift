@@ -77,7 +77,7 @@ let billingBusinessMD = """
 name: Jo Bloggs VA
 address: "4 Mill Lane\\nYork YO1 7AA"
 email: jo@example.com
-bank: { name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
 late_payment: "Interest at 8% over base rate."
 payment_terms: 14
 ---
@@ -105,7 +105,7 @@ func testClient(rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? 
 
 /// A client whose client.md writes exactly these figures.
 func testClientRecord(_ figures: BillingFigures) -> Client {
-    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds",
+    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", currency: .gbp,
            figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
 }
 

@@ -85,7 +85,7 @@ import Testing
         check(IndexPage(page: chrome), "index")
         let portals = site.clients.map { Builder.Portal(slug: $0.client.slug, name: $0.client.name, token: "t", isNewToken: false) }
         check(DashboardRenderer(templates: templates, business: site.business, today: today)
-            .page(Dashboard(clients: computedClients, today: today), portals: portals), "dashboard")
+            .page(Dashboard(clients: computedClients, businessCurrency: site.business.currency, today: today), portals: portals), "dashboard")
         #expect(pages >= 10)
     }
 }
