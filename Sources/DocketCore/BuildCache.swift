@@ -172,7 +172,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The record format's version: a record of another version is not used.
-    static let formatVersion = "5"
+    static let formatVersion = "6"
 
     /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
     /// and output file, so this is on the path of every build.)

@@ -54,6 +54,20 @@ public struct Dashboard: Sendable {
         public var available: Int
         /// Minutes beyond available.
         public var overage: Int
+        /// The overage at the overage rate in force, in minor units of `currency`.
+        public var overageAmount: MinorUnits = 0
+        /// The client's currency.
+        public var currency: Currency = .gbp
+    }
+
+    /// What a client's month comes to so far (an estimate of the next invoice).
+    public struct SoFar: Sendable, Equatable {
+        /// Client name.
+        public var client: String
+        /// The estimated total, in minor units of `currency`.
+        public var amount: MinorUnits
+        /// The client's currency.
+        public var currency: Currency
     }
 
     /// Time logged under a tag across clients.
@@ -87,6 +101,11 @@ public struct Dashboard: Sendable {
     public var balances: [ClientMoney]
     /// This month's retainer use per active retainer client.
     public var burn: [Burn]
+    /// What this month comes to so far per active client not yet invoiced for it: grouped by currency as
+    /// `chaseTotals` is ordered, largest first within each.
+    public var soFar: [SoFar]
+    /// The month so far, one total per currency, ordered as `chaseTotals`.
+    public var soFarTotals: [Total]
     /// Unbilled work given per client (clients that gave any).
     public var unbilled: [ClientMinutes]
     /// Out-of-hours work per client (clients with any).
@@ -119,6 +138,8 @@ public struct Dashboard: Sendable {
         public var noTermsMonths: [String]
         /// Proposed terms awaiting approval (active clients).
         public var proposals: [Proposal]
+        /// This month so far at the figures in force, in minor units (active clients with an estimate).
+        public var soFar: MinorUnits? = nil
         /// The client's name.
         public var client: String
         /// The client's currency: every amount of the part is in it.
@@ -139,8 +160,11 @@ public struct Dashboard: Sendable {
                 client: name, balance: client.statement.balance,
                 overdue: client.statement.overdue.reduce(0) { $0 + $1.balance }, currency: currency)
             if active, let current = client.figures.current, current.month == month, let position = current.retainer {
+                let rate = client.content.timeline.figures(for: month).retainer?.overageRate ?? 0
                 burn = Burn(client: name, used: position.usedMinutes, available: position.availableMinutes,
-                            overage: position.overageMinutes)
+                            overage: position.overageMinutes,
+                            overageAmount: InvoiceCalculator.amount(minutes: position.overageMinutes, hourlyRate: rate),
+                            currency: currency)
             } else {
                 burn = nil
             }
@@ -177,6 +201,7 @@ public struct Dashboard: Sendable {
             } else {
                 proposals = []
             }
+            soFar = active ? client.estimate?.total : nil
         }
     }
 
@@ -199,6 +224,13 @@ public struct Dashboard: Sendable {
             (rank($1.currency), $0.balance, $1.client) > (rank($0.currency), $1.balance, $0.client)
         }
         burn = parts.compactMap(\.burn)
+        soFar = parts.compactMap { part in part.soFar.map { SoFar(client: part.client, amount: $0, currency: part.currency) } }
+            .sorted { (rank($1.currency), $0.amount, $1.client) > (rank($0.currency), $1.amount, $0.client) }
+        var soFarSums: [String: Total] = [:]
+        for item in soFar {
+            soFarSums[rank(item.currency), default: Total(currency: item.currency, amount: 0)].amount += item.amount
+        }
+        soFarTotals = soFarSums.sorted { $0.key < $1.key }.map(\.value)
         unbilled = parts.map(\.unbilled).filter { $0.total > 0 }
         outOfHours = parts.map(\.outOfHours).filter { $0.total > 0 }
         var tagTotals: [String: (minutes: Int, entries: Int)] = [:]
@@ -223,7 +255,9 @@ extension Dashboard.ClientPart {
     /// A part from its values.
     init(client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
          burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
-         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal]) {
+         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal],
+         soFar: MinorUnits? = nil) {
+        self.soFar = soFar
         self.client = client
         self.currency = currency
         self.chase = chase
@@ -262,7 +296,9 @@ extension Dashboard.ClientPart {
         balance = money.count == 2
             ? Dashboard.ClientMoney(client: client, balance: money[0], overdue: money[1], currency: currency) : nil
         let burnFields = try c.decode([Int].self)
-        burn = burnFields.count == 3 ? Dashboard.Burn(client: client, used: burnFields[0], available: burnFields[1], overage: burnFields[2]) : nil
+        burn = burnFields.count == 4
+            ? Dashboard.Burn(client: client, used: burnFields[0], available: burnFields[1], overage: burnFields[2],
+                             overageAmount: burnFields[3], currency: currency) : nil
         let minutes = try c.decode([Int].self)
         guard minutes.count == 4 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "minutes") }
         unbilled = Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1])
@@ -280,6 +316,7 @@ extension Dashboard.ClientPart {
             proposals.append(Dashboard.Proposal(client: client, version: version, effective: effective))
         }
         self.proposals = proposals
+        soFar = try c.decode([MinorUnits].self).first
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -288,11 +325,12 @@ extension Dashboard.ClientPart {
         try c.encode(currency.code)
         try c.encode(chase.flatMap { [$0.number, String($0.daysOverdue), String($0.balance)] })
         try c.encode(balance.map { [$0.balance, $0.overdue] } ?? [])
-        try c.encode(burn.map { [$0.used, $0.available, $0.overage] } ?? [])
+        try c.encode(burn.map { [$0.used, $0.available, $0.overage, $0.overageAmount] } ?? [])
         try c.encode([unbilled.thisMonth, unbilled.total, outOfHours.thisMonth, outOfHours.total])
         try c.encode(tagMinutes)
         try c.encode(tagEntries)
         try c.encode(noTermsMonths)
         try c.encode(proposals.flatMap { [String($0.version), $0.effective.description] })
+        try c.encode(soFar.map { [$0] } ?? [])
     }
 }

@@ -44,7 +44,9 @@ public struct DashboardRenderer {
             burn: dashboard.burn.map {
                 DashboardRow(cells: [$0.client, "\(Formatting.duration($0.used)) of \(Formatting.duration($0.available))",
                                      "\(Formatting.percent($0.used, of: $0.available))%",
-                                     $0.overage > 0 ? "+\(Formatting.duration($0.overage))" : ""])
+                                     $0.overage > 0
+                                         ? "+\(Formatting.duration($0.overage)) (\(MoneyFormat.format($0.overageAmount, currency: $0.currency)))"
+                                         : ""])
             },
             unbilled: dashboard.unbilled.map {
                 DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
@@ -62,7 +64,11 @@ public struct DashboardRenderer {
             proposals: dashboard.proposals.map {
                 DashboardRow(cells: [$0.client, "version \($0.version)", $0.effective.shortDescription])
             },
-            portals: portals.map { PortalLink(name: $0.name, href: "../\($0.indexPath)") })
+            portals: portals.map { PortalLink(name: $0.name, href: "../\($0.indexPath)") },
+            soFar: dashboard.soFar.map {
+                DashboardRow(cells: [$0.client, MoneyFormat.format($0.amount, currency: $0.currency)])
+            },
+            soFarTotals: dashboard.soFarTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) })
     }
 }
 
@@ -96,6 +102,10 @@ public struct DashboardPage: Sendable {
     public var proposals: [DashboardRow]
     /// Each active client's portal, by its local path.
     public var portals: [PortalLink]
+    /// This month so far, estimated per client not yet invoiced for it: client, amount.
+    public var soFar: [DashboardRow]
+    /// The month so far, one total per currency (the business currency first), each with its symbol.
+    public var soFarTotals: [String]
 }
 
 /// A table row of text cells.

@@ -100,7 +100,7 @@ enum RecordJSON {
         output.append(UInt8(ascii: ","))
         integers(part.balance.map { [$0.balance, $0.overdue] } ?? [], into: output)
         output.append(UInt8(ascii: ","))
-        integers(part.burn.map { [$0.used, $0.available, $0.overage] } ?? [], into: output)
+        integers(part.burn.map { [$0.used, $0.available, $0.overage, $0.overageAmount] } ?? [], into: output)
         output.append(UInt8(ascii: ","))
         integers([part.unbilled.thisMonth, part.unbilled.total, part.outOfHours.thisMonth, part.outOfHours.total], into: output)
         output.append(UInt8(ascii: ","))
@@ -113,6 +113,8 @@ enum RecordJSON {
         var proposals: [String] = []
         for proposal in part.proposals { proposals += [String(proposal.version), proposal.effective.description] }
         array(proposals, into: output) { JSONValue.quote($0, into: output) }
+        output.append(UInt8(ascii: ","))
+        integers(part.soFar.map { [$0] } ?? [], into: output)
         output.append(UInt8(ascii: "]"))
     }
 

@@ -3,11 +3,11 @@
 /// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals", "chaseTotals"]
+    private static let templateNames: TemplateNames = ["page", "month", "chase", "hasChase", "chaseTotal", "balances", "burn", "unbilled", "outOfHours", "tags", "noTerms", "proposals", "portals", "chaseTotals", "soFar", "soFarTotals"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(14)
+        let first = arena.reserve(16)
         arena.set(first, page.slot(in: arena))
         arena.set(first + 1, month.slot(in: arena))
         arena.set(first + 2, chase.slot(in: arena))
@@ -22,6 +22,8 @@ extension DashboardPage: TemplateRepresentable {
         arena.set(first + 11, proposals.slot(in: arena))
         arena.set(first + 12, portals.slot(in: arena))
         arena.set(first + 13, chaseTotals.slot(in: arena))
+        arena.set(first + 14, soFar.slot(in: arena))
+        arena.set(first + 15, soFarTotals.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

@@ -219,12 +219,14 @@ struct BuildRecordTests {
             client: "Acme", currency: Currency(code: "EUR")!,
             chase: [Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345, currency: Currency(code: "EUR")!)],
             balance: Dashboard.ClientMoney(client: "Acme", balance: 12_345, overdue: 12_345, currency: Currency(code: "EUR")!),
-            burn: Dashboard.Burn(client: "Acme", used: 600, available: 1_200, overage: 0),
+            burn: Dashboard.Burn(client: "Acme", used: 1_300, available: 1_200, overage: 100, overageAmount: 5_333,
+                                 currency: Currency(code: "EUR")!),
             unbilled: Dashboard.ClientMinutes(client: "Acme", thisMonth: 30, total: 90),
             outOfHours: Dashboard.ClientMinutes(client: "Acme", thisMonth: 0, total: 45),
             tagMinutes: ["admin": 120, "untagged": 15], tagEntries: ["admin": 2, "untagged": 1],
             noTermsMonths: ["2026-10"],
-            proposals: [Dashboard.Proposal(client: "Acme", version: 2, effective: CalendarDate(iso: "2026-12-01")!)])
+            proposals: [Dashboard.Proposal(client: "Acme", version: 2, effective: CalendarDate(iso: "2026-12-01")!)],
+            soFar: 98_765)
         var facts = ClientFacts(slug: "acme")
         facts.storedToken = "abc"
         facts.invoiceNumbers = [InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2)]

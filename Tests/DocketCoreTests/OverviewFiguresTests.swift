@@ -79,3 +79,25 @@ struct OverviewFiguresTests {
         #expect(html.contains("<h2 id=\"so-far\">December 2026 so far: £360.00</h2>"))
     }
 }
+
+extension OverviewFiguresTests {
+    @Test("the dashboard lists each client's month so far with a total per currency, and overage in money")
+    func dashboard() throws {
+        var files = Self.files
+        files["content/clients/bravo/client.md"] = "---\nname: Bravo\ncontact: Ana\nemail: ana@bravo.example\naddress: Lyon\ncurrency: EUR\nrate: 40.00\n---\n"
+        files["content/clients/bravo/terms/1.md"] = "---\nversion: 1\neffective: 2026-10-01\nagreed_on: 2026-09-20\nagreed_by: Ana\n---\nTerms.\n"
+        files["content/clients/bravo/timesheets/2026-11.md"] = "## 2026-11-04\n- 2h Translation review\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let report = site.build(today: "2026-11-20")
+        #expect(report.succeeded, "\(report.diagnostics.errors)")
+        let html = try #require(site.read("dashboard/index.html"))
+        // Acme: £551.50 (see the overview test); Bravo: 2h × €40.00 = €80.00. Never added together.
+        #expect(html.contains("<tr><td>Acme</td><td>£551.50</td></tr><tr><td>Bravo</td><td>€80.00</td></tr>"))
+        #expect(html.contains("<p>£551.50 so far.</p>"))
+        #expect(html.contains("<p>€80.00 so far.</p>"))
+        #expect(!html.contains("631.50"))
+        // Acme's burn: 12h of 10h, 2h over at £32.00 = £64.00.
+        #expect(html.contains("<td>+2h (£64.00)</td>"))
+    }
+}
