@@ -139,6 +139,29 @@ struct InvoiceDraftTests {
         #expect(draft(site, slug: "bright", today: "2026-12-01").0?.invoice.record.period == YearMonth(iso: "2026-11"))
     }
 
+    @Test("from hourly to a retainer billed in advance: the first advance month's work is billed already, so it is passed over")
+    func hourlyToAdvance() throws {
+        // October is hourly (2h = £60.00, billed by INV-0041); terms version 2 starts a retainer billed in
+        // advance from November, so November's invoice would bill October's work again.
+        let site = try site([
+            "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 2h Set-up\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 3h Campaign\n",
+            "content/clients/acme/terms/2.md": "---\nversion: 2\neffective: 2026-11-01\nstatus: agreed\nagreed_on: 2026-10-20\nagreed_by: Sam\nretainer: { hours: 10, fee: 300.00, billing: advance }\n---\nTerms.\n",
+            "content/clients/acme/invoices/INV-0041.md": "---\nnumber: INV-0041\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: 60.00\n---\n",
+        ])
+        defer { site.remove() }
+        let (refused, diagnostics) = draft(site, period: "2026-11", today: "2026-12-01")
+        #expect(refused == nil)
+        #expect(diagnostics.all.map(\.description) == [
+            "content/clients/acme/invoices/INV-0041.md:2: error: the invoice for November 2026 would bill the work of October 2026, which INV-0041 already bills (billing changed between arrears and advance); settle November 2026 by hand with an invoice written with `lines` and no `period`",
+        ])
+        // The default passes November over: December's invoice, with December's fee and November's 3h (within
+        // the 10 included hours).
+        let december = try #require(draft(site, today: "2026-12-01").0)
+        #expect(december.invoice.record.period == YearMonth(iso: "2026-12"))
+        #expect(december.invoice.lines.map(\.amount) == [30_000])
+    }
+
     @Test("refused, with nothing written: a billed period, nothing to bill, an unknown client, a draft already, content errors")
     func refusals() throws {
         let site = try site()
