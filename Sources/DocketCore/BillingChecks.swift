@@ -75,6 +75,8 @@ public enum BillingChecks {
                 }
             }
             checkMustCarry(invoice, client: client, business: business, diagnostics: &diagnostics)
+            checkSeal(invoice, content: content, currency: content.invoiceCurrency(business), today: today,
+                      diagnostics: &diagnostics)
         }
         warnNoTerms(content, figures: figures, diagnostics: &diagnostics)
         warnUninvoiced(content, billed: Set(billedPeriods.values.compactMap(\.usageMonth)), figures: figures,

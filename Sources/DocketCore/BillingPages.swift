@@ -157,7 +157,7 @@ public struct StatementPage: Sendable {
     public var rows: [StatementRowView]
     /// Whether there is anything on the statement.
     public var hasRows: Bool
-    /// Balance owed now.
+    /// Balance owed now (its size: a credit is shown without a minus sign, beside `inCredit`).
     public var balance: String
     /// Whether anything is owed.
     public var owes: Bool
@@ -177,10 +177,12 @@ public struct StatementPage: Sendable {
 
 /// The money part of the overview.
 public struct AccountView: Sendable {
-    /// Balance owed now.
+    /// Balance owed now (its size: a credit is shown without a minus sign, beside `inCredit`).
     public var balance: String
     /// Whether anything is owed.
     public var owes: Bool
+    /// Whether the client has paid more than invoiced (the balance is in the client's favour).
+    public var inCredit: Bool
     /// Overdue invoices.
     public var overdue: [InvoiceSummaryView]
     /// Whether any invoice is overdue.

@@ -24,12 +24,7 @@ public struct ComputedClient: Sendable {
                                diagnostics: inout Diagnostics) -> ComputedClient {
         let figures = MonthCalculator.figures(client: content.client, timeline: content.timeline,
                                               timesheets: content.timesheets, today: today)
-        var byMonth = Dictionary(figures.months.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
-        if let current = figures.current, byMonth[current.month] == nil { byMonth[current.month] = current }
-        let context = InvoiceCalculator.Context(
-            client: content.client, business: business, months: byMonth,
-            timesheets: Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first }),
-            terms: content.terms, timeline: content.timeline)
+        let context = invoiceContext(content, business: business, figures: figures)
         let invoices = content.invoices.map { InvoiceCalculator.invoice($0, context: context, today: today) }
             .sorted { ($0.record.issued, $0.number) < ($1.record.issued, $1.number) }
         BillingChecks.checkClient(content, invoices: invoices, business: business, figures: figures, today: today,
@@ -54,5 +49,17 @@ public struct ComputedClient: Sendable {
                                    path: "", numberLine: 0)
         let invoice = InvoiceCalculator.invoice(record, context: context, today: today)
         return invoice.lines.isEmpty ? nil : invoice
+    }
+
+    /// What the invoice calculator needs to know of a client: its month figures by month (this month's
+    /// too), its timesheets by month, its terms and its figures over time.
+    public static func invoiceContext(_ content: ClientContent, business: Business,
+                                      figures: ClientFigures) -> InvoiceCalculator.Context {
+        var byMonth = Dictionary(figures.months.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
+        if let current = figures.current, byMonth[current.month] == nil { byMonth[current.month] = current }
+        return InvoiceCalculator.Context(
+            client: content.client, business: business, months: byMonth,
+            timesheets: Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first }),
+            terms: content.terms, timeline: content.timeline)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a realistic synthetic site of any size, to the content format: a business, clients (hourly,
 /// retainers billed in arrears and in advance, core hours, mileage in mi and km), agreed terms, a timesheet
-/// and an invoice for every month, and deliverables. Every entry form appears. The same seed always gives
+/// and a sent, sealed invoice for every month, and deliverables. Every entry form appears. The same seed always gives
 /// the same files, so benchmarks are repeatable.
 public struct DemoGenerator {
     /// How many clients.
@@ -146,6 +146,19 @@ public struct DemoGenerator {
             }
             try write(folder.appendingPathComponent("tasks.md"), tasks)
         }
+        // Sent invoices are sealed, as `docket invoice --send` leaves them.
+        var diagnostics = Diagnostics()
+        var skipped: [String] = []
+        guard let sealed = InvoiceSending.sealAll(root: root, today: lastMonth.next.firstDay, diagnostics: &diagnostics,
+                                                  skipped: &skipped) else {
+            throw SealingFailed(diagnostics: diagnostics.errors)
+        }
+        try InvoiceSending.write(sealed, root: root)
+    }
+
+    /// The generated invoices could not be sealed (the generated site has errors).
+    struct SealingFailed: Error {
+        var diagnostics: [Diagnostic]
     }
 
     /// One month of entries, with every entry form.

@@ -12,8 +12,9 @@
 ///   - plain text
 /// ```
 ///
-/// with values plain or quoted on one line (`'…'`, or `"…"` with the common escapes), and gives up
-/// (returns nil, so that Yams reads the text instead) on anything else: other escapes, comments,
+/// with values plain or quoted on one line (`'…'`, or `"…"` with the common escapes), each maybe followed by
+/// a comment (`total: 612.50  # as sent: …`), and gives up (returns nil, so that Yams reads the text instead)
+/// on anything else: other escapes, comment lines, comments after a flow mapping or a `key:` alone,
 /// block scalars, anchors, tags, tabs, text continued on the next line, empty values, repeated keys, nested
 /// flow collections, control characters and Unicode line breaks. What it accepts, it reads exactly as
 /// libyaml does, with the same positions.
@@ -165,7 +166,8 @@ enum FlatYAML {
             return (node(.sequence(items), line: first, offset: lines[first].start + indent), index)
         }
 
-        /// What follows `key: ` or `- ` on a line: a flow mapping or plain text to the end of the line.
+        /// What follows `key: ` or `- ` on a line: a flow mapping, or a quoted or plain text to the end of the
+        /// line or to a comment (` # …`, as `total:` carries one).
         func inlineValue(line current: Int, from start: Int) -> YAMLNode? {
             let line = lines[current]
             if bytes[start] == UInt8(ascii: "{") { return flowMapping(line: current, from: start) }
@@ -173,10 +175,18 @@ enum FlatYAML {
                 guard let (text, after) = quoted(from: start, before: line.end) else { return nil }
                 var cursor = after
                 while cursor < line.end, bytes[cursor] == 32 { cursor += 1 }
-                guard cursor == line.end else { return nil }
+                guard cursor == line.end || (cursor > after && bytes[cursor] == UInt8(ascii: "#")) else { return nil }
                 return node(.scalar(.init(string: text, isPlain: false)), line: current, offset: start)
             }
             var end = line.end
+            var index = start + 1
+            while index < line.end {
+                if bytes[index] == UInt8(ascii: "#"), bytes[index - 1] == 32 {
+                    end = index
+                    break
+                }
+                index += 1
+            }
             while end > start, bytes[end - 1] == 32 { end -= 1 }
             guard isPlain(start, end, flow: false) else { return nil }
             return node(.scalar(.init(string: string(start, end), isPlain: true)), line: current, offset: start)

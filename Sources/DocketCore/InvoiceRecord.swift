@@ -26,6 +26,8 @@ public struct InvoiceRecord: Sendable {
     public var path: String
     /// The line of the `number` field, for messages about the number.
     public var numberLine: Int
+    /// The total as sent (`total:`), which seals a sent invoice; nil when not written.
+    public var sealed: SealedTotal? = nil
 }
 
 /// The status of an invoice as written. `paid` and `overdue` are derived, never written.
@@ -100,6 +102,10 @@ extension InvoiceRecord {
             fields.adopt(group)
             if let description, let amount { lines.append(ExtraLine(description: description, amount: amount)) }
         }
+        let sealed = InvoiceSeal.read(fields, file: file, currency: currency)
+        if sealed != nil, status == .draft {
+            fields.warning(field: "total", "a draft has no total as sent; it is ignored (`docket invoice --send` writes it)")
+        }
         if let issued, let due, due < issued {
             fields.error(field: "due", "the due date \(due) is before the issue date \(issued)")
         }
@@ -107,7 +113,8 @@ extension InvoiceRecord {
         guard let number, let issued, !fields.diagnostics.hasErrors else { return nil }
         return InvoiceRecord(number: number, issued: issued, period: period, supplied: supplied, due: due,
                              status: status, po: po, payments: payments, extraLines: lines,
-                             noteHTML: Markdown.html(frontMatter.body), path: file.path, numberLine: numberLine)
+                             noteHTML: Markdown.html(frontMatter.body), path: file.path, numberLine: numberLine,
+                             sealed: status == .draft ? nil : sealed)
     }
 
     /// An amount that may be negative (a discount), like `-20.00`.

@@ -208,7 +208,8 @@ public struct PortalRenderer: Sendable {
 
     func account(_ statement: Statement, depth: Int) -> AccountView {
         let overdue = statement.overdue.map { invoiceSummary($0, depth: depth) }
-        return AccountView(balance: money(statement.balance), owes: statement.balance > 0, overdue: overdue,
+        return AccountView(balance: money(abs(statement.balance)), owes: statement.balance > 0,
+                           inCredit: statement.balance < 0, overdue: overdue,
                            hasOverdue: !overdue.isEmpty, nextDue: statement.nextDue.map { invoiceSummary($0, depth: depth) },
                            latest: statement.latest.map { invoiceSummary($0, depth: depth) },
                            hasInvoices: statement.latest != nil)
@@ -311,7 +312,7 @@ public struct PortalRenderer: Sendable {
         let overdue = statement.overdue.map { invoiceSummary($0, depth: 0) }
         return StatementPage(
             page: chrome(title: "Statement", computed: computed, depth: 0, current: "statement"),
-            clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty, balance: money(statement.balance),
+            clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty, balance: money(abs(statement.balance)),
             owes: statement.balance > 0, inCredit: statement.balance < 0, overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueTotal: money(statement.overdue.reduce(0) { $0 + $1.balance }),
             invoices: computed.publishedInvoices.reversed().map { invoiceSummary($0, depth: 0) },

@@ -480,18 +480,19 @@ extension RateRow: TemplateRepresentable {
 }
 
 extension AccountView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["balance", "owes", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
+    private static let templateNames: TemplateNames = ["balance", "owes", "inCredit", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
 
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(7)
+        let first = arena.reserve(8)
         arena.set(first, balance.slot(in: arena))
         arena.set(first + 1, owes.slot(in: arena))
-        arena.set(first + 2, overdue.slot(in: arena))
-        arena.set(first + 3, hasOverdue.slot(in: arena))
-        arena.set(first + 4, nextDue.slot(in: arena))
-        arena.set(first + 5, latest.slot(in: arena))
-        arena.set(first + 6, hasInvoices.slot(in: arena))
+        arena.set(first + 2, inCredit.slot(in: arena))
+        arena.set(first + 3, overdue.slot(in: arena))
+        arena.set(first + 4, hasOverdue.slot(in: arena))
+        arena.set(first + 5, nextDue.slot(in: arena))
+        arena.set(first + 6, latest.slot(in: arena))
+        arena.set(first + 7, hasInvoices.slot(in: arena))
         return .object(first: first, table: Self.templateNames.table)
     }
 }

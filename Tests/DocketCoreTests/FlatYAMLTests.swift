@@ -53,6 +53,9 @@ import Yams
             "late: \"Interest at 8% # over base: rate\"\ncore_hours: \"Mon-Fri 09:30-16:30\"",
             "list:\n  - {  a:  1  ,  b: two words  }",
             "key: value ~\nnull_word: null\ntilde: ~",
+            "total: 612.50  # as sent: fee 1 month 550.00; work 16.25 h 487.50\nstatus: sent # sent on the 3rd",
+            "name: A # comment", "a: 'q' # c", "a: \"d\"   #: x # y", "list:\n  - one # first\n  - 'two' #",
+            "retainer:\n  hours: 10  # a month\n  fee: 550.00 #\nb: C#  # a language",
         ]
         for text in texts {
             #expect(check(text), "declined: \(text)")
@@ -62,7 +65,8 @@ import Yams
     @Test("anything outside the simple forms is left to Yams")
     func declined() {
         let texts = [
-            "", "\n\n", "# comment\nname: A", "name: A # comment",
+            "", "\n\n", "# comment\nname: A", "name: # comment", "name: # comment\n  a: 1", "a: 'q'# c",
+            "a: { b: 1 } # c", "a:\n  # c\n  b: 1",
             "name: |\n  block", "name: >\n  folded", "name: &anchor A\nother: *anchor", "name: !tag A",
             "name:\tA", "name: A\n  continued", "name:\nrate: 3", "name: A\nname: B",
             "payments:\n  - { date: 2026-11-13, amount: { nested: 1 } }", "payments:\n  - [1, 2]",
@@ -91,7 +95,7 @@ import Yams
         let oddSeparators = [":", " : ", ":\t", ": \n  ", ":\n"]
         let values = ["1", "-1", "10.50", "£30", "12:30", "a:b", "C#", "~", "null", "'q'", "'it''s'", "\"d\\nq\"",
                       "{ b: 1 }", "{b: 1, c: 'x'}", "x  y", "x ", "Mon-Fri 09:00-17:00", "{ b: c d }", "Café", "ü ö"]
-        let oddValues = ["- 1", "a: b", "a #b", "#x", "", "\"\\x41\"", "\"open", "{ b: 1, }", "{ b: { c: 1 } }",
+        let oddValues = ["- 1", "a: b", "a #b", "1  # one", "'q' # c: d", "\"d\" #", "# c", "'q'#c", "{ b: 1 } # c", "#x", "", "\"\\x41\"", "\"open", "{ b: 1, }", "{ b: { c: 1 } }",
                          "[1]", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x`", "{ b: \"c, d\" }",
                          "x\u{2028}y", "ü: ö", "{ b: 'c' } x", "'a' b", "\"a\" b"]
         let indents = ["  ", "  ", "    "]

@@ -248,7 +248,7 @@ struct InvoiceRecordTests {
             "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\nTerms.\n",
             "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 2h Work\n",
             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
-            "content/clients/acme/invoices/INV-041.md": "---\nnumber: INV-041\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\n---\n",
+            "content/clients/acme/invoices/INV-041.md": "---\nnumber: INV-041\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: 60.00\n---\n",
         ]
         for (path, text) in extra { files[path] = text }
         return try TemporarySite(files: files)
@@ -313,7 +313,7 @@ struct InvoiceRecordTests {
     func uninvoiced() throws {
         let site = try site([
             "content/clients/acme/timesheets/2026-09.md": "## 2026-09-07\n- 12h15m Big project\n- expense 5 Post\n",
-            "content/clients/acme/invoices/INV-042.md": "---\nnumber: INV-042\nissued: 2026-11-03\nperiod: 2026-08\nstatus: sent\nlines:\n  - { description: Deposit, amount: 100 }\n---\n",
+            "content/clients/acme/invoices/INV-042.md": "---\nnumber: INV-042\nissued: 2026-11-03\nperiod: 2026-08\nstatus: sent\ntotal: 100.00\nlines:\n  - { description: Deposit, amount: 100 }\n---\n",
         ])
         defer { site.remove() }
         let warnings = site.build(today: "2026-11-20").diagnostics.warnings.map(\.description)

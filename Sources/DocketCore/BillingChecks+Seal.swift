@@ -1,0 +1,46 @@
+extension BillingChecks {
+    /// Checks a sent invoice against its seal, and its payments against its total.
+    ///
+    /// - A sealed invoice whose records now give another total is one error at its `total` line, naming the
+    ///   total as sent, the total now, the lines that differ (when the seal's comment lists them) and the ways
+    ///   out: a sent invoice must not change.
+    /// - A sent invoice without `total` is a warning naming `docket invoice --seal`.
+    /// - Payments above the total are a warning naming the credit in the client's favour.
+    static func checkSeal(_ invoice: Invoice, content: ClientContent, currency: Currency, today: CalendarDate,
+                          diagnostics: inout Diagnostics) {
+        let record = invoice.record
+        guard record.status == .sent else { return }
+        func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
+        if let sealed = record.sealed {
+            if sealed.amount != invoice.total {
+                diagnostics.error(record.path, line: sealed.line, column: sealed.column,
+                                  sealBroken(invoice, sealed: sealed, content: content, currency: currency, today: today))
+            }
+        } else {
+            diagnostics.warning(record.path, line: record.numberLine, column: 0,
+                                "\(record.number) is sent but its total (\(money(invoice.total))) is not sealed: a later edit to its records would change it without notice; run `docket invoice --seal \(record.number)` (or `docket invoice --seal-all`) to record it")
+        }
+        if invoice.paid > invoice.total {
+            diagnostics.warning(record.path, line: record.numberLine, column: 0,
+                                "\(record.number) is overpaid: payments of \(money(invoice.paid)) against a total of \(money(invoice.total)) leave \(money(invoice.paid - invoice.total)) in the client's favour; refund it, or take it off the next invoice with a line like `- { description: Credit from \(record.number), amount: -\(MoneyFormat.plain(invoice.paid - invoice.total, currency: currency)) }`")
+        }
+    }
+
+    /// The message for a sealed invoice whose records now give another total.
+    static func sealBroken(_ invoice: Invoice, sealed: SealedTotal, content: ClientContent, currency: Currency,
+                           today: CalendarDate) -> String {
+        let record = invoice.record
+        func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
+        var message = "\(record.number) was sent with a total of \(money(sealed.amount)), but its records now give \(money(invoice.total))"
+        if let sent = sealed.asSent {
+            let changes = InvoiceSeal.differences(sent: sent, now: InvoiceSeal.items(of: invoice), currency: currency)
+            message += changes.isEmpty ? "" : ": " + changes.joined(separator: "; ")
+        } else {
+            message += " (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)"
+        }
+        let current = "\(content.folder)/timesheets/\(today.yearMonth).md"
+        let reissue = "docket invoice \(content.client.slug)" + (record.period.map { " --period \($0)" } ?? "")
+        message += ". A sent invoice must not change: put the late entry in this month's timesheet (\(current)) instead, or mark it #unbilled, or void this invoice (`status: void`) and issue a new one with `\(reissue)`"
+        return message
+    }
+}

@@ -1,0 +1,164 @@
+/// The total of a sent invoice as it was sent (`total:` in its front matter), which seals it: from then on
+/// the records must keep giving that total.
+///
+/// `docket invoice --send` and `--seal` write it with a comment listing the lines as sent, one item per kind
+/// of line, so that a later difference can be named line by line:
+///
+/// ```yaml
+/// total: 612.50  # as sent: fee 1 month 550.00; work 16.25 h 487.50; travel 1.50 h 22.50
+/// ```
+///
+/// The comment is a convenience: without it (or when it was edited and no longer adds up to the total), the
+/// seal still holds and a difference is reported with both totals only.
+public struct SealedTotal: Sendable, Equatable {
+    /// The total as sent, in minor units.
+    public var amount: MinorUnits
+    /// The lines as sent, from the comment; nil when there is no usable comment.
+    public var asSent: [SealItem]?
+    /// The 1-based line of the `total` field in the file.
+    public var line: Int
+    /// The 1-based column of its value.
+    public var column: Int
+}
+
+/// One item of the lines as sent: a kind of line, its quantity as printed and its amount. Expenses and extra
+/// lines are summed into one item each (`expenses 2 items 16.49`); VAT is an item too (`vat 20% 102.50`).
+public struct SealItem: Sendable, Equatable {
+    /// `fee`, `work`, `out-of-hours`, `overage`, `travel`, `mileage`, `expenses`, `lines` or `vat`.
+    public var label: String
+    /// The quantity and unit as printed: `16.25 h`, `46.0 mi`, `1 month`, `2 items`, `20%`.
+    public var quantity: String
+    /// The amount in minor units (negative for extra lines that are a discount).
+    public var amount: MinorUnits
+}
+
+/// Writing and reading the seal: the summary of an invoice's lines and the `total:` line that carries it.
+public enum InvoiceSeal {
+    /// The labels of the summary, in the order they are written.
+    static let labels = ["fee", "work", "out-of-hours", "overage", "travel", "mileage", "expenses", "lines", "vat"]
+
+    /// What the comment starts with.
+    static let commentLead = "as sent:"
+
+    /// The summary of an invoice's lines: one item per kind, in a fixed order.
+    public static func items(of invoice: Invoice) -> [SealItem] {
+        var items: [SealItem] = []
+        func single(_ kind: InvoiceLine.Kind, _ label: String) {
+            for line in invoice.lines where line.kind == kind {
+                items.append(SealItem(label: label, quantity: "\(line.quantityText) \(line.unit)", amount: line.amount))
+            }
+        }
+        func summed(_ kind: InvoiceLine.Kind, _ label: String) {
+            let lines = invoice.lines.filter { $0.kind == kind }
+            guard !lines.isEmpty else { return }
+            items.append(SealItem(label: label, quantity: "\(lines.count) item\(lines.count == 1 ? "" : "s")",
+                                  amount: lines.reduce(0) { $0 + $1.amount }))
+        }
+        single(.retainerFee, "fee")
+        single(.work, "work")
+        single(.outOfHours, "out-of-hours")
+        single(.overage, "overage")
+        single(.travel, "travel")
+        single(.mileage, "mileage")
+        summed(.expense, "expenses")
+        summed(.extra, "lines")
+        if let rate = invoice.vatRate {
+            items.append(SealItem(label: "vat", quantity: "\(percentText(rate))%", amount: invoice.vat))
+        }
+        return items
+    }
+
+    /// A percentage as written: `20`, `17.5`.
+    static func percentText(_ rate: FixedDecimal) -> String {
+        let digits = pad(rate.digits, rate.scale + 1)
+        guard rate.scale > 0 else { return digits }
+        return digits.dropLast(rate.scale) + "." + digits.suffix(rate.scale)
+    }
+
+    /// The `total:` line that seals an invoice: `total: 612.50  # as sent: fee 1 month 550.00; …`.
+    public static func totalLine(_ invoice: Invoice, currency: Currency) -> String {
+        let summary = items(of: invoice)
+            .map { "\($0.label) \($0.quantity) \(MoneyFormat.plain($0.amount, currency: currency))" }
+            .joined(separator: "; ")
+        let comment = summary.isEmpty ? "" : "  # \(commentLead) \(summary)"
+        return "total: \(MoneyFormat.plain(invoice.total, currency: currency))" + comment
+    }
+
+    /// Reads the `total` field of an invoice record (a plain amount) and the summary in its comment, from
+    /// the field and the file's line. Problems with the amount are reported on `fields`.
+    static func read(_ fields: FieldReader, file: SourceFile, currency: Currency) -> SealedTotal? {
+        guard let node = fields.node("total"), let amount = fields.money("total", currency: currency) else { return nil }
+        let (line, column) = fields.position(of: node)
+        var asSent: [SealItem]?
+        if line >= 1, line <= file.lines.count {
+            asSent = summary(inComment: file.lines[line - 1], currency: currency)
+            // An edited summary that no longer adds up to the total is not used.
+            if let items = asSent, items.reduce(0, { $0 + $1.amount }) != amount { asSent = nil }
+        }
+        return SealedTotal(amount: amount, asSent: asSent, line: line, column: column)
+    }
+
+    /// The items of an `# as sent: …` comment at the end of a line; nil when there is none or it does not
+    /// read as one (an unknown label, an amount that is not one, a label twice).
+    static func summary(inComment line: Substring, currency: Currency) -> [SealItem]? {
+        guard let hash = line.range(of: "# \(commentLead)") else { return nil }
+        let text = line[hash.upperBound...].trimmingWhitespace()
+        var items: [SealItem] = []
+        for part in text.split(separator: ";") {
+            let words = part.split(separator: " ")
+            guard words.count >= 2, let label = words.first.map(String.init), labels.contains(label),
+                  !items.contains(where: { $0.label == label }),
+                  let amount = MoneyFormat.parseSigned(words[words.count - 1], currency: currency) else { return nil }
+            items.append(SealItem(label: label, quantity: words.dropFirst().dropLast().joined(separator: " "),
+                                  amount: amount))
+        }
+        return items
+    }
+
+    /// How the lines as sent differ from the lines now, item by item, in the summary's order:
+    /// `work 16.25 h → 17.25 h (£487.50 → £517.50)`, `travel £22.50 → £30.00`, `mileage 46.0 mi (£20.70) → none`.
+    public static func differences(sent: [SealItem], now: [SealItem], currency: Currency) -> [String] {
+        func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
+        var result: [String] = []
+        for label in labels {
+            let before = sent.first { $0.label == label }
+            let after = now.first { $0.label == label }
+            switch (before, after) {
+            case let (before?, after?):
+                if before.quantity != after.quantity {
+                    var text = "\(label) \(before.quantity) → \(after.quantity)"
+                    if before.amount != after.amount { text += " (\(money(before.amount)) → \(money(after.amount)))" }
+                    result.append(text)
+                } else if before.amount != after.amount {
+                    result.append("\(label) \(money(before.amount)) → \(money(after.amount))")
+                }
+            case let (before?, nil):
+                result.append("\(label) \(before.quantity) (\(money(before.amount))) → none")
+            case let (nil, after?):
+                result.append("\(label) none → \(after.quantity) (\(money(after.amount)))")
+            case (nil, nil):
+                break
+            }
+        }
+        return result
+    }
+}
+
+extension MoneyFormat {
+    /// An amount as a plain decimal with the currency's decimals and no symbol or grouping, as `total:` is
+    /// written: `612.50`, `-20.00`, `1250` (for a currency without minor units).
+    public static func plain(_ amount: MinorUnits, currency: Currency) -> String {
+        let per = currency.minorPerMajor
+        let magnitude = amount.magnitude
+        var text = amount < 0 ? "-" : ""
+        text += String(magnitude / UInt(per))
+        if currency.minorDigits > 0 { text += "." + pad(Int(magnitude % UInt(per)), currency.minorDigits) }
+        return text
+    }
+
+    /// A plain amount that may be negative (`-20.00`), in minor units; nil when it is not one.
+    static func parseSigned(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
+        if text.hasPrefix("-") { return parse(text.dropFirst(), currency: currency).map { -$0 } }
+        return parse(text, currency: currency)
+    }
+}

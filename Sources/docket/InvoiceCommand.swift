@@ -1,0 +1,105 @@
+import ArgumentParser
+import DocketCore
+import Foundation
+
+/// `docket invoice`: draft the next invoice record, mark one sent and seal its total, or seal invoices sent
+/// before. Nothing is written when anything fails.
+struct InvoiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice",
+        abstract: "Draft the next invoice of a client, send a draft, or seal the total of sent invoices.",
+        discussion: """
+          docket invoice SLUG [--period YYYY-MM] [--issued YYYY-MM-DD]   draft the next invoice record, print it
+          docket invoice --send NUMBER [--issued YYYY-MM-DD]             mark it sent, record `total:`
+          docket invoice --seal NUMBER | --seal-all                      record `total:` of sent invoices lacking it
+          """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: ArgumentHelp("The client to draft the next invoice for (its folder name).", valueName: "slug"))
+    var slug: String?
+
+    @Option(help: ArgumentHelp("The month to bill (default: the earliest month before this one not yet billed).",
+                               valueName: "YYYY-MM"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("The issue date (default: today when drafting; unchanged when sending).",
+                               valueName: "YYYY-MM-DD"))
+    var issued: String?
+
+    @Option(help: ArgumentHelp("Mark this draft sent and record its total.", valueName: "number"))
+    var send: String?
+
+    @Option(help: ArgumentHelp("Record the total of this sent invoice.", valueName: "number"))
+    var seal: String?
+
+    @Flag(help: "Record the total of every sent invoice that has none.")
+    var sealAll = false
+
+    func validate() throws {
+        let modes = [slug != nil, send != nil, seal != nil, sealAll].filter { $0 }.count
+        guard modes == 1 else {
+            throw ValidationError("give one of: a client SLUG, --send NUMBER, --seal NUMBER or --seal-all")
+        }
+        if let period {
+            guard slug != nil else { throw ValidationError("--period goes with a client SLUG (drafting)") }
+            guard YearMonth(iso: period) != nil else { throw ValidationError("--period must be a month YYYY-MM, found `\(period)`") }
+        }
+        if let issued {
+            guard slug != nil || send != nil else { throw ValidationError("--issued goes with a client SLUG or --send") }
+            guard CalendarDate(iso: issued) != nil else { throw ValidationError("--issued must be a date YYYY-MM-DD, found `\(issued)`") }
+        }
+    }
+
+    func run() throws {
+        let today = try options.todayDate()
+        let root = options.root
+        let issuedDate = issued.flatMap { CalendarDate(iso: $0) }
+        var diagnostics = Diagnostics()
+        if let slug {
+            guard let draft = InvoiceDraft.make(root: root, slug: slug, period: period.flatMap { YearMonth(iso: $0) },
+                                                issued: issuedDate, today: today, diagnostics: &diagnostics) else {
+                try refuse(diagnostics)
+            }
+            try draft.write(root: root)
+            print("Drafted \(draft.path) (status: draft; drafts are never published).\n")
+            print(InvoiceText.render(draft.invoice, clientName: draft.clientName, currency: draft.currency))
+            print("Check it, then send it with: docket invoice --send \(draft.invoice.number)")
+        } else if let number = send {
+            guard let change = InvoiceSending.send(number: number, issued: issuedDate, root: root, today: today,
+                                                   diagnostics: &diagnostics) else {
+                try refuse(diagnostics)
+            }
+            try InvoiceSending.write([change], root: root)
+            let total = MoneyFormat.plain(change.invoice.total, currency: change.currency)
+            print("Sent \(number): \(change.path) now says `status: sent` and `total: \(total)` (sealed).\n")
+            print(InvoiceText.render(change.invoice, clientName: change.clientName, currency: change.currency))
+            print("Run `docket build` to publish it.")
+        } else if let number = seal {
+            guard let change = InvoiceSending.seal(number: number, root: root, today: today, diagnostics: &diagnostics) else {
+                try refuse(diagnostics)
+            }
+            try InvoiceSending.write([change], root: root)
+            print("Sealed \(number): `total: \(MoneyFormat.plain(change.invoice.total, currency: change.currency))` written to \(change.path).")
+        } else {
+            var skipped: [String] = []
+            guard let changes = InvoiceSending.sealAll(root: root, today: today, diagnostics: &diagnostics,
+                                                       skipped: &skipped) else {
+                try refuse(diagnostics)
+            }
+            try InvoiceSending.write(changes, root: root)
+            for change in changes {
+                print("Sealed \(change.invoice.number): `total: \(MoneyFormat.plain(change.invoice.total, currency: change.currency))` written to \(change.path).")
+            }
+            for line in skipped { print("Skipped \(line).") }
+            if changes.isEmpty { print("Nothing to seal: every sent invoice has its total recorded.") }
+        }
+    }
+
+    /// Prints why nothing was written and exits 1.
+    private func refuse(_ diagnostics: Diagnostics) throws -> Never {
+        printDiagnostics(diagnostics)
+        FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
+        throw ExitCode(1)
+    }
+}
