@@ -75,7 +75,7 @@ public enum BillingChecks {
                 }
             }
             checkMustCarry(invoice, client: client, business: business, diagnostics: &diagnostics)
-            checkSeal(invoice, content: content, currency: content.invoiceCurrency(business), today: today,
+            checkSeal(invoice, content: content, currency: content.client.currency, today: today,
                       diagnostics: &diagnostics)
         }
         warnNoTerms(content, figures: figures, diagnostics: &diagnostics)

@@ -85,10 +85,3 @@ public struct CheckedSite: Sendable {
         site.clients.flatMap { $0.invoices.map(\.number) }
     }
 }
-
-extension ClientContent {
-    /// The currency of the client's invoices: the one its invoice records are read in (business.md's).
-    public func invoiceCurrency(_ business: Business) -> Currency {
-        business.currency
-    }
-}

@@ -67,7 +67,7 @@ public struct InvoiceDraft: Sendable {
         }
         let text = "---\nnumber: \(number)\nissued: \(issued)\nperiod: \(chosen)\nstatus: draft\n---\n"
         return InvoiceDraft(slug: slug, path: path, text: text, invoice: invoice,
-                            currency: computed.content.invoiceCurrency(business), clientName: computed.client.name)
+                            currency: computed.content.client.currency, clientName: computed.client.name)
     }
 
     /// Writes the draft; never over an existing file.

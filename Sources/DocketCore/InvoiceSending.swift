@@ -50,7 +50,7 @@ public enum InvoiceSending {
         guard let (checked, invoice, client) = find(number, root: root, today: today, diagnostics: &diagnostics) else {
             return nil
         }
-        if let refusal = sealRefusal(invoice, currency: client.content.invoiceCurrency(checked.site.business)) {
+        if let refusal = sealRefusal(invoice, currency: client.client.currency) {
             diagnostics.append(refusal)
             return nil
         }
@@ -151,7 +151,7 @@ public enum InvoiceSending {
                              markSent: Bool, issued: CalendarDate?, diagnostics: inout Diagnostics) -> Edited? {
         let original = invoice.record
         let path = original.path
-        let currency = client.content.invoiceCurrency(checked.site.business)
+        let currency = client.client.currency
         guard let bytes = SourceFile.readFile(root.path + "/" + path) else {
             diagnostics.error(path, "cannot read the file: \(String(cString: strerror(errno)))")
             return nil
@@ -210,7 +210,7 @@ public enum InvoiceSending {
             for error in after.diagnostics.errors { diagnostics.append(error) }
             return nil
         }
-        let currency = client.content.invoiceCurrency(checked.site.business)
+        let currency = client.client.currency
         var changes: [InvoiceRecordChange] = []
         for edit in edits {
             guard let invoice = after.invoice(numbered: edit.record.number)?.invoice,

@@ -20,7 +20,7 @@ struct BankDetailsTests {
             "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\n---\n",
             "content/clients/acme/terms/1.md": DashboardTests.terms,
             "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 1h Report\n",
-            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\n---\n",
+            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: 30.00\n---\n",
         ])
     }
 

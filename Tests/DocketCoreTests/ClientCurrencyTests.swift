@@ -24,7 +24,7 @@ struct ClientCurrencyTests {
             "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\n---\n",
             "content/clients/acme/terms/1.md": DashboardTests.terms,
             "content/clients/acme/timesheets/2026-10.md": acmeOctober,
-            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\npayments:\n  - { date: 2026-11-10, amount: 20.00 }\n---\n",
+            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: 90.00\npayments:\n  - { date: 2026-11-10, amount: 20.00 }\n---\n",
             "content/clients/euro/client.md": Self.euroClient,
             "content/clients/euro/terms/1.md": DashboardTests.terms,
             // Version 2 raises the rate from November, written with the euro sign: read in EUR.
@@ -36,6 +36,7 @@ struct ClientCurrencyTests {
             issued: 2026-11-01
             period: 2026-10
             status: sent
+            total: 1234.50
             payments:
               - { date: 2026-11-10, amount: €200.00 }
             lines:

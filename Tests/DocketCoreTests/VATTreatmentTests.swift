@@ -20,13 +20,14 @@ struct VATTreatmentTests {
     /// A VAT-registered business with one client per treatment, each billed 10 h at £30 for October.
     func site() throws -> TemporarySite {
         var files = ["content/business.md": Self.vatBusinessMD]
-        let treatments = [("standard", ""), ("zero", "vat: zero\n"), ("exempt", "vat: exempt\n"),
-                          ("abroad", "vat: reverse_charge\nvat_number: DE123456789\n")]
-        for (slug, vat) in treatments {
+        // 10 h × £30 = £300.00; standard adds 20% VAT: £360.00. Each invoice is sealed with that total.
+        let treatments = [("standard", "", "360.00"), ("zero", "vat: zero\n", "300.00"), ("exempt", "vat: exempt\n", "300.00"),
+                          ("abroad", "vat: reverse_charge\nvat_number: DE123456789\n", "300.00")]
+        for (slug, vat, total) in treatments {
             files["content/clients/\(slug)/client.md"] = "---\nname: \(slug.capitalized) Ltd\ncontact: Sam\nemail: s@\(slug).example\naddress: 1 High St\nrate: 30\n\(vat)---\n"
             files["content/clients/\(slug)/terms/1.md"] = DashboardTests.terms
             files["content/clients/\(slug)/timesheets/2026-10.md"] = "## 2026-10-05\n- 10h Month-end\n"
-            files["content/clients/\(slug)/invoices/\(slug)-1.md"] = "---\nnumber: \(slug)-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\n---\n"
+            files["content/clients/\(slug)/invoices/\(slug)-1.md"] = "---\nnumber: \(slug)-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: \(total)\n---\n"
         }
         return try TemporarySite(files: files)
     }
