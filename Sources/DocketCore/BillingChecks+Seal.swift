@@ -32,15 +32,35 @@ extension BillingChecks {
         let record = invoice.record
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         var message = "\(record.number) was sent with a total of \(money(sealed.amount)), but its records now give \(money(invoice.total))"
+        var cause = SealBreak.unknown
         if let sent = sealed.asSent {
-            let changes = InvoiceSeal.differences(sent: sent, now: InvoiceSeal.items(of: invoice), currency: currency)
+            let now = InvoiceSeal.items(of: invoice)
+            let changes = InvoiceSeal.differences(sent: sent, now: now, currency: currency)
             message += changes.isEmpty ? "" : ": " + changes.joined(separator: "; ")
+            cause = InvoiceSeal.onlyPricesChanged(sent: sent, now: now) ? .figures : .entries
         } else {
             message += " (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)"
         }
         let current = "\(content.folder)/timesheets/\(today.yearMonth).md"
         let reissue = "docket invoice \(content.client.slug)" + (record.period.map { " --period \($0)" } ?? "")
-        message += ". A sent invoice must not change: put the late entry in this month's timesheet (\(current)) instead, or mark it #unbilled, or void this invoice (`status: void`) and issue a new one with `\(reissue)`"
+        let entries = "put the late entry in this month's timesheet (\(current)) instead, or mark it #unbilled"
+        let figures = "keep the old figure for the months already invoiced and put the new one in a terms version that takes effect on the first day of the first month not yet invoiced"
+        switch cause {
+        case .entries: message += ". A sent invoice must not change: \(entries), or void"
+        case .figures: message += ". A sent invoice must not change: a rate, fee or other billing figure it used has changed; \(figures), or void"
+        case .unknown: message += ". A sent invoice must not change: if an entry was added or edited, \(entries); if a billing figure changed, \(figures); or void"
+        }
+        message += " this invoice (`status: void`) and issue a new one with `\(reissue)`"
         return message
     }
+}
+
+/// Why a sealed total no longer matches, as far as the lines as sent tell.
+enum SealBreak {
+    /// Quantities changed: entries were added, edited or removed.
+    case entries
+    /// Only prices changed, every quantity as sent: a billing figure changed.
+    case figures
+    /// The lines as sent are not recorded.
+    case unknown
 }

@@ -117,6 +117,17 @@ public enum InvoiceSeal {
 
     /// How the lines as sent differ from the lines now, item by item, in the summary's order:
     /// `work 16.25 h → 17.25 h (£487.50 → £517.50)`, `travel £22.50 → £30.00`, `mileage 46.0 mi (£20.70) → none`.
+    /// Whether only prices changed: the same hourly, mileage and fee lines with the same quantities as sent
+    /// (expenses and extra lines as sent too), so a figure — a rate, a fee, the VAT rate — changed, not an entry.
+    static func onlyPricesChanged(sent: [SealItem], now: [SealItem]) -> Bool {
+        let priced: Set<String> = ["fee", "work", "out-of-hours", "overage", "travel", "mileage", "vat"]
+        guard Set(sent.map(\.label)) == Set(now.map(\.label)) else { return false }
+        return sent.allSatisfy { before in
+            guard let after = now.first(where: { $0.label == before.label }) else { return false }
+            return priced.contains(before.label) ? before.quantity == after.quantity : before == after
+        }
+    }
+
     public static func differences(sent: [SealItem], now: [SealItem], currency: Currency) -> [String] {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         var result: [String] = []

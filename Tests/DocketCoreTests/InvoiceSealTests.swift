@@ -15,6 +15,10 @@ struct InvoiceSealTests {
     }
 
     static let reissue = "A sent invoice must not change: put the late entry in this month's timesheet (content/clients/acme/timesheets/2026-12.md) instead, or mark it #unbilled, or void this invoice (`status: void`) and issue a new one with `docket invoice acme --period 2026-11`"
+    /// The ways out when only prices changed (a figure, not an entry).
+    static let refigure = "A sent invoice must not change: a rate, fee or other billing figure it used has changed; keep the old figure for the months already invoiced and put the new one in a terms version that takes effect on the first day of the first month not yet invoiced, or void this invoice (`status: void`) and issue a new one with `docket invoice acme --period 2026-11`"
+    /// The ways out when the lines as sent are not known.
+    static let either = "A sent invoice must not change: if an entry was added or edited, put the late entry in this month's timesheet (content/clients/acme/timesheets/2026-12.md) instead, or mark it #unbilled; if a billing figure changed, keep the old figure for the months already invoiced and put the new one in a terms version that takes effect on the first day of the first month not yet invoiced; or void this invoice (`status: void`) and issue a new one with `docket invoice acme --period 2026-11`"
 
     @Test("drafted, sent, built; a late entry in the sealed month fails build and check with one error, and public/ stays as it was")
     func lateEntry() throws {
@@ -54,19 +58,19 @@ struct InvoiceSealTests {
         ])
         defer { site.remove() }
         #expect(site.build(today: "2026-12-05").diagnostics.errors.map(\.description) == [
-            "\(Self.path):6:8: error: INV-0001 was sent with a total of £95.00, but its records now give £100.50: work £67.50 → £72.00; travel £15.00 → £16.00. \(Self.reissue)",
+            "\(Self.path):6:8: error: INV-0001 was sent with a total of £95.00, but its records now give £100.50: work £67.50 → £72.00; travel £15.00 → £16.00. \(Self.refigure)",
         ])
     }
 
     @Test("lines that appear or go are named; without a usable summary the error names both totals only",
           arguments: [
               // The expense deleted and a mileage line added (10 mi at 45p = £4.50): £67.50 + £15.00 + £4.50 = £87.00.
-              (IssuingSite.novemberTotal, "mileage 10mi Office", "£87.00: mileage none → 10.0 mi (£4.50); expenses 1 item (£12.50) → none"),
-              ("total: 95.00", "1h Late call", "£125.00 (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)"),
+              (IssuingSite.novemberTotal, "mileage 10mi Office", "£87.00: mileage none → 10.0 mi (£4.50); expenses 1 item (£12.50) → none", reissue),
+              ("total: 95.00", "1h Late call", "£125.00 (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)", either),
               // An edited summary that no longer adds up to the total is not used.
-              ("total: 95.00  # as sent: work 2.25 h 60.00", "1h Late call", "£125.00 (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)"),
+              ("total: 95.00  # as sent: work 2.25 h 60.00", "1h Late call", "£125.00 (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)", either),
           ])
-    func summaries(total: String, entry: String, now: String) throws {
+    func summaries(total: String, entry: String, now: String, waysOut: String) throws {
         var november = IssuingSite.november + "- \(entry)\n"
         if entry.hasPrefix("mileage") {
             november = november.replacingOccurrences(of: "- expense 12.50 Parking\n", with: "")
@@ -78,7 +82,7 @@ struct InvoiceSealTests {
         ])
         defer { site.remove() }
         #expect(site.build(today: "2026-12-05").diagnostics.errors.map(\.description) == [
-            "\(Self.path):6:8: error: INV-0001 was sent with a total of £95.00, but its records now give \(now). \(Self.reissue)",
+            "\(Self.path):6:8: error: INV-0001 was sent with a total of £95.00, but its records now give \(now). \(waysOut)",
         ])
     }
 
