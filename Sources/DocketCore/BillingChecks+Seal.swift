@@ -33,7 +33,7 @@ extension BillingChecks {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         var message = "\(record.number) was sent with a total of \(money(sealed.amount)), but its records now give \(money(invoice.total))"
         var cause = SealBreak.unknown
-        if let sent = sealed.asSent {
+        if let sent = sealed.asSent(currency: currency) {
             let now = InvoiceSeal.items(of: invoice)
             let changes = InvoiceSeal.differences(sent: sent, now: now, currency: currency)
             message += changes.isEmpty ? "" : ": " + changes.joined(separator: "; ")

@@ -13,12 +13,21 @@
 public struct SealedTotal: Sendable, Equatable {
     /// The total as sent, in minor units.
     public var amount: MinorUnits
-    /// The lines as sent, from the comment; nil when there is no usable comment.
-    public var asSent: [SealItem]?
+    /// The text of the `total` line, whose comment lists the lines as sent; read only when the seal is
+    /// broken (`asSent`), so a build whose seals hold never parses it.
+    public var lineText: String
     /// The 1-based line of the `total` field in the file.
     public var line: Int
     /// The 1-based column of its value.
     public var column: Int
+
+    /// The lines as sent, from the comment; nil when there is no usable comment, or when an edited comment
+    /// no longer adds up to the total.
+    public func asSent(currency: Currency) -> [SealItem]? {
+        guard let items = InvoiceSeal.summary(inComment: Substring(lineText), currency: currency),
+              items.reduce(0, { $0 + $1.amount }) == amount else { return nil }
+        return items
+    }
 }
 
 /// One item of the lines as sent: a kind of line, its quantity as printed and its amount. Expenses and extra
@@ -89,13 +98,8 @@ public enum InvoiceSeal {
     static func read(_ fields: FieldReader, file: SourceFile, currency: Currency) -> SealedTotal? {
         guard let node = fields.node("total"), let amount = fields.money("total", currency: currency) else { return nil }
         let (line, column) = fields.position(of: node)
-        var asSent: [SealItem]?
-        if line >= 1, line <= file.lines.count {
-            asSent = summary(inComment: file.lines[line - 1], currency: currency)
-            // An edited summary that no longer adds up to the total is not used.
-            if let items = asSent, items.reduce(0, { $0 + $1.amount }) != amount { asSent = nil }
-        }
-        return SealedTotal(amount: amount, asSent: asSent, line: line, column: column)
+        let text = line >= 1 && line <= file.lines.count ? String(file.lines[line - 1]) : ""
+        return SealedTotal(amount: amount, lineText: text, line: line, column: column)
     }
 
     /// The items of an `# as sent: …` comment at the end of a line; nil when there is none or it does not
