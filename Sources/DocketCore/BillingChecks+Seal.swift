@@ -1,9 +1,9 @@
 extension BillingChecks {
     /// Checks a sent invoice against its seal, and its payments against its total.
     ///
-    /// - A sealed invoice whose records now give another total is one error at its `total` line, naming the
-    ///   total as sent, the total now, the lines that differ (when the seal's comment lists them) and the ways
-    ///   out: a sent invoice must not change.
+    /// - A sealed invoice whose records now give another total — or, when the seal's comment lists the
+    ///   lines as sent, other lines — is one error at its `total` line, naming the total as sent, the total
+    ///   now, the lines that differ and the ways out: a sent invoice must not change.
     /// - A sent invoice without `total` is a warning naming `docket invoice --seal`.
     /// - Payments above the total are a warning naming the credit in the client's favour.
     static func checkSeal(_ invoice: Invoice, content: ClientContent, currency: Currency, today: CalendarDate,
@@ -12,9 +12,11 @@ extension BillingChecks {
         guard record.status == .sent else { return }
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         if let sealed = record.sealed {
-            if sealed.amount != invoice.total {
+            guard InvoiceSeal.holds(sealed, invoice: invoice, currency: currency) else {
+                // Payments are not weighed against a total the records should not give.
                 diagnostics.error(record.path, line: sealed.line, column: sealed.column,
                                   sealBroken(invoice, sealed: sealed, content: content, currency: currency, today: today))
+                return
             }
         } else {
             diagnostics.warning(record.path, line: record.numberLine, column: 0,
@@ -31,13 +33,15 @@ extension BillingChecks {
                            today: CalendarDate) -> String {
         let record = invoice.record
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
-        var message = "\(record.number) was sent with a total of \(money(sealed.amount)), but its records now give \(money(invoice.total))"
+        var message = sealed.amount == invoice.total
+            ? "\(record.number) was sent with a total of \(money(sealed.amount)), and its records still give that total, but not the same lines"
+            : "\(record.number) was sent with a total of \(money(sealed.amount)), but its records now give \(money(invoice.total))"
         var cause = SealBreak.unknown
         if let sent = sealed.asSent(currency: currency) {
             let now = InvoiceSeal.items(of: invoice)
             let changes = InvoiceSeal.differences(sent: sent, now: now, currency: currency)
             message += changes.isEmpty ? "" : ": " + changes.joined(separator: "; ")
-            cause = InvoiceSeal.onlyPricesChanged(sent: sent, now: now) ? .figures : .entries
+            cause = InvoiceSeal.cause(sent: sent, now: now)
         } else {
             message += " (the lines as sent are not recorded beside `total`, so which lines changed cannot be said)"
         }
@@ -48,6 +52,7 @@ extension BillingChecks {
         switch cause {
         case .entries: message += ". A sent invoice must not change: \(entries), or void"
         case .figures: message += ". A sent invoice must not change: a rate, fee or other billing figure it used has changed; \(figures), or void"
+        case .vatRate: message += ". A sent invoice must not change: the VAT rate in content/business.md has changed; a sent invoice keeps the rate it was sent with, so restore `vat_rate`, or void"
         case .unknown: message += ". A sent invoice must not change: if an entry was added or edited, \(entries); if a billing figure changed, \(figures); or void"
         }
         message += " this invoice (`status: void`) and issue a new one with `\(reissue)`"
@@ -61,6 +66,8 @@ enum SealBreak {
     case entries
     /// Only prices changed, every quantity as sent: a billing figure changed.
     case figures
+    /// Only the VAT rate changed.
+    case vatRate
     /// The lines as sent are not recorded.
     case unknown
 }

@@ -53,14 +53,7 @@ extension Business {
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
 
-        var currency = Currency.gbp
-        if let code = fields.string("currency") {
-            if let known = Currency(code: code) {
-                currency = known
-            } else {
-                fields.error(field: "currency", "`currency` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
-            }
-        }
+        let currency = fields.currency("currency") ?? .gbp
         let name = fields.string("name", required: true)
         let address = fields.string("address", required: true)
         let email = fields.string("email", required: true)

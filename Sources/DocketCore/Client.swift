@@ -62,14 +62,7 @@ extension Client {
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
         // The currency first: every amount of client.md is read in it.
-        var currency = business.currency
-        if let code = fields.string("currency") {
-            if let known = Currency(code: code) {
-                currency = known
-            } else {
-                fields.error(field: "currency", "`currency` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
-            }
-        }
+        let currency = fields.currency("currency") ?? business.currency
 
         let name = fields.string("name", required: true)
         let contact = fields.string("contact", required: true)

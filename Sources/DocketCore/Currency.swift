@@ -203,11 +203,38 @@ public struct FixedDecimal: Sendable, Equatable {
         return FixedDecimal(digits: value, scale: scale, negative: negative)
     }
 
+    /// The number as written, without a sign: `20`, `17.5`.
+    public var text: String {
+        var digits = String(self.digits)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        guard scale > 0 else { return digits }
+        return digits.dropLast(scale) + "." + digits.suffix(scale)
+    }
+
     /// The value with exactly `scale` decimals as an integer (`12.5` at scale 2 is 1250).
     /// Only valid when `scale` is at least this number's scale.
     public func scaled(to target: Int) -> Int {
         var value = digits
         for _ in scale..<target { value *= 10 }
         return negative ? -value : value
+    }
+}
+
+extension MoneyFormat {
+    /// An amount as a plain decimal with the currency's decimals and no symbol or grouping, as `total:` is
+    /// written: `612.50`, `-20.00`, `1250` (for a currency without minor units).
+    public static func plain(_ amount: MinorUnits, currency: Currency) -> String {
+        let per = currency.minorPerMajor
+        let magnitude = amount.magnitude
+        var text = amount < 0 ? "-" : ""
+        text += String(magnitude / UInt(per))
+        if currency.minorDigits > 0 { text += "." + pad(Int(magnitude % UInt(per)), currency.minorDigits) }
+        return text
+    }
+
+    /// A plain amount that may be negative (`-20.00`), in minor units; nil when it is not one.
+    static func parseSigned(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
+        if text.hasPrefix("-") { return parse(text.dropFirst(), currency: currency).map { -$0 } }
+        return parse(text, currency: currency)
     }
 }

@@ -247,6 +247,16 @@ public final class FieldReader {
         }
     }
 
+    /// An ISO 4217 currency code (`currency: EUR`); nil when absent, and an error when it is not a known code.
+    public func currency(_ key: String) -> Currency? {
+        guard let code = string(key) else { return nil }
+        guard let known = Currency(code: code) else {
+            error(field: key, "`\(qualified(key))` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
+            return nil
+        }
+        return known
+    }
+
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) -> T?
     where T.RawValue == String, T: CaseIterable {

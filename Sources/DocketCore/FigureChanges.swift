@@ -40,8 +40,11 @@ public enum FigureChanges {
         }
         compare("Travel time", old.travelRate, new.travelRate, hourly)
         compare("Distance unit", old.distanceUnit, new.distanceUnit) { $0 == .mi ? "miles" : "kilometres" }
-        compare("Mileage", old.mileageRate, new.mileageRate) { rate in
-            rate.map { "\(money($0)) a \(new.distanceUnit == .mi ? "mile" : "kilometre")" } ?? "not charged"
+        func mileage(_ figures: BillingFigures) -> String {
+            figures.mileageRate.map { "\(money($0)) a \(figures.distanceUnit == .mi ? "mile" : "kilometre")" } ?? "not charged"
+        }
+        if old.mileageRate != new.mileageRate || (old.distanceUnit != new.distanceUnit && old.mileageRate != nil) {
+            changes.append(FigureChange(label: "Mileage", old: mileage(old), new: mileage(new)))
         }
         compare("Payment terms", old.paymentTerms, new.paymentTerms) { "\($0) day\($0 == 1 ? "" : "s")" }
         switch (old.retainer, new.retainer) {

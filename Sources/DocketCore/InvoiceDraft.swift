@@ -106,6 +106,9 @@ public struct InvoiceDraft: Sendable {
     /// or the month whose work it bills; a draft for it exists; it has nothing to bill.
     static func refusal(_ period: YearMonth, computed: ComputedClient, invoice: Invoice) -> Diagnostic? {
         let month = period.longDescription
+        if let early = InvoiceDraft.tooEarly(invoice, issued: invoice.record.issued) {
+            return Diagnostic(.error, path: computed.content.folder, early)
+        }
         let published = computed.publishedInvoices
         if let other = published.first(where: { $0.record.period == period }) {
             return Diagnostic(.error, path: other.record.path, line: other.record.numberLine,
@@ -127,6 +130,13 @@ public struct InvoiceDraft: Sendable {
                               "an invoice for \(month) would have nothing to bill: no billable work, travel, mileage or expenses in \(usage.longDescription)\(usage == period ? "" : " (the month it bills with the retainer billed in advance)") and no retainer fee")
         }
         return nil
+    }
+
+    /// Why an invoice may not be issued on a date: the month whose work it bills has not begun (a month
+    /// may be invoiced from its own days on, or before it for a retainer billed in advance).
+    static func tooEarly(_ invoice: Invoice, issued: CalendarDate) -> String? {
+        guard let period = invoice.record.period, let usage = invoice.usageMonth, usage > issued.yearMonth else { return nil }
+        return "the invoice for \(period.longDescription) bills the work of \(usage.longDescription), which has not begun on \(issued.longDescription); issue it once the work is done (from \(usage.firstDay.longDescription) at the earliest)"
     }
 
     /// A record for a period as `make` writes it.

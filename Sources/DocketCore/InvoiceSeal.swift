@@ -5,11 +5,12 @@
 /// of line, so that a later difference can be named line by line:
 ///
 /// ```yaml
-/// total: 612.50  # as sent: fee 1 month 550.00; work 16.25 h 487.50; travel 1.50 h 22.50
+/// total: GBP 612.50  # as sent: fee 1 month 550.00; work 16.25 h 487.50; travel 1.50 h 22.50
 /// ```
 ///
-/// The comment is a convenience: without it (or when it was edited and no longer adds up to the total), the
-/// seal still holds and a difference is reported with both totals only.
+/// The currency code keeps the invoice in the currency it was sent in. The comment lets a later difference
+/// be named line by line, and a change of lines that keeps the same total be caught; without it (or when it
+/// was edited and no longer adds up to the total), the seal holds the total alone.
 public struct SealedTotal: Sendable, Equatable {
     /// The total as sent, in minor units.
     public var amount: MinorUnits
@@ -72,16 +73,9 @@ public enum InvoiceSeal {
         summed(.expense, "expenses")
         summed(.extra, "lines")
         if let rate = invoice.vatRate {
-            items.append(SealItem(label: "vat", quantity: "\(percentText(rate))%", amount: invoice.vat))
+            items.append(SealItem(label: "vat", quantity: "\(rate.text)%", amount: invoice.vat))
         }
         return items
-    }
-
-    /// A percentage as written: `20`, `17.5`.
-    static func percentText(_ rate: FixedDecimal) -> String {
-        let digits = pad(rate.digits, rate.scale + 1)
-        guard rate.scale > 0 else { return digits }
-        return digits.dropLast(rate.scale) + "." + digits.suffix(rate.scale)
     }
 
     /// The `total:` line that seals an invoice: `total: 612.50  # as sent: fee 1 month 550.00; …`.
@@ -90,13 +84,22 @@ public enum InvoiceSeal {
             .map { "\($0.label) \($0.quantity) \(MoneyFormat.plain($0.amount, currency: currency))" }
             .joined(separator: "; ")
         let comment = summary.isEmpty ? "" : "  # \(commentLead) \(summary)"
-        return "total: \(MoneyFormat.plain(invoice.total, currency: currency))" + comment
+        return "total: \(currency.code) \(MoneyFormat.plain(invoice.total, currency: currency))" + comment
     }
 
     /// Reads the `total` field of an invoice record (a plain amount) and the summary in its comment, from
     /// the field and the file's line. Problems with the amount are reported on `fields`.
+    ///
+    /// A total written in another currency than the client's (`total: GBP 663.77` for a client now billed in
+    /// EUR) is an error: a sent invoice keeps the currency it was sent in.
     static func read(_ fields: FieldReader, file: SourceFile, currency: Currency) -> SealedTotal? {
-        guard let node = fields.node("total"), let amount = fields.money("total", currency: currency) else { return nil }
+        guard let node = fields.node("total") else { return nil }
+        if let written = node.scalar?.string.trimmingWhitespace(), let code = written.split(separator: " ").first,
+           code.count == 3, let sentIn = Currency(code: String(code)), sentIn != currency {
+            fields.error(at: node, "this invoice was sent in \(sentIn.code) (`total: \(written)`), but the client is now billed in \(currency.code); a sent invoice keeps its currency: set `currency: \(sentIn.code)` back in client.md, or void this invoice (`status: void`) and issue a new one")
+            return nil
+        }
+        guard let amount = fields.money("total", currency: currency) else { return nil }
         let (line, column) = fields.position(of: node)
         let text = line >= 1 && line <= file.lines.count ? String(file.lines[line - 1]) : ""
         return SealedTotal(amount: amount, lineText: text, line: line, column: column)
@@ -119,19 +122,52 @@ public enum InvoiceSeal {
         return items
     }
 
-    /// How the lines as sent differ from the lines now, item by item, in the summary's order:
-    /// `work 16.25 h → 17.25 h (£487.50 → £517.50)`, `travel £22.50 → £30.00`, `mileage 46.0 mi (£20.70) → none`.
-    /// Whether only prices changed: the same hourly, mileage and fee lines with the same quantities as sent
-    /// (expenses and extra lines as sent too), so a figure — a rate, a fee, the VAT rate — changed, not an entry.
-    static func onlyPricesChanged(sent: [SealItem], now: [SealItem]) -> Bool {
-        let priced: Set<String> = ["fee", "work", "out-of-hours", "overage", "travel", "mileage", "vat"]
-        guard Set(sent.map(\.label)) == Set(now.map(\.label)) else { return false }
-        return sent.allSatisfy { before in
-            guard let after = now.first(where: { $0.label == before.label }) else { return false }
-            return priced.contains(before.label) ? before.quantity == after.quantity : before == after
-        }
+    /// Whether a seal holds for an invoice as it computes now: the same total and, when the comment lists
+    /// the lines as sent, the same lines. The `total:` line as written is compared with the one `--send`
+    /// would write now first, so a seal that holds costs no parsing.
+    static func holds(_ sealed: SealedTotal, invoice: Invoice, currency: Currency) -> Bool {
+        guard sealed.amount == invoice.total else { return false }
+        if sealed.lineText == totalLine(invoice, currency: currency) { return true }
+        guard let sent = sealed.asSent(currency: currency) else { return true }
+        return differences(sent: sent, now: items(of: invoice), currency: currency).isEmpty
     }
 
+    /// Why the lines as sent differ from the lines now.
+    static func cause(sent: [SealItem], now: [SealItem]) -> SealBreak {
+        guard Set(sent.map(\.label)) == Set(now.map(\.label)) else { return .entries }
+        var vatRate = false
+        for before in sent {
+            guard let after = now.first(where: { $0.label == before.label }) else { return .entries }
+            if before.label == "vat" {
+                vatRate = !sameQuantity(before.quantity, after.quantity)
+            } else if ["expenses", "lines"].contains(before.label) ? before != after : !sameQuantity(before.quantity, after.quantity) {
+                return .entries
+            }
+        }
+        return vatRate ? .vatRate : .figures
+    }
+
+    /// Whether two quantities as printed are the same: the same unit, and the same number at the coarser of
+    /// their two precisions (`3.333 h` and `3.3333 h` are 200 minutes printed for two different rates).
+    static func sameQuantity(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return true }
+        let left = a.split(separator: " ", maxSplits: 1), right = b.split(separator: " ", maxSplits: 1)
+        let unitA = left.count > 1 ? left[1] : "", unitB = right.count > 1 ? right[1] : ""
+        let numberA = left.first.map { $0.hasSuffix("%") ? $0.dropLast() : $0 } ?? ""
+        let numberB = right.first.map { $0.hasSuffix("%") ? $0.dropLast() : $0 } ?? ""
+        guard unitA == unitB, a.hasSuffix("%") == b.hasSuffix("%"), let x = FixedDecimal.parse(numberA),
+              let y = FixedDecimal.parse(numberB) else { return false }
+        let scale = min(x.scale, y.scale)
+        func rounded(_ value: FixedDecimal) -> Int {
+            Rational(value.scaled(to: value.scale), Int(pow10(value.scale - scale))).roundedHalfUp()
+        }
+        return rounded(x) == rounded(y)
+    }
+
+    private static func pow10(_ exponent: Int) -> Int { (0..<max(exponent, 0)).reduce(1) { value, _ in value * 10 } }
+
+    /// How the lines as sent differ from the lines now, item by item, in the summary's order:
+    /// `work 16.25 h → 17.25 h (£487.50 → £517.50)`, `travel £22.50 → £30.00`, `mileage 46.0 mi (£20.70) → none`.
     public static func differences(sent: [SealItem], now: [SealItem], currency: Currency) -> [String] {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         var result: [String] = []
@@ -140,7 +176,7 @@ public enum InvoiceSeal {
             let after = now.first { $0.label == label }
             switch (before, after) {
             case let (before?, after?):
-                if before.quantity != after.quantity {
+                if !sameQuantity(before.quantity, after.quantity) {
                     var text = "\(label) \(before.quantity) → \(after.quantity)"
                     if before.amount != after.amount { text += " (\(money(before.amount)) → \(money(after.amount)))" }
                     result.append(text)
@@ -156,24 +192,5 @@ public enum InvoiceSeal {
             }
         }
         return result
-    }
-}
-
-extension MoneyFormat {
-    /// An amount as a plain decimal with the currency's decimals and no symbol or grouping, as `total:` is
-    /// written: `612.50`, `-20.00`, `1250` (for a currency without minor units).
-    public static func plain(_ amount: MinorUnits, currency: Currency) -> String {
-        let per = currency.minorPerMajor
-        let magnitude = amount.magnitude
-        var text = amount < 0 ? "-" : ""
-        text += String(magnitude / UInt(per))
-        if currency.minorDigits > 0 { text += "." + pad(Int(magnitude % UInt(per)), currency.minorDigits) }
-        return text
-    }
-
-    /// A plain amount that may be negative (`-20.00`), in minor units; nil when it is not one.
-    static func parseSigned(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
-        if text.hasPrefix("-") { return parse(text.dropFirst(), currency: currency).map { -$0 } }
-        return parse(text, currency: currency)
     }
 }

@@ -12,6 +12,9 @@ public struct InvoiceRecordChange: Sendable {
     public var currency: Currency
     /// The client's name.
     public var clientName: String
+
+    /// The total as written in the seal: `GBP 95.00`.
+    public var totalText: String { "\(currency.code) \(MoneyFormat.plain(invoice.total, currency: currency))" }
 }
 
 /// `docket invoice --send`, `--seal` and `--seal-all`: marking a draft sent and sealing its total, or sealing
@@ -37,6 +40,10 @@ public enum InvoiceSending {
         case .void:
             diagnostics.error(record.path, line: record.numberLine, column: 0,
                               "\(number) is void and cannot be sent; draft a new invoice with `docket invoice \(client.client.slug)`")
+            return nil
+        }
+        if let early = InvoiceDraft.tooEarly(invoice, issued: issued ?? record.issued) {
+            diagnostics.error(record.path, line: record.numberLine, column: 0, early)
             return nil
         }
         guard let edited = edit(invoice, client: client, checked: checked, root: root, markSent: true, issued: issued,
@@ -112,7 +119,7 @@ public enum InvoiceSending {
         case .sent:
             guard let sealed = record.sealed else { return nil }
             return Diagnostic(.error, path: record.path, line: sealed.line, column: sealed.column,
-                              "\(number) is sealed already (`total: \(MoneyFormat.plain(sealed.amount, currency: currency))`)")
+                              "\(number) is sealed already (`total: \(currency.code) \(MoneyFormat.plain(sealed.amount, currency: currency))`)")
         }
     }
 
@@ -158,6 +165,7 @@ public enum InvoiceSending {
         }
         var edit = FrontMatterEdit(bytes)
         var own = Diagnostics()
+        var dueAsSent = invoice.due
         do {
             var computed = invoice
             if markSent || issued != nil {
@@ -180,6 +188,9 @@ public enum InvoiceSending {
                 computed = sent
             }
             try edit.setLine(of: "total", to: InvoiceSeal.totalLine(computed, currency: currency), after: "status")
+            // The due date as sent, so that later payment terms never move it.
+            if try !edit.has("due") { try edit.setLine(of: "due", to: "due: \(computed.due)", after: "total") }
+            dueAsSent = computed.due
         } catch FrontMatterEdit.Failure.notOnOneLine(let key) {
             diagnostics.error(path, line: original.numberLine, column: 0,
                               "cannot change `\(key)` in place: expected it written on one line as `\(key): value`; write it so, or make the change by hand")
@@ -193,9 +204,9 @@ public enum InvoiceSending {
             return nil
         }
         guard record.status == .sent, record.issued == (issued ?? original.issued), record.sealed != nil,
-              sameApartFromSending(record, original) else {
+              record.due == (original.due ?? dueAsSent), sameApartFromSending(record, original) else {
             diagnostics.error(path, line: 1, column: 1,
-                              "changing the front matter in place would change more than `status`, `issued` and `total`; make the change by hand")
+                              "changing the front matter in place would change more than `status`, `issued`, `total` and `due`; make the change by hand")
             return nil
         }
         return Edited(record: record, data: edit.data)
@@ -211,11 +222,14 @@ public enum InvoiceSending {
             return nil
         }
         let currency = client.client.currency
+        // The warnings about the changed records (a month without a timesheet, an overpayment), to print.
+        let paths = Set(edits.map(\.record.path))
+        for warning in after.diagnostics.warnings where paths.contains(warning.path) { diagnostics.append(warning) }
         var changes: [InvoiceRecordChange] = []
         for edit in edits {
             guard let invoice = after.invoice(numbered: edit.record.number)?.invoice,
                   edit.record.sealed?.amount == invoice.total else {
-                diagnostics.error(edit.record.path, line: 1, column: 1, "the total written does not read back as the invoice's total; make the change by hand")
+                diagnostics.error(edit.record.path, line: 1, column: 1, "the total written does not read back as the invoice's total, so nothing was written; check the record's front matter (one field a line, `status` written) and seal it by hand: add `total: <the invoice's total>` after `status`")
                 return nil
             }
             changes.append(InvoiceRecordChange(path: edit.record.path, data: edit.data, invoice: invoice,
@@ -235,9 +249,10 @@ public enum InvoiceSending {
         return record
     }
 
-    /// Whether two records say the same apart from what sending changes (status, issue date, total).
+    /// Whether two records say the same apart from what sending changes (status, issue date, total, and a
+    /// due date written where there was none).
     private static func sameApartFromSending(_ a: InvoiceRecord, _ b: InvoiceRecord) -> Bool {
-        a.number == b.number && a.period == b.period && a.supplied == b.supplied && a.due == b.due && a.po == b.po
+        a.number == b.number && a.period == b.period && a.supplied == b.supplied && (b.due == nil || a.due == b.due) && a.po == b.po
             && a.payments == b.payments && a.extraLines == b.extraLines && a.noteHTML == b.noteHTML
     }
 }

@@ -19,7 +19,11 @@ public enum InvoiceText {
             [line.description, "\(line.quantityText) \(line.unit)", "at \(money(line.unitPrice))", money(line.amount)]
         }
         var totals: [(String, MinorUnits)] = [("Subtotal", invoice.subtotal)]
-        if let rate = invoice.vatRate { totals.append(("VAT at \(InvoiceSeal.percentText(rate))%", invoice.vat)) }
+        if let note = invoice.vatTreatment?.invoiceNote {
+            totals.append((note, invoice.vat))
+        } else if let rate = invoice.vatRate {
+            totals.append(("VAT at \(rate.text)%", invoice.vat))
+        }
         totals.append(("Total", invoice.total))
         var widths = [0, 0, 0, 0]
         for row in rows {

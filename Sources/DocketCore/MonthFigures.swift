@@ -95,11 +95,18 @@ public enum MonthCalculator {
         return figures
     }
 
-    /// The client's first month: the earlier of client.md's `retainer.start` and the first timesheet.
-    public static func firstMonth(client: Client, timesheets: [Timesheet]) -> YearMonth? {
-        var start: YearMonth?
-        if case .terms(let terms, _) = client.figures.retainer { start = terms.start }
-        let candidates = [start, timesheets.map(\.month).min()].compactMap { $0 }
+    /// The client's first month: the earliest of its first timesheet, client.md's `retainer.start`, and the
+    /// first month of each retainer an agreed terms version brings in (its `start`, or the month the version
+    /// takes effect, whichever is later), so that a retainer's months count from its start even before
+    /// anything is logged.
+    public static func firstMonth(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet]) -> YearMonth? {
+        var candidates = timesheets.map(\.month).min().map { [$0] } ?? []
+        if case .terms(let terms, _) = client.figures.retainer, let start = terms.start { candidates.append(start) }
+        for change in timeline.changes {
+            guard case .terms(let terms, _) = change.figures.retainer else { continue }
+            let effective = change.effective.yearMonth
+            candidates.append(max(terms.start ?? effective, effective))
+        }
         return candidates.min()
     }
 
@@ -108,7 +115,7 @@ public enum MonthCalculator {
     /// billing figures in force in it.
     public static func figures(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
                                today: CalendarDate) -> ClientFigures {
-        guard let first = firstMonth(client: client, timesheets: timesheets) else {
+        guard let first = firstMonth(client: client, timeline: timeline, timesheets: timesheets) else {
             return ClientFigures(months: [], current: nil)
         }
         let last = timesheets.map(\.month).max() ?? first

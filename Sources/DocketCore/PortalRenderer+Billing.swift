@@ -69,7 +69,7 @@ extension PortalRenderer {
             supplyValue: supplyValue, po: record.po,
             summary: invoiceSummary(invoice, depth: 1), daysOverdue: invoice.daysOverdue, lines: lines,
             subtotal: money(invoice.subtotal), hasVAT: invoice.vatTreatment == .standard,
-            vatRate: invoice.vatRate.map { Rational($0.digits, Int(pow10($0.scale))).formatted(decimals: $0.scale) + "%" } ?? "",
+            vatRate: invoice.vatRate.map { "\($0.text)%" } ?? "",
             vat: money(invoice.vat), vatNumber: business.vatNumber, total: money(invoice.total),
             payments: record.payments.map { PaymentView(date: $0.date.shortDescription, amount: money($0.amount)) },
             hasPayments: !record.payments.isEmpty, paid: money(invoice.paid), balance: money(invoice.balance),
@@ -91,9 +91,14 @@ extension PortalRenderer {
     /// The month so far, as the next invoice would bill it.
     func estimateView(_ estimate: Invoice, computed: ComputedClient) -> EstimateView {
         let paged = Set(computed.figures.months.map(\.month))
-        return EstimateView(label: "\(today.yearMonth.longDescription) so far",
+        // Billed in advance, the next invoice is next month's: its fee with this month's work.
+        let label = estimate.record.period == today.yearMonth
+            ? "\(today.yearMonth.longDescription) so far"
+            : "Next invoice (\(estimate.record.period?.longDescription ?? "")) so far"
+        return EstimateView(label: label,
                             lines: estimate.lines.map { lineView($0, pagedMonths: paged, portalRoot: "") },
-                            hasVAT: estimate.vatRate != nil, vat: money(estimate.vat), total: money(estimate.total))
+                            hasVAT: estimate.vatTreatment == .standard, vat: money(estimate.vat),
+                            total: money(estimate.total))
     }
 
     func statementPage(_ computed: ComputedClient) -> StatementPage {

@@ -118,8 +118,6 @@ public struct PortalRenderer: Sendable {
 
     func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
 
-    func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
-
     func summary(_ figures: MonthFigures, client: BillingFigures) -> MonthSummaryView {
         MonthSummaryView(
             month: figures.month.description, label: figures.month.longDescription,

@@ -35,7 +35,7 @@ extension Terms {
     ///
     /// A version may carry billing figures (`rate`, `retainer`, …) in the client's currency; such a version
     /// must take effect on the first day of a month.
-    public static func parse(_ file: SourceFile, currency: Currency = .gbp, diagnostics: inout Diagnostics) -> Terms? {
+    public static func parse(_ file: SourceFile, currency: Currency, diagnostics: inout Diagnostics) -> Terms? {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }

@@ -71,8 +71,8 @@ struct InvoiceCommand: ParsableCommand {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
-            let total = MoneyFormat.plain(change.invoice.total, currency: change.currency)
-            print("Sent \(number): \(change.path) now says `status: sent` and `total: \(total)` (sealed).\n")
+            printDiagnostics(diagnostics)
+            print("Sent \(number): \(change.path) now says `status: sent` and `total: \(change.totalText)` (sealed).\n")
             print(InvoiceText.render(change.invoice, clientName: change.clientName, currency: change.currency))
             print("Run `docket build` to publish it.")
         } else if let number = seal {
@@ -80,7 +80,8 @@ struct InvoiceCommand: ParsableCommand {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
-            print("Sealed \(number): `total: \(MoneyFormat.plain(change.invoice.total, currency: change.currency))` written to \(change.path).")
+            printDiagnostics(diagnostics)
+            print("Sealed \(number): `total: \(change.totalText)` written to \(change.path).")
         } else {
             var skipped: [String] = []
             guard let changes = InvoiceSending.sealAll(root: root, today: today, diagnostics: &diagnostics,
@@ -88,8 +89,9 @@ struct InvoiceCommand: ParsableCommand {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write(changes, root: root)
+            printDiagnostics(diagnostics)
             for change in changes {
-                print("Sealed \(change.invoice.number): `total: \(MoneyFormat.plain(change.invoice.total, currency: change.currency))` written to \(change.path).")
+                print("Sealed \(change.invoice.number): `total: \(change.totalText)` written to \(change.path).")
             }
             for line in skipped { print("Skipped \(line).") }
             if changes.isEmpty { print("Nothing to seal: every sent invoice has its total recorded.") }

@@ -46,14 +46,21 @@ struct CheckableQuantityTests {
         #expect(Self.line(.distance(distance, .km), 25, amount).quantityText == "74.03")
     }
 
-    @Test("a product exactly on a half: 2 minutes at £0.15 an hour is 0.5p → 1p; 0.033333 × 15 falls short, 0.033334 does not")
-    func halfBoundary() {
-        #expect(InvoiceCalculator.amount(minutes: 2, hourlyRate: 15) == 1)
-        #expect(Self.line(.minutes(2), 15, 1).quantityText == "0.033334")
+    @Test("43 minutes at HUF 20,000.00 an hour is HUF 14,333.33: 0.716667 × 2,000,000 gives 14,333.34, so 0.7166667 is printed")
+    func largeRate() {
+        // 43 × 2,000,000 / 60 = 1,433,333.33 → 1,433,333; 0.716667 × 2,000,000 = 1,433,334; 0.7166667 × 2,000,000 = 1,433,333.4.
+        #expect(InvoiceCalculator.amount(minutes: 43, hourlyRate: 2_000_000) == 1_433_333)
+        #expect(Self.line(.minutes(43), 2_000_000, 1_433_333).quantityText == "0.7166667")
     }
 
-    @Test("for every minute count up to 10 hours and a spread of rates, the printed hours give the amount",
-          arguments: [15, 999, 2703, 2800, 3000, 3333, 4500, 12_345, 99_999])
+    @Test("a product exactly on a half: 2 minutes at £0.15 an hour is 0.5p → 1p; every nearest decimal 0.03…3 falls short, so the decimal just above at two places, 0.04 (× 15 = 0.6 → 1)")
+    func halfBoundary() {
+        #expect(InvoiceCalculator.amount(minutes: 2, hourlyRate: 15) == 1)
+        #expect(Self.line(.minutes(2), 15, 1).quantityText == "0.04")
+    }
+
+    @Test("for every minute count up to 10 hours and a spread of rates (HUF 20,000.00 an hour is 2,000,000 minor units), the printed hours give the amount",
+          arguments: [15, 999, 2703, 2800, 3000, 3333, 4500, 12_345, 99_999, 150_009, 2_000_000])
     func everyMinute(rate: MinorUnits) {
         for minutes in 1...600 {
             let amount = InvoiceCalculator.amount(minutes: minutes, hourlyRate: rate)

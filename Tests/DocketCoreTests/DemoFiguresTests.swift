@@ -26,7 +26,8 @@ struct DemoFiguresTests {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
                 let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
                 if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("total: ") }) {
-                    totals[String(name.dropLast(3))] = String(line.dropFirst(7).prefix { $0 != " " })
+                    // `total: GBP 660.00  # as sent: …` → `GBP 660.00`
+                    totals[String(name.dropLast(3))] = line.dropFirst(7).split(separator: " ").prefix(2).joined(separator: " ")
                 }
             }
         }
@@ -42,8 +43,8 @@ struct DemoFiguresTests {
         // Northwind's invoices as sent: September £660.00 (£550.00 + 20% VAT) and October £781.50
         // (£550.00 + 2.25 h out of hours at £45.00 = £651.25, + 20% VAT).
         let sealed = try Self.sealedTotals(site)
-        #expect(sealed["INV-2026-032"] == "660.00")
-        #expect(sealed["INV-2026-035"] == "781.50")
+        #expect(sealed["INV-2026-032"] == "GBP 660.00")
+        #expect(sealed["INV-2026-035"] == "GBP 781.50")
         #expect(site.build(today: "2026-11-29").succeeded)
 
         // Agree it as the docs say: status, agreed_on, agreed_by; client.md untouched.

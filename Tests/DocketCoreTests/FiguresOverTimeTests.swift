@@ -223,7 +223,7 @@ struct FiguresOverTimeTests {
     func effectiveMidMonth() {
         var diagnostics = Diagnostics()
         let text = "---\nversion: 2\neffective: 2026-11-15\nstatus: agreed\nagreed_on: 2026-11-01\nagreed_by: Sam\nrate: 35.00\n---\nTerms.\n"
-        let terms = Terms.parse(source(text, path: "content/clients/acme/terms/2.md"), diagnostics: &diagnostics)
+        let terms = Terms.parse(source(text, path: "content/clients/acme/terms/2.md"), currency: .gbp, diagnostics: &diagnostics)
         #expect(terms == nil)
         #expect(diagnostics.errors.map(\.description) == [
             "content/clients/acme/terms/2.md:3:12: error: this version sets billing figures (`rate`), so it must take effect on the first day of a month; expected `effective: 2026-12-01` (or 2026-11-01)",
@@ -231,7 +231,7 @@ struct FiguresOverTimeTests {
         // Without figures, any day is fine.
         var plain = Diagnostics()
         let textOnly = Terms.parse(source(text.replacingOccurrences(of: "rate: 35.00\n", with: ""), path: "t.md"),
-                                   diagnostics: &plain)
+                                   currency: .gbp, diagnostics: &plain)
         #expect(textOnly != nil && plain.all.isEmpty)
     }
 
@@ -239,7 +239,7 @@ struct FiguresOverTimeTests {
     func retainerScalar() {
         var diagnostics = Diagnostics()
         let text = "---\nversion: 2\neffective: 2026-11-01\nstatus: proposed\nretainer: stop\n---\n"
-        _ = Terms.parse(source(text, path: "t.md"), diagnostics: &diagnostics)
+        _ = Terms.parse(source(text, path: "t.md"), currency: .gbp, diagnostics: &diagnostics)
         #expect(diagnostics.errors.map(\.description) == [
             "t.md:5:11: error: `retainer` must be a group of fields like `retainer: { hours: 20, fee: 550.00 }`, or `none` to end a retainer; found `stop`",
         ])

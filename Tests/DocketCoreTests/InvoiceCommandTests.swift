@@ -27,12 +27,12 @@ struct InvoiceCommandTests {
 
         let send = try cli.docket(["invoice", "--send", "INV-0001", "--issued", "2026-12-06"] + common)
         #expect(send.status == 0, "\(send.stderr)")
-        #expect(send.stdout.hasPrefix("Sent INV-0001: \(path) now says `status: sent` and `total: 95.00` (sealed).\n"))
-        #expect(site.read(path) == "---\nnumber: INV-0001\nissued: 2026-12-06\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\n---\n")
+        #expect(send.stdout.hasPrefix("Sent INV-0001: \(path) now says `status: sent` and `total: GBP 95.00` (sealed).\n"))
+        #expect(site.read(path) == "---\nnumber: INV-0001\nissued: 2026-12-06\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\ndue: 2026-12-20\n---\n")
 
         let seal = try cli.docket(["invoice", "--seal", "INV-0001"] + common)
         #expect(seal.status == 1)
-        #expect(seal.stderr.hasPrefix("\(path):6:8: error: INV-0001 is sealed already (`total: 95.00`)\n"))
+        #expect(seal.stderr.hasPrefix("\(path):6:8: error: INV-0001 is sealed already (`total: GBP 95.00`)\n"))
 
         let sealAll = try cli.docket(["invoice", "--seal-all"] + common)
         #expect(sealAll.status == 0)

@@ -16,7 +16,7 @@ enum IssuingSite {
     /// November with a late entry: work 3h 15m = 3.25 h × £30 = £97.50, total £125.00.
     static let novemberLate = november + "- 1h Late call\n"
     /// The `total:` line of November's invoice as `docket invoice --send` writes it.
-    static let novemberTotal = "total: 95.00  # as sent: work 2.25 h 67.50; travel 0.50 h 15.00; expenses 1 item 12.50"
+    static let novemberTotal = "total: GBP 95.00  # as sent: work 2.25 h 67.50; travel 0.50 h 15.00; expenses 1 item 12.50"
 
     static func make(_ files: [String: String] = [:]) throws -> TemporarySite {
         var all = [

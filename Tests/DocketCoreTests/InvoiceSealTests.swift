@@ -32,7 +32,7 @@ struct InvoiceSealTests {
         let change = try #require(InvoiceSending.send(number: "INV-0001", issued: nil, root: site.root, today: today,
                                                       diagnostics: &diagnostics), "\(diagnostics.all)")
         try InvoiceSending.write([change], root: site.root)
-        #expect(site.read(Self.path) == "---\nnumber: INV-0001\nissued: 2026-12-05\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\n---\n")
+        #expect(site.read(Self.path) == "---\nnumber: INV-0001\nissued: 2026-12-05\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\ndue: 2026-12-19\n---\n")
         let first = site.build(today: "2026-12-05")
         try #require(first.succeeded, "\(first.diagnostics.errors)")
         let published = site.snapshot("public")
@@ -143,7 +143,7 @@ struct InvoiceSealTests {
         let invoice = InvoiceCalculator.invoice(record, context: context, today: IssuingSite.date("2026-12-05"))
         // Work £60.00, expenses £7.50, a £10.00 discount: subtotal £57.50; VAT 17.5% = £10.0625 → £10.06.
         let line = InvoiceSeal.totalLine(invoice, currency: .gbp)
-        #expect(line == "total: 67.56  # as sent: work 2.00 h 60.00; expenses 2 items 7.50; lines 1 item -10.00; vat 17.5% 10.06")
+        #expect(line == "total: GBP 67.56  # as sent: work 2.00 h 60.00; expenses 2 items 7.50; lines 1 item -10.00; vat 17.5% 10.06")
         let items = try #require(InvoiceSeal.summary(inComment: Substring(line), currency: .gbp))
         #expect(items == InvoiceSeal.items(of: invoice))
         #expect(InvoiceSeal.summary(inComment: "total: 1.00  # as sent: wages 1 h 1.00", currency: .gbp) == nil)

@@ -24,7 +24,7 @@ struct InvoiceSendingTests {
         // Nothing is written until asked.
         #expect(site.read(path) == Self.handDraft)
         try InvoiceSending.write([change], root: site.root)
-        #expect(site.read(path) == "---\r\n# Drafted by hand for Sam\r\nstatus: \"sent\"   # becomes sent\r\n\(IssuingSite.novemberTotal)\r\nperiod: '2026-11'\r\nnumber: INV-0007\r\nissued: \"2026-12-03\"  # the day it goes\r\npo: \"PO: 12 # not a comment\"\r\n---\r\nThank you for your business.\r\n\r\nPay by **bank transfer**, please.\r\n")
+        #expect(site.read(path) == "---\r\n# Drafted by hand for Sam\r\nstatus: \"sent\"   # becomes sent\r\n\(IssuingSite.novemberTotal)\r\ndue: 2026-12-17\r\nperiod: '2026-11'\r\nnumber: INV-0007\r\nissued: \"2026-12-03\"  # the day it goes\r\npo: \"PO: 12 # not a comment\"\r\n---\r\nThank you for your business.\r\n\r\nPay by **bank transfer**, please.\r\n")
         #expect(change.invoice.total == 9500)
         #expect(change.invoice.due == IssuingSite.date("2026-12-17"))  // 3 Dec + 14 days
         // The site builds, with the invoice published and sealed: no warning about it.
@@ -44,12 +44,12 @@ struct InvoiceSendingTests {
         let change = try #require(InvoiceSending.seal(number: "INV-0007", root: site.root, today: Self.today,
                                                       diagnostics: &diagnostics), "\(diagnostics.all)")
         try InvoiceSending.write([change], root: site.root)
-        #expect(site.read(path) == "---\r\nnumber: INV-0007\r\nperiod: 2026-11  # November's work\r\nissued: 2026-12-03\r\nstatus: 'sent'\r\n\(IssuingSite.novemberTotal)\r\npayments:\r\n  - { date: 2026-12-10, amount: \"95.00\" }   # paid in full\r\n---\r\nThanks!\r\n")
+        #expect(site.read(path) == "---\r\nnumber: INV-0007\r\nperiod: 2026-11  # November's work\r\nissued: 2026-12-03\r\nstatus: 'sent'\r\n\(IssuingSite.novemberTotal)\r\ndue: 2026-12-17\r\npayments:\r\n  - { date: 2026-12-10, amount: \"95.00\" }   # paid in full\r\n---\r\nThanks!\r\n")
         // Sealed twice: refused at the total.
         var again = Diagnostics()
         #expect(InvoiceSending.seal(number: "INV-0007", root: site.root, today: Self.today, diagnostics: &again) == nil)
         #expect(again.all.map(\.description) == [
-            "content/clients/acme/invoices/INV-0007.md:6:8: error: INV-0007 is sealed already (`total: 95.00`)",
+            "content/clients/acme/invoices/INV-0007.md:6:8: error: INV-0007 is sealed already (`total: GBP 95.00`)",
         ])
     }
 
@@ -77,11 +77,11 @@ struct InvoiceSendingTests {
         ])
         try InvoiceSending.write(changes, root: site.root)
         #expect(site.read("content/clients/acme/invoices/INV-0001.md")
-                == "---\nnumber: INV-0001\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: 30.00  # as sent: work 1.00 h 30.00\n---\n")
+                == "---\nnumber: INV-0001\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: GBP 30.00  # as sent: work 1.00 h 30.00\ndue: 2026-11-15\n---\n")
         #expect(site.read("content/clients/acme/invoices/INV-0002.md")
-                == "---\nnumber: INV-0002\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\n---\n")
+                == "---\nnumber: INV-0002\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\n\(IssuingSite.novemberTotal)\ndue: 2026-12-15\n---\n")
         #expect(site.read("content/clients/beta/invoices/INV-0005.md")
-                == "---\nnumber: INV-0005\nissued: 2026-12-02\nsupplied: 2026-11-30\nstatus: sent\ntotal: 35.00  # as sent: lines 2 items 35.00\nlines:\n  - { description: Set-up, amount: 40.00 }\n  - { description: Loyalty discount, amount: -5.00 }\n---\n")
+                == "---\nnumber: INV-0005\nissued: 2026-12-02\nsupplied: 2026-11-30\nstatus: sent\ntotal: GBP 35.00  # as sent: lines 2 items 35.00\ndue: 2026-12-16\nlines:\n  - { description: Set-up, amount: 40.00 }\n  - { description: Loyalty discount, amount: -5.00 }\n---\n")
         let report = site.build(today: "2026-12-05")
         #expect(report.succeeded)
         #expect(!report.diagnostics.warnings.contains { $0.message.contains("not sealed") })

@@ -33,8 +33,8 @@ struct ProposalFiguresTests {
         let business = testBusiness()
         let client = try #require(Client.parse(source(Self.client, path: "c.md"), slug: "northwind", business: business,
                                                diagnostics: &diagnostics))
-        let terms = [Terms.parse(source(Self.agreed, path: "1.md"), diagnostics: &diagnostics)!,
-                     Terms.parse(source(Self.proposed, path: "2.md"), diagnostics: &diagnostics)!]
+        let terms = [Terms.parse(source(Self.agreed, path: "1.md"), currency: .gbp, diagnostics: &diagnostics)!,
+                     Terms.parse(source(Self.proposed, path: "2.md"), currency: .gbp, diagnostics: &diagnostics)!]
         #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
         let content = ClientContent(client: client, timesheets: [], terms: terms, defaultPaymentTerms: 14)
         let figures = FigureChanges.proposal(terms[1], content: content)

@@ -31,14 +31,14 @@ struct TermsTests {
     @Test("terms files: agreed ones need agreed_on and agreed_by")
     func parse() {
         var diagnostics = Diagnostics()
-        let parsed = Terms.parse(source("---\nversion: 2\neffective: 2026-09-01\nstatus: agreed\n---\n## Services\n"), diagnostics: &diagnostics)
+        let parsed = Terms.parse(source("---\nversion: 2\neffective: 2026-09-01\nstatus: agreed\n---\n## Services\n"), currency: .gbp, diagnostics: &diagnostics)
         #expect(parsed == nil)
         #expect(diagnostics.errors.map(\.message) == [
             "missing required field `agreed_on`; expected a date YYYY-MM-DD",
             "missing required field `agreed_by`; expected text",
         ])
         var ok = Diagnostics()
-        let proposal = Terms.parse(source("---\nversion: 3\neffective: 2027-01-01\nstatus: proposed\n---\nText\n"), diagnostics: &ok)
+        let proposal = Terms.parse(source("---\nversion: 3\neffective: 2027-01-01\nstatus: proposed\n---\nText\n"), currency: .gbp, diagnostics: &ok)
         #expect(ok.all.isEmpty)
         #expect(proposal?.status == .proposed)
         #expect(proposal?.bodyHTML == "<p>Text</p>\n")
