@@ -264,3 +264,22 @@ extension FiguresOverTimeTests {
         ])
     }
 }
+
+extension FiguresOverTimeTests {
+    @Test("a retainer brought in by a version counts its months from its start, before anything is logged")
+    func retainerStartInVersion() throws {
+        let (computed, diagnostics) = Self.compute(
+            client: "rate: 30.00\n",
+            terms: [Self.agreed(1, "2026-08-01", "retainer: { hours: 10, fee: 300.00, rollover: 5, start: 2026-08 }\n")],
+            sheets: [("2026-10", Self.sheet("2026-10-05", hours: 12))],
+            today: "2026-10-20")
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
+        let months = Dictionary(uniqueKeysWithValues: try #require(computed).figures.months.map { ($0.month.description, $0) })
+        // August and September are retainer months: nothing used, 5h (the cap) rolls on each time. October:
+        // 10h + 5h = 15h available, 12h used, no overage.
+        #expect(months.keys.sorted() == ["2026-08", "2026-09", "2026-10"])
+        #expect(months["2026-10"]?.retainer?.rolloverInMinutes == 5 * 60)
+        #expect(months["2026-10"]?.retainer?.overageMinutes == 0)
+        #expect(months["2026-10"]?.retainer?.remainingMinutes == 3 * 60)
+    }
+}

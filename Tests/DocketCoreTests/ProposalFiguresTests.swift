@@ -90,3 +90,13 @@ struct ProposalFiguresTests {
         """)
     }
 }
+
+extension ProposalFiguresTests {
+    @Test("a change of distance unit states each mileage rate in its own unit")
+    func mileageUnit() {
+        let old = BillingFigures(rate: 3000, mileageRate: 45, distanceUnit: .mi)
+        let new = BillingFigures(rate: 3000, mileageRate: 28, distanceUnit: .km)
+        let changes = FigureChanges.between(old, new) { MoneyFormat.format($0, currency: .gbp) }
+        #expect(changes.map(\.sentence) == ["Distance unit: miles → kilometres", "Mileage: £0.45 a mile → £0.28 a kilometre"])
+    }
+}
