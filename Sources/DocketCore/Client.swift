@@ -48,11 +48,6 @@ extension Client {
         }
     }
 
-    /// Parses a client.md. Problems go to `diagnostics`; nil when the client cannot be used.
-    public static func parse(_ file: SourceFile, slug: String, business: Business, diagnostics: inout Diagnostics) -> Client? {
-        read(file, slug: slug, business: business, diagnostics: &diagnostics).client
-    }
-
     /// Parses a client.md, giving the client (nil when it cannot be used) and the currency its other files are
     /// read in: client.md's `currency` when it is a known code, else business.md's (even when the client itself
     /// cannot be used, so its timesheets and invoices are still checked in the right currency).

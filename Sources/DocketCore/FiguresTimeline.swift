@@ -34,17 +34,6 @@ public struct FiguresTimeline: Sendable {
         baseFigures = base.resolved(defaultPaymentTerms: defaultPaymentTerms)
     }
 
-    /// A timeline with no terms: client.md's figures for every month.
-    init(figures: BillingFigures) {
-        var retainer: RetainerSetting?
-        if let terms = figures.retainer { retainer = .terms(terms, overageRateWritten: true) }
-        let written = WrittenFigures(rate: figures.rate, travelRate: figures.travelRate, mileageRate: figures.mileageRate,
-                                     distanceUnit: figures.distanceUnit, increment: figures.increment,
-                                     coreHours: figures.coreHours, outOfHoursRate: figures.outOfHoursRate,
-                                     paymentTerms: figures.paymentTerms, retainer: retainer)
-        self.init(base: written, terms: [], defaultPaymentTerms: figures.paymentTerms)
-    }
-
     /// The written figures in force for a month, key by key, before defaults.
     public func written(for month: YearMonth) -> WrittenFigures {
         let first = month.firstDay

@@ -24,11 +24,6 @@ public enum Formatting {
         }
     }
 
-    /// Minutes as decimal hours to two places, rounded half-up: 90 → `1.50`.
-    public static func decimalHours(_ minutes: Int) -> String {
-        Rational(minutes, 60).formatted(decimals: 2)
-    }
-
     /// A clock range or a duration as the VA wrote it: `09:00–10:30`, `23:00–01:00 (next day)`, `1h 15m`.
     public static func span(_ span: TimeSpan) -> String {
         switch span {

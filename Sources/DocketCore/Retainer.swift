@@ -116,10 +116,4 @@ public enum RetainerCalculator {
         }
         return result
     }
-
-    /// The same for terms that never change, from `terms.start` (or `first`) through `last`.
-    public static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
-                              last: YearMonth) -> [YearMonth: RetainerMonth] {
-        months(used: used, first: min(first, terms.start ?? first), last: last) { _ in terms }
-    }
 }

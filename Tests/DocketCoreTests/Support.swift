@@ -109,6 +109,34 @@ func testClientRecord(_ figures: BillingFigures) -> Client {
            figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
 }
 
+extension FiguresTimeline {
+    /// A timeline with no terms: client.md's figures for every month.
+    init(figures: BillingFigures) {
+        var retainer: RetainerSetting?
+        if let terms = figures.retainer { retainer = .terms(terms, overageRateWritten: true) }
+        let written = WrittenFigures(rate: figures.rate, travelRate: figures.travelRate, mileageRate: figures.mileageRate,
+                                     distanceUnit: figures.distanceUnit, increment: figures.increment,
+                                     coreHours: figures.coreHours, outOfHoursRate: figures.outOfHoursRate,
+                                     paymentTerms: figures.paymentTerms, retainer: retainer)
+        self.init(base: written, terms: [], defaultPaymentTerms: figures.paymentTerms)
+    }
+}
+
+extension Client {
+    /// Parses a client.md. Problems go to `diagnostics`; nil when the client cannot be used.
+    static func parse(_ file: SourceFile, slug: String, business: Business, diagnostics: inout Diagnostics) -> Client? {
+        read(file, slug: slug, business: business, diagnostics: &diagnostics).client
+    }
+}
+
+extension RetainerCalculator {
+    /// The retainer months for terms that never change, from `terms.start` (or `first`) through `last`.
+    static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
+                       last: YearMonth) -> [YearMonth: RetainerMonth] {
+        months(used: used, first: min(first, terms.start ?? first), last: last) { _ in terms }
+    }
+}
+
 extension MonthCalculator {
     /// Month figures for a client whose figures never change.
     static func figures(client figures: BillingFigures, timesheets: [Timesheet], today: CalendarDate) -> ClientFigures {

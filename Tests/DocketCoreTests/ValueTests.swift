@@ -140,7 +140,6 @@ struct ValueTests {
         #expect(Formatting.duration(45) == "45m")
         #expect(Formatting.duration(120) == "2h")
         #expect(Formatting.duration(605) == "10h 05m")
-        #expect(Formatting.decimalHours(75) == "1.25")
         #expect(Formatting.span(.range(start: 1380, end: 1530)) == "23:00–01:30 (next day)")
         #expect(Formatting.span(.range(start: 0, end: 5)) == "00:00–00:05")
         #expect(Formatting.duration(-90) == "-1h 30m")
