@@ -87,11 +87,11 @@ public struct InvoiceLine: Sendable, Equatable {
     /// The description printed.
     public var description: String
     /// The quantity.
-    public var quantity: Quantity
+    public let quantity: Quantity
     /// The price of one unit (an hour, a mile, a month, an item), in minor units.
-    public var unitPrice: MinorUnits
+    public let unitPrice: MinorUnits
     /// The amount, rounded half up once from the exact product.
-    public var amount: MinorUnits
+    public let amount: MinorUnits
     /// The month whose hours page explains the line.
     public var month: YearMonth?
     /// The day of an expense, for a link to it.
@@ -99,14 +99,26 @@ public struct InvoiceLine: Sendable, Equatable {
 
     /// The quantity as printed, with enough decimals that quantity × unit price, rounded half up, is the
     /// line's amount: `12.50` or `9.3667` (hours, at least two decimals), `46.0` or `10.25` (distance, at
-    /// least one), `1`.
-    public var quantityText: String {
+    /// least one), `1`. Worked out once, when the line is made (pages, data.json and seals all print it).
+    public let quantityText: String
+
+    /// Creates a line; its printed quantity follows from the quantity, unit price and amount.
+    public init(kind: Kind, description: String, quantity: Quantity, unitPrice: MinorUnits, amount: MinorUnits,
+                month: YearMonth? = nil, date: CalendarDate? = nil) {
+        self.kind = kind
+        self.description = description
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.amount = amount
+        self.month = month
+        self.date = date
         switch quantity {
         case .minutes(let minutes):
-            return CheckableQuantity.text(Rational(minutes, 60), minDecimals: 2, unitPrice: unitPrice, amount: amount)
+            quantityText = CheckableQuantity.text(Rational(minutes, 60), minDecimals: 2, unitPrice: unitPrice, amount: amount)
         case .distance(let distance, _):
-            return CheckableQuantity.text(distance, minDecimals: 1, unitPrice: unitPrice, amount: amount)
-        case .count(let count, _): return String(count)
+            quantityText = CheckableQuantity.text(distance, minDecimals: 1, unitPrice: unitPrice, amount: amount)
+        case .count(let count, _):
+            quantityText = String(count)
         }
     }
 

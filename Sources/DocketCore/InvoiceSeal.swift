@@ -53,16 +53,26 @@ public enum InvoiceSeal {
     /// The summary of an invoice's lines: one item per kind, in a fixed order.
     public static func items(of invoice: Invoice) -> [SealItem] {
         var items: [SealItem] = []
+        forEachItem(of: invoice) { label, number, unit, amount in
+            items.append(SealItem(label: label, quantity: number + unit, amount: amount))
+        }
+        return items
+    }
+
+    /// Calls `body` with each item of the summary, in order: its label, its quantity's number and unit
+    /// (`"2.25"`, `" h"`; `"20"`, `"%"`), and its amount.
+    static func forEachItem(of invoice: Invoice, _ body: (String, String, String, MinorUnits) -> Void) {
         func single(_ kind: InvoiceLine.Kind, _ label: String) {
-            for line in invoice.lines where line.kind == kind {
-                items.append(SealItem(label: label, quantity: "\(line.quantityText) \(line.unit)", amount: line.amount))
-            }
+            for line in invoice.lines where line.kind == kind { body(label, line.quantityText, " " + line.unit, line.amount) }
         }
         func summed(_ kind: InvoiceLine.Kind, _ label: String) {
-            let lines = invoice.lines.filter { $0.kind == kind }
-            guard !lines.isEmpty else { return }
-            items.append(SealItem(label: label, quantity: "\(lines.count) item\(lines.count == 1 ? "" : "s")",
-                                  amount: lines.reduce(0) { $0 + $1.amount }))
+            var count = 0
+            var sum: MinorUnits = 0
+            for line in invoice.lines where line.kind == kind {
+                count += 1
+                sum += line.amount
+            }
+            if count > 0 { body(label, String(count), count == 1 ? " item" : " items", sum) }
         }
         single(.retainerFee, "fee")
         single(.work, "work")
@@ -72,19 +82,45 @@ public enum InvoiceSeal {
         single(.mileage, "mileage")
         summed(.expense, "expenses")
         summed(.extra, "lines")
-        if let rate = invoice.vatRate {
-            items.append(SealItem(label: "vat", quantity: "\(rate.text)%", amount: invoice.vat))
-        }
-        return items
+        if let rate = invoice.vatRate { body("vat", rate.text, "%", invoice.vat) }
     }
 
-    /// The `total:` line that seals an invoice: `total: 612.50  # as sent: fee 1 month 550.00; …`.
+    /// The `total:` line that seals an invoice: `total: GBP 612.50  # as sent: fee 1 month 550.00; …`.
     public static func totalLine(_ invoice: Invoice, currency: Currency) -> String {
-        let summary = items(of: invoice)
-            .map { "\($0.label) \($0.quantity) \(MoneyFormat.plain($0.amount, currency: currency))" }
-            .joined(separator: "; ")
-        let comment = summary.isEmpty ? "" : "  # \(commentLead) \(summary)"
-        return "total: \(currency.code) \(MoneyFormat.plain(invoice.total, currency: currency))" + comment
+        String(decoding: totalLineBytes(invoice, currency: currency), as: UTF8.self)
+    }
+
+    /// The same line as UTF-8 bytes, written in one buffer (a build compares it with every sealed invoice's
+    /// line, so it is made without joining strings).
+    static func totalLineBytes(_ invoice: Invoice, currency: Currency) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160)
+        func text(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func amount(_ value: MinorUnits) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            let per = UInt(currency.minorPerMajor)
+            forEachDecimalDigit(of: value.magnitude / per) { bytes.append($0) }
+            if currency.minorDigits > 0 {
+                bytes.append(UInt8(ascii: "."))
+                forEachDecimalDigit(of: value.magnitude % per, width: currency.minorDigits) { bytes.append($0) }
+            }
+        }
+        text("total: ")
+        text(currency.code)
+        bytes.append(UInt8(ascii: " "))
+        amount(invoice.total)
+        var first = true
+        forEachItem(of: invoice) { label, number, unit, value in
+            text(first ? "  # \(commentLead) " : "; ")
+            first = false
+            text(label)
+            bytes.append(UInt8(ascii: " "))
+            text(number)
+            text(unit)
+            bytes.append(UInt8(ascii: " "))
+            amount(value)
+        }
+        return bytes
     }
 
     /// Reads the `total` field of an invoice record (a plain amount) and the summary in its comment, from
@@ -94,12 +130,23 @@ public enum InvoiceSeal {
     /// EUR) is an error: a sent invoice keeps the currency it was sent in.
     static func read(_ fields: FieldReader, file: SourceFile, currency: Currency) -> SealedTotal? {
         guard let node = fields.node("total") else { return nil }
+        // `total: GBP 95.00` as Docket writes it: a plain amount after the client's own code.
+        if let written = node.scalar?.string, written.utf8.starts(with: currency.code.utf8),
+           written.utf8.dropFirst(3).first == UInt8(ascii: " "),
+           let amount = MoneyFormat.parse(written.utf8.dropFirst(4).split(separator: UInt8(ascii: " ")).first.map { Substring(decoding: $0, as: UTF8.self) } ?? "", currency: currency) {
+            return sealed(amount, node: node, fields: fields, file: file)
+        }
         if let written = node.scalar?.string.trimmingWhitespace(), let code = written.split(separator: " ").first,
            code.count == 3, let sentIn = Currency(code: String(code)), sentIn != currency {
             fields.error(at: node, "this invoice was sent in \(sentIn.code) (`total: \(written)`), but the client is now billed in \(currency.code); a sent invoice keeps its currency: set `currency: \(sentIn.code)` back in client.md, or void this invoice (`status: void`) and issue a new one")
             return nil
         }
         guard let amount = fields.money("total", currency: currency) else { return nil }
+        return sealed(amount, node: node, fields: fields, file: file)
+    }
+
+    /// The seal of an amount read from the `total` field's node, with its line as written.
+    private static func sealed(_ amount: MinorUnits, node: YAMLNode, fields: FieldReader, file: SourceFile) -> SealedTotal {
         let (line, column) = fields.position(of: node)
         let text = line >= 1 && line <= file.lines.count ? String(file.lines[line - 1]) : ""
         return SealedTotal(amount: amount, lineText: text, line: line, column: column)
@@ -127,7 +174,7 @@ public enum InvoiceSeal {
     /// would write now first, so a seal that holds costs no parsing.
     static func holds(_ sealed: SealedTotal, invoice: Invoice, currency: Currency) -> Bool {
         guard sealed.amount == invoice.total else { return false }
-        if sealed.lineText == totalLine(invoice, currency: currency) { return true }
+        if sealed.lineText.utf8.elementsEqual(totalLineBytes(invoice, currency: currency)) { return true }
         guard let sent = sealed.asSent(currency: currency) else { return true }
         return differences(sent: sent, now: items(of: invoice), currency: currency).isEmpty
     }
