@@ -48,7 +48,12 @@ enum TimesheetLookalikes {
             var columns = 0
             var hasTab = false
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 {
-                if bytes[index] == 0x09 { hasTab = true; columns += 4 - columns % 4 } else { columns += 1 }
+                if bytes[index] == 0x09 {
+                    hasTab = true
+                    columns += 4 - columns % 4
+                } else {
+                    columns += 1
+                }
                 index += 1
             }
             guard index < bytes.count else { continue }
