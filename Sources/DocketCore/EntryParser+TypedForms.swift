@@ -14,6 +14,22 @@ extension EntryParser {
         return typedClockRange(bytes, from: start)
     }
 
+    /// Minutes typed after whole hours the grammar read (`1h 30mins`, `2h 15 min`), which would otherwise
+    /// start the description and go unbilled: the failure naming the duration to write.
+    static func typedMinutesAfterHours(from start: Int, to scanner: Scanner) -> Failure? {
+        let bytes = scanner.bytes
+        var index = scanner.offset
+        guard index > start, (bytes[index - 1] | 0x20) == UInt8(ascii: "h"),
+              bytes[start..<(index - 1)].allSatisfy(Scanner.isDigit) else { return nil }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < bytes.count, Scanner.isDigit(bytes[index]), let minutes = typedNumberAndUnit(bytes, from: index),
+              !minutes.isHours, minutes.written, let value = Int(minutes.number), value < 60 else { return nil }
+        let hours = String(decoding: bytes[start..<(scanner.offset - 1)], as: UTF8.self)
+        let written = String(decoding: bytes[start..<minutes.end], as: UTF8.self)
+        return Failure(offset: start,
+                       message: "write `\(hours)h\(minutes.number)m` instead of `\(written)`: a duration is a number with `h` or `m` straight after it")
+    }
+
     /// A duration with a spelled-out or spaced unit (`90 mins`, `1 hr`, `1.5hrs`, `1 hr 30 mins`): the text
     /// as written and the grammar's form of it.
     private static func typedDuration(_ bytes: [UInt8], from start: Int) -> (written: String, suggestion: String)? {

@@ -153,7 +153,9 @@ public enum EntryParser {
     static func parseTimeSpan(_ scanner: inout Scanner, for what: String) throws -> TimeSpan {
         let before = scanner
         do {
-            return try parseGrammarTimeSpan(&scanner, for: what)
+            let span = try parseGrammarTimeSpan(&scanner, for: what)
+            if let typed = typedMinutesAfterHours(from: before.offset, to: scanner) { throw typed }
+            return span
         } catch let failure as Failure {
             throw typedForm(before) ?? failure
         }

@@ -60,6 +60,8 @@ struct TimesheetLookalikeTests {
         Case(text: "## 2026-11-02\n- 1 hr Call\n", expected: "2:3: error: write `1h` instead of `1 hr`: a duration is a number with `h` or `m` straight after it"),
         Case(text: "## 2026-11-02\n- 1.5hrs Call\n", expected: "2:3: error: write `1.5h` instead of `1.5hrs`: a duration is a number with `h` or `m` straight after it"),
         Case(text: "## 2026-11-02\n- 1 hr 30 mins Call\n", expected: "2:3: error: write `1h30m` instead of `1 hr 30 mins`: a duration is a number with `h` or `m` straight after it"),
+        Case(text: "## 2026-11-02\n- 1h 30mins Call\n", expected: "2:3: error: write `1h30m` instead of `1h 30mins`: a duration is a number with `h` or `m` straight after it"),
+        Case(text: "## 2026-11-02\n- 2H 15 min Call\n", expected: "2:3: error: write `2h15m` instead of `2H 15 min`: a duration is a number with `h` or `m` straight after it"),
         Case(text: "## 2026-11-02\n- travel 2 hours Drive\n", expected: "2:10: error: write `2h` instead of `2 hours`: a duration is a number with `h` or `m` straight after it"),
         Case(text: "## 2026-11-02\n- 09.30-12.00 Call\n", expected: "2:3: error: write `09:30-12:00` instead of `09.30-12.00`: times are written on the 24-hour clock as HH:MM, with a colon"),
         Case(text: "## 2026-11-02\n- 9am-12.30pm Call\n", expected: "2:3: error: write `09:00-12:30` instead of `9am-12.30pm`: times are written on the 24-hour clock as HH:MM, with a colon"),
