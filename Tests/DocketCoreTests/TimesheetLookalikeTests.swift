@@ -149,3 +149,28 @@ struct TimesheetLookalikeTests {
         #expect(!site.exists("public/index.html"))
     }
 }
+
+extension TimesheetLookalikeTests {
+    @Test("random timesheets full of lookalikes: both readers give the same days and messages")
+    func randomLookalikes() {
+        var random = SeededGenerator(state: 13)
+        func pick(_ choices: [String]) -> String { choices.randomElement(using: &random)! }
+        let lines = ["## 2026-11-02", "## 2026-11-03 Tuesday", "## 2026-11-31", "# November 2026", "### 2026-11-07",
+                     "# 2026-11-07 Saturday", "##2026-11-07", "**2026-11-07**", "2026-11-07 Saturday", "### Small",
+                     "- 09:00-10:30 Inbox", "- 1h Report", "- 90 mins Call", "- 9am-12.30pm Call", "- 18:00-25:00 Late",
+                     "- 1h 30mins Call", "  - a detail", "  - 10:00 call", "\t- 2h Tabbed", "    - 1h Deep", "\t- tabbed detail",
+                     "09:00-10:00 No dash", "A note.", "Expense report sent.", "", ""]
+        for _ in 0..<800 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pick(lines) }.joined(separator: "\n")
+            let file = SourceFile(path: Self.path, text: text)
+            var byLines = Diagnostics()
+            var byBlocks = Diagnostics()
+            let month = YearMonth(iso: "2026-11")!
+            let lineSheet = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &byLines, plain: true)
+            let blockSheet = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &byBlocks, plain: false)
+            #expect(lineSheet.days.map { "\($0.date) \($0.entries) \($0.notesHTML)" }
+                    == blockSheet.days.map { "\($0.date) \($0.entries) \($0.notesHTML)" }, "\(text.debugDescription)")
+            #expect(byLines.all == byBlocks.all, "\(text.debugDescription)")
+        }
+    }
+}
