@@ -37,9 +37,17 @@ enum TimesheetLookalikes {
         var lineNumber = 0
         for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            // An entry at the left margin (most lines) only tells that a list follows.
-            if rawLine.utf8.first == UInt8(ascii: "-"), rawLine.utf8.dropFirst().first == 0x20 {
+            // The common lines, seen without copying them: a blank line; an entry at the left margin or a
+            // detail two spaces in, which only tell that a list follows; a day heading.
+            let utf8 = rawLine.utf8
+            if utf8.isEmpty { continue }
+            if fence == nil, utf8.starts(with: "- ".utf8) || utf8.starts(with: "  - ".utf8) {
                 pending?.hasList = true
+                continue
+            }
+            if fence == nil, utf8.starts(with: "## ".utf8), startsWithDateShape(utf8.dropFirst(3)) {
+                settle()
+                sawDay = true
                 continue
             }
             let line = rawLine.utf8.last == 13 ? rawLine.dropLast() : rawLine
@@ -138,18 +146,23 @@ enum TimesheetLookalikes {
     /// Whether text starts with ten characters shaped like a date (`2026-10-10`, `2026-11-31`), then
     /// nothing or a character that is not a letter or digit.
     static func startsWithDateShape(_ text: some StringProtocol) -> Bool {
-        let bytes = Array(text.utf8.prefix(11))
-        guard bytes.count >= 10 else { return false }
-        for (offset, byte) in bytes.prefix(10).enumerated() {
+        startsWithDateShape(text.utf8)
+    }
+
+    /// `startsWithDateShape` on UTF-8 bytes, read without copying them.
+    static func startsWithDateShape(_ utf8: some Collection<UInt8>) -> Bool {
+        var iterator = utf8.makeIterator()
+        for offset in 0..<10 {
+            guard let byte = iterator.next() else { return false }
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
                 guard Scanner.isDigit(byte) else { return false }
             }
         }
-        guard bytes.count == 11 else { return true }
-        let next = bytes[10] | 0x20
-        return !(Scanner.isDigit(bytes[10]) || (next >= 0x61 && next <= 0x7A))
+        guard let next = iterator.next() else { return true }
+        let letter = next | 0x20
+        return !(Scanner.isDigit(next) || (letter >= 0x61 && letter <= 0x7A))
     }
 
     /// Whether text starts like an entry: a kind word then a quantity, or a time or duration in any of the
