@@ -148,8 +148,21 @@ public enum EntryParser {
 
     // MARK: - Quantities
 
-    /// Parses a clock range or a duration.
+    /// Parses a clock range or a duration; one the grammar refuses but that is typed in a common form
+    /// (`90 mins`, `9am-12.30pm`) gets the message naming the text to write instead.
     static func parseTimeSpan(_ scanner: inout Scanner, for what: String) throws -> TimeSpan {
+        let before = scanner
+        do {
+            let span = try parseGrammarTimeSpan(&scanner, for: what)
+            if let typed = typedMinutesAfterHours(from: before.offset, to: scanner) { throw typed }
+            return span
+        } catch let failure as Failure {
+            throw typedForm(before) ?? failure
+        }
+    }
+
+    /// Parses a clock range or a duration by the grammar.
+    private static func parseGrammarTimeSpan(_ scanner: inout Scanner, for what: String) throws -> TimeSpan {
         let start = scanner.offset
         if let startMinute = scanner.scanClock() {
             var probe = scanner

@@ -20,6 +20,7 @@ public enum TimesheetParser {
         diagnostics.append(contentsOf: fields.diagnostics)
 
         var builder = DayBuilder(file: file, month: month, currency: currency)
+        builder.lookalikeLines = TimesheetLookalikes.check(frontMatter.body, path: file.path, diagnostics: &diagnostics)
         if plain, let events = PlainBlocks.events(frontMatter.body) {
             frontMatter.body.withUTF8Bytes { bytes in builder.read(events, bytes: bytes) }
         } else {
@@ -44,6 +45,10 @@ public enum TimesheetParser {
         // The heading line of each day of the month seen so far, by day (0: not yet); every day kept is in
         // the month, so an array indexed by day does what a dictionary by date would, without hashing.
         private var seenDays = [Int](repeating: 0, count: 32)
+        /// The lines of the day-heading lookalikes reported as errors (`TimesheetLookalikes`), in order, and
+        /// how many of them were reached: what is under each is skipped, as under a heading that is not a date.
+        var lookalikeLines: [Int] = []
+        private var lookalikesReached = 0
 
         init(file: SourceFile, month: YearMonth, currency: Currency) {
             self.file = file
@@ -62,9 +67,21 @@ public enum TimesheetParser {
             return days
         }
 
+        /// Reaches a block starting on `line`: a day-heading lookalike on or before it ends the day and skips
+        /// what follows, until the next level-2 heading.
+        private mutating func reach(_ line: Int) {
+            while lookalikesReached < lookalikeLines.count, lookalikeLines[lookalikesReached] <= line {
+                close()
+                skipping = true
+                lookalikesReached += 1
+            }
+        }
+
         /// A heading of `level` with its text, at a line and byte column.
         mutating func heading(level: Int, text: String, line: Int, byteColumn: Int) {
+            reach(line - 1)
             guard level <= 2 else {
+                reach(line)
                 note("")  // a smaller heading is a note (with no HTML of its own, as cmark's walk gives it)
                 return
             }
@@ -72,10 +89,16 @@ public enum TimesheetParser {
             var column: Int { file.characterColumn(line: line, byteColumn: byteColumn) }
             close()
             skipping = false
+            reach(line)  // a level-1 heading that looks like a day
             guard level == 2 else { return }
             guard let date = TimesheetParser.dayDate(text) else {
-                diagnostics.error(file.path, line: line, column: column,
-                                  "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(text)`")
+                if let reason = TimesheetLookalikes.impossibleDateReason(text) {
+                    diagnostics.error(file.path, line: line, column: column,
+                                      "`\(text.prefix(10))` is not a date: \(reason); check the date of this day heading")
+                } else {
+                    diagnostics.error(file.path, line: line, column: column,
+                                      "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(text)`")
+                }
                 skipping = true
                 return
             }
@@ -100,6 +123,7 @@ public enum TimesheetParser {
 
         /// The start of a list at a line and byte column: whether its items are entries of a day.
         mutating func list(line: Int, byteColumn: Int) -> Bool {
+            reach(line)
             if skipping { return false }
             guard current != nil else {
                 diagnostics.error(file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
@@ -149,6 +173,7 @@ public enum TimesheetParser {
                           detailsHTML: item.children.dropFirst().map(\.html).joined())
                 }
             default:
+                reach(block.startLine)
                 note(block.html)
             }
         }
@@ -186,7 +211,8 @@ public enum TimesheetParser {
                     index = next
                 case .nested:
                     index += 1  // read with its item
-                case .paragraphLine(_, let start, let end):
+                case .paragraphLine(let line, let start, let end):
+                    reach(Int(line))
                     var lines = [Int(start)..<Int(end)]
                     var next = index + 1
                     while next < events.count, case .paragraphContinues(let from, let to) = events[next] {
