@@ -34,92 +34,104 @@ enum TimesheetLookalikes {
             }
         }
 
-        var lineNumber = 0
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            // The common lines, seen without copying them: a blank line; an entry at the left margin or a
-            // detail two spaces in, which only tell that a list follows; a day heading.
-            let utf8 = rawLine.utf8
-            if utf8.isEmpty { continue }
-            if fence == nil, utf8.starts(with: "- ".utf8) || utf8.starts(with: "  - ".utf8) {
-                pending?.hasList = true
-                continue
-            }
-            if fence == nil, utf8.starts(with: "## ".utf8), startsWithDateShape(utf8.dropFirst(3)) {
-                settle()
-                sawDay = true
-                continue
-            }
-            let line = rawLine.utf8.last == 13 ? rawLine.dropLast() : rawLine
-            let bytes = Array(line.utf8)
-            var index = 0
-            var columns = 0
-            var hasTab = false
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 {
-                if bytes[index] == 0x09 {
-                    hasTab = true
-                    columns += 4 - columns % 4
-                } else {
-                    columns += 1
-                }
-                index += 1
-            }
-            guard index < bytes.count else { continue }
-            let rest = String(decoding: bytes[index...], as: UTF8.self)
-            // Code fences: what is inside is shown as written.
-            if columns < 4, bytes.count - index >= 3, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~"),
-               bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index] {
-                if fence == nil { fence = bytes[index] } else if fence == bytes[index] { fence = nil }
-                continue
-            }
-            if fence != nil { continue }
-
-            if let itemText = listItemText(bytes, from: index) {
-                if hasTab || columns >= 4 {
-                    if looksLikeEntry(itemText) {
-                        let how = hasTab ? "with a tab" : "\(columns) spaces"
-                        diagnostics.error(path, line: lineNumber, column: 1,
-                                          "this entry is indented \(how), so it is not read as an entry and is not billed; write it at the left margin: `- \(itemText)` (a detail under an entry is indented two spaces)")
+        var text = body
+        text.withUTF8 { buffer in
+            var lineNumber = 0
+            var start = 0
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                defer { start = end + 1 }
+                // The common lines, seen in place: a blank line; an entry at the left margin or a detail two
+                // spaces in, which only tell that a list follows; a day heading.
+                func starts(_ prefix: StaticString) -> Bool {
+                    guard end - start >= prefix.utf8CodeUnitCount else { return false }
+                    for offset in 0..<prefix.utf8CodeUnitCount where buffer[start + offset] != prefix.utf8Start[offset] {
+                        return false
                     }
-                } else {
+                    return true
+                }
+                if end == start { continue }
+                if fence == nil, starts("- ") || starts("  - ") {
                     pending?.hasList = true
+                    continue
                 }
-                continue
-            }
-            guard columns < 4 else { continue }
-            if bytes[index] == UInt8(ascii: "#") {
-                var level = 0
-                while index + level < bytes.count, bytes[index + level] == UInt8(ascii: "#") { level += 1 }
-                let after = String(decoding: bytes[(index + level)...], as: UTF8.self)
-                let text = after.trimmingWhitespace()
-                if startsWithDateShape(after) {
+                if fence == nil, starts("## "), startsWithDateShape(UnsafeBufferPointer(rebasing: buffer[(start + 3)..<end])) {
                     settle()
-                    pending = (lineNumber, rest, "a day heading has a space after `##`", "## \(text)", sawDay, false)
-                } else if startsWithDateShape(text), after.first == " " || after.first == "\t" {
-                    settle()
-                    if level == 2 {
-                        sawDay = true
+                    sawDay = true
+                    continue
+                }
+                let bytes = Array(buffer[start..<(buffer[end - 1] == 13 ? end - 1 : end)])
+                var index = 0
+                var columns = 0
+                var hasTab = false
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                    if bytes[index] == 0x09 {
+                        hasTab = true
+                        columns += 4 - columns % 4
                     } else {
-                        pending = (lineNumber, rest, "a day heading has two `#`", "## \(text)", sawDay, false)
+                        columns += 1
                     }
-                } else if level <= 2, after.isEmpty || after.first == " " || after.first == "\t" {
-                    settle()
+                    index += 1
                 }
-                continue
-            }
-            // Text: a date at its start (plain or in emphasis) looks like a day heading.
-            let markers = rest.prefix { $0 == "*" || $0 == "_" }
-            let unmarked = rest.dropFirst(markers.count)
-            if markers.count <= 3, startsWithDateShape(unmarked) {
-                var text = String(unmarked)
-                if !markers.isEmpty, let close = text.range(of: String(markers)) { text.removeSubrange(close) }
-                settle()
-                pending = (lineNumber, rest, "a day heading starts with `## `", "## \(text.trimmingWhitespace())", sawDay, false)
-                continue
-            }
-            if looksLikeEntry(Substring(rest)) {
-                diagnostics.error(path, line: lineNumber, column: 1,
-                                  "this line looks like an entry but has no `- ` in front, so it is not read as an entry and is not billed; write `- \(rest.trimmingWhitespace())`")
+                guard index < bytes.count else { continue }
+                let rest = String(decoding: bytes[index...], as: UTF8.self)
+                // Code fences: what is inside is shown as written.
+                if columns < 4, bytes.count - index >= 3, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~"),
+                   bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index] {
+                    if fence == nil { fence = bytes[index] } else if fence == bytes[index] { fence = nil }
+                    continue
+                }
+                if fence != nil { continue }
+
+                if let itemText = listItemText(bytes, from: index) {
+                    if hasTab || columns >= 4 {
+                        if looksLikeEntry(itemText) {
+                            let how = hasTab ? "with a tab" : "\(columns) spaces"
+                            diagnostics.error(path, line: lineNumber, column: 1,
+                                              "this entry is indented \(how), so it is not read as an entry and is not billed; write it at the left margin: `- \(itemText)` (a detail under an entry is indented two spaces)")
+                        }
+                    } else {
+                        pending?.hasList = true
+                    }
+                    continue
+                }
+                guard columns < 4 else { continue }
+                if bytes[index] == UInt8(ascii: "#") {
+                    var level = 0
+                    while index + level < bytes.count, bytes[index + level] == UInt8(ascii: "#") { level += 1 }
+                    let after = String(decoding: bytes[(index + level)...], as: UTF8.self)
+                    let text = after.trimmingWhitespace()
+                    if startsWithDateShape(after) {
+                        settle()
+                        pending = (lineNumber, rest, "a day heading has a space after `##`", "## \(text)", sawDay, false)
+                    } else if startsWithDateShape(text), after.first == " " || after.first == "\t" {
+                        settle()
+                        if level == 2 {
+                            sawDay = true
+                        } else {
+                            pending = (lineNumber, rest, "a day heading has two `#`", "## \(text)", sawDay, false)
+                        }
+                    } else if level <= 2, after.isEmpty || after.first == " " || after.first == "\t" {
+                        settle()
+                    }
+                    continue
+                }
+                // Text: a date at its start (plain or in emphasis) looks like a day heading.
+                let markers = rest.prefix { $0 == "*" || $0 == "_" }
+                let unmarked = rest.dropFirst(markers.count)
+                if markers.count <= 3, startsWithDateShape(unmarked) {
+                    var text = String(unmarked)
+                    if !markers.isEmpty, let close = text.range(of: String(markers)) { text.removeSubrange(close) }
+                    settle()
+                    pending = (lineNumber, rest, "a day heading starts with `## `", "## \(text.trimmingWhitespace())", sawDay, false)
+                    continue
+                }
+                if looksLikeEntry(Substring(rest)) {
+                    diagnostics.error(path, line: lineNumber, column: 1,
+                                      "this line looks like an entry but has no `- ` in front, so it is not read as an entry and is not billed; write `- \(rest.trimmingWhitespace())`")
+                }
             }
         }
         settle()
