@@ -50,9 +50,15 @@ struct FrontMatterMistake: Equatable {
             guard let word = fieldName(characters, at: indent) else { continue }
             let rest = String(characters[word...]).trimmingWhitespace()
             let name = String(characters[indent..<word])
+            let line = String(content).trimmingWhitespace()
+            // Field names are lower case; a capital (`York YO1 7AA`) is text going on from the value above.
+            if characters[indent].isUppercase {
+                return FrontMatterMistake(line: number, column: indent + 1,
+                                          message: "`\(line)` is not a field (no `name:` before it): if it goes on from the value above, join it to that line (in an address, `\\n` starts a new line)")
+            }
             let written = rest.isEmpty ? "\(name): …" : "\(name): \(rest)"
             return FrontMatterMistake(line: number, column: word + 1,
-                                      message: "`\(String(content).trimmingWhitespace())` has no colon after the field name: write `\(written)`")
+                                      message: "`\(line)` has no colon after the field name: write `\(written)`")
         }
         return nil
     }

@@ -59,6 +59,16 @@ struct FrontMatterMistakesTests {
         """, expected: [
             "\(client):3:8: error: `contact Sam Patel` has no colon after the field name: write `contact: Sam Patel`",
         ], inDocs: false),
+        .init(name: "an address line pressed onto a line of its own", path: business, text: """
+        ---
+        name: Jo Bloggs
+        email: jo@example.com
+        address: 4 Mill Lane
+        York YO1 7AA
+        ---
+        """, expected: [
+            "\(business):5:1: error: `York YO1 7AA` is not a field (no `name:` before it): if it goes on from the value above, join it to that line (in an address, `\\n` starts a new line)",
+        ]),
         .init(name: "a tab indenting a nested field", path: client, text: """
         ---
         name: Acme Widgets Ltd
