@@ -55,7 +55,7 @@ extension Business {
 
         let currency = fields.currency("currency") ?? .gbp
         let name = fields.string("name", required: true)
-        let address = fields.string("address", required: true)
+        let address = fields.address("address", required: true)
         let email = fields.string("email", required: true)
         let phone = fields.string("phone")
         let companyNumber = fields.string("company_number")

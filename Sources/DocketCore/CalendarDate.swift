@@ -319,3 +319,43 @@ extension CalendarDate: Codable {
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// Why a text shaped like `YYYY-MM-DD` names no day (`November has 30 days`), in words for the VA; nil
+    /// when it is a day, or not shaped like a date at all.
+    public static func whyNotADay(iso text: some StringProtocol) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              CalendarDate(year: year, month: month, day: day) == nil else { return nil }
+        if let reason = YearMonth.whyNot(year: year, month: month) { return reason }
+        if day == 0 { return "days start at 01" }
+        let yearMonth = YearMonth(uncheckedYear: year, month: month)
+        let name = YearMonth.monthNames[month - 1]
+        if month == 2 {
+            let leap = yearMonth.numberOfDays == 29
+            return "February \(year) has \(yearMonth.numberOfDays) days (\(year) is \(leap ? "a" : "not a") leap year)"
+        }
+        return "\(name) has \(yearMonth.numberOfDays) days"
+    }
+}
+
+extension YearMonth {
+    /// Why a text shaped like `YYYY-MM` names no month (`there are 12 months`); nil when it is a month, or
+    /// not shaped like one at all.
+    public static func whyNotAMonth(iso text: some StringProtocol) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        return whyNot(year: year, month: month)
+    }
+
+    /// Why a year and month number name no month; nil when they do.
+    static func whyNot(year: Int, month: Int) -> String? {
+        if year == 0 { return "years start at 0001" }
+        if !(1...12).contains(month) { return "months run from 01 to 12" }
+        return nil
+    }
+}

@@ -62,7 +62,7 @@ extension Client {
         let name = fields.string("name", required: true)
         let contact = fields.string("contact", required: true)
         let email = fields.string("email", required: true)
-        let address = fields.string("address")
+        let address = fields.address("address")
         let figures = WrittenFigures.read(fields, currency: currency, rateRequired: true)
         let (vat, vatNumber) = readVAT(fields, business: business)
         let status = fields.choice("status", ClientStatus.self) ?? .active

@@ -24,6 +24,7 @@ public final class FieldReader {
     /// reader is then empty.
     public static func parse(_ frontMatter: FrontMatter, path: String) -> FieldReader {
         let reader = FieldReader(path: path, lineOffset: frontMatter.yamlFirstLine - 1, line: 1, column: 1, name: nil)
+        reader.unreadable = frontMatter.isBroken
         guard let yaml = frontMatter.yaml else { return reader }
         do {
             guard let root = try YAMLNode.compose(yaml) else { return reader }
@@ -34,7 +35,7 @@ public final class FieldReader {
             }
             reader.load(mapping)
         } catch let error as YamlError {
-            reader.report(error)
+            reader.report(error, yaml: yaml)
         } catch {
             reader.unreadable = true
             reader.diagnostics.error(path, line: frontMatter.yamlFirstLine, column: 1,
@@ -67,11 +68,15 @@ public final class FieldReader {
         }
     }
 
-    private func report(_ error: YamlError) {
+    private func report(_ error: YamlError, yaml: String) {
         unreadable = true
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if let mistake = FrontMatterMistake.find(in: yaml, through: mark.line) {
+                diagnostics.error(path, line: mistake.line + lineOffset, column: mistake.column, mistake.message)
+                return
+            }
             var message = "the front matter is not valid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             diagnostics.error(path, line: mark.line + lineOffset, column: mark.column, message)
@@ -103,20 +108,22 @@ public final class FieldReader {
         diagnostics.warning(path, line: l, column: c, message)
     }
 
-    /// Reports an error at the field's value, or where the mapping is when the field is absent.
+    /// Reports an error at the field's value, or where the mapping is when the field is absent (unless the
+    /// front matter could not be read: its one error says why, and nothing is then said about absent fields).
     public func error(field key: String, _ message: String) {
         if let pair = pairs.first(where: { $0.key == key }) {
             error(at: pair.value, message)
-        } else {
+        } else if !unreadable {
             diagnostics.error(path, line: line, column: column, message)
         }
     }
 
-    /// Reports a warning at the field's value, or where the mapping is when the field is absent.
+    /// Reports a warning at the field's value, or where the mapping is when the field is absent (unless the
+    /// front matter could not be read).
     public func warning(field key: String, _ message: String) {
         if let pair = pairs.first(where: { $0.key == key }) {
             warning(at: pair.value, message)
-        } else {
+        } else if !unreadable {
             diagnostics.warning(path, line: line, column: column, message)
         }
     }
@@ -180,16 +187,28 @@ public final class FieldReader {
         return trimmed
     }
 
+    /// A postal address: text whose lines are separated by newlines. `\n` starts a new line whether the
+    /// value is quoted or not (written unquoted, YAML would keep it as the two characters `\` and `n`), and
+    /// spaces around it are dropped.
+    public func address(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        guard text.contains("\\n") else { return text }
+        return text.components(separatedBy: "\\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+    }
+
     /// Reads a scalar field with a parser: absent (an error when required), not a scalar, or not parsed
     /// are each reported at the right place, naming what was expected.
-    private func scalar<T>(_ key: String, expected: @autoclosure () -> String, required: Bool, parse: (String) -> T?) -> T? {
+    /// `explain` may say more precisely what is wrong with a text that did not parse.
+    private func scalar<T>(_ key: String, expected: @autoclosure () -> String, required: Bool,
+                           explain: (String) -> String? = { _ in nil }, parse: (String) -> T?) -> T? {
         guard let node = node(key) else {
             if required { missing(key, expected()) }
             return nil
         }
         guard let text = scalarText(key, node, expected()) else { return nil }
-        guard let value = parse(text.trimmingWhitespace()) else {
-            error(at: node, "`\(qualified(key))` must be \(expected()), found `\(text)`")
+        let trimmed = text.trimmingWhitespace()
+        guard let value = parse(trimmed) else {
+            error(at: node, "`\(qualified(key))` must be \(explain(trimmed) ?? expected()), found `\(text)`")
             return nil
         }
         return value
@@ -230,12 +249,14 @@ public final class FieldReader {
 
     /// A calendar date `YYYY-MM-DD`.
     public func date(_ key: String, required: Bool = false) -> CalendarDate? {
-        scalar(key, expected: "a date YYYY-MM-DD", required: required) { CalendarDate(iso: $0) }
+        scalar(key, expected: "a date YYYY-MM-DD", required: required,
+               explain: { CalendarDate.whyNotADay(iso: $0).map { "a date that exists: \($0)" } }) { CalendarDate(iso: $0) }
     }
 
     /// A month `YYYY-MM`.
     public func month(_ key: String, required: Bool = false) -> YearMonth? {
-        scalar(key, expected: "a month YYYY-MM", required: required) { YearMonth(iso: $0) }
+        scalar(key, expected: "a month YYYY-MM", required: required,
+               explain: { YearMonth.whyNotAMonth(iso: $0).map { "a month that exists: \($0)" } }) { YearMonth(iso: $0) }
     }
 
     /// A duration of whole minutes (`15m`, `1h`, `0.5h`).

@@ -40,6 +40,25 @@ public enum InvoiceRecordStatus: String, Sendable, CaseIterable {
     case void
 }
 
+extension InvoiceRecordStatus {
+    /// What to write instead of a status people use but Docket works out (`paid`, `overdue`) or names
+    /// otherwise (`cancelled`, `unpaid`); nil for any other text.
+    static func advice(for written: String) -> String? {
+        switch written.trimmingWhitespace().lowercased() {
+        case "paid", "part paid", "part-paid", "partly paid", "partially paid":
+            return "a paid invoice stays `status: sent`: record the payment under `payments:` as `- { date: 2026-12-10, amount: 400.00 }` and Docket shows the invoice as paid once its payments cover the total"
+        case "overdue", "late":
+            return "an overdue invoice stays `status: sent`: Docket shows it as overdue once its due date has passed with money still owed"
+        case "unpaid", "outstanding", "issued":
+            return "an invoice sent and not yet paid is `status: sent`: write `status: sent`"
+        case "cancelled", "canceled":
+            return "a cancelled invoice is `status: void`: write `status: void` (its number stays used)"
+        default:
+            return nil
+        }
+    }
+}
+
 /// A payment received against an invoice.
 public struct Payment: Sendable, Equatable {
     /// The date it arrived.
@@ -80,7 +99,14 @@ extension InvoiceRecord {
         let period = fields.month("period")
         let supplied = fields.date("supplied")
         let due = fields.date("due")
-        let status = fields.choice("status", InvoiceRecordStatus.self) ?? .draft
+        let status: InvoiceRecordStatus
+        if let node = fields.node("status"), let written = node.scalar?.string,
+           let advice = InvoiceRecordStatus.advice(for: written) {
+            fields.error(at: node, advice)
+            status = .draft
+        } else {
+            status = fields.choice("status", InvoiceRecordStatus.self) ?? .draft
+        }
         if !fields.has("status") {
             fields.warning(field: "status", "no `status`: the invoice is treated as a draft and not published; expected `status: sent` once it is sent")
         }
