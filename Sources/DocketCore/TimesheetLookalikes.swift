@@ -220,17 +220,10 @@ enum TimesheetLookalikes {
         return ["h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "am", "pm"].contains(unit)
     }
 
-    /// Why ten characters shaped like a date (`2026-11-31`) are not one (`November 2026 has 30 days`), or nil
-    /// when they are a date or not shaped like one.
+    /// Why ten characters shaped like a date (`2026-11-31`) are not one (`November has 30 days`), or nil
+    /// when they are a date or not shaped like one: the same reasons as front matter's dates.
     static func impossibleDateReason(_ text: some StringProtocol) -> String? {
         guard startsWithDateShape(text) else { return nil }
-        let date = text.prefix(10)
-        guard CalendarDate(iso: date) == nil, let year = Int(date.prefix(4)), let month = Int(date.dropFirst(5).prefix(2)),
-              let day = Int(date.dropFirst(8)) else { return nil }
-        guard (1...12).contains(month) else { return "there is no month \(pad(month, 2)); months go from 01 to 12" }
-        guard year >= 1 else { return "there is no year 0000" }
-        let yearMonth = YearMonth(uncheckedYear: year, month: month)
-        guard day >= 1 else { return "days of the month start at 01" }
-        return "\(yearMonth.longDescription) has \(yearMonth.numberOfDays) days"
+        return CalendarDate.whyNotADay(iso: text.prefix(10))
     }
 }

@@ -38,9 +38,9 @@ struct TimesheetLookalikeTests {
              expected: "1:1: warning: `2026-11-01 Sunday` is not a day heading (a day heading starts with `## `), so the text under it is read as text before the first day; if it starts a day, write `## 2026-11-01 Sunday`"),
         // A date that does not exist.
         Case(text: "## 2026-11-31\n- 1h Work\n",
-             expected: "1:1: error: `2026-11-31` is not a date: November 2026 has 30 days; check the date of this day heading"),
+             expected: "1:1: error: `2026-11-31` is not a date: November has 30 days; check the date of this day heading"),
         Case(text: "## 2026-11-00 Sunday\n- 1h Work\n",
-             expected: "1:1: error: `2026-11-00` is not a date: days of the month start at 01; check the date of this day heading"),
+             expected: "1:1: error: `2026-11-00` is not a date: days start at 01; check the date of this day heading"),
         // Entry lookalikes.
         Case(text: dayAbove + "\t- 2h Report\n",
              expected: "3:1: error: this entry is indented with a tab, so it is not read as an entry and is not billed; write it at the left margin: `- 2h Report` (a detail under an entry is indented two spaces)"),
