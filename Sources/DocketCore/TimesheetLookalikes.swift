@@ -36,6 +36,12 @@ enum TimesheetLookalikes {
 
         var text = body
         text.withUTF8 { buffer in
+            // What the line before was, so that only what Markdown would read on its own is checked: the
+            // content column of the list item open above (nested items up to three columns past it are
+            // details), and whether the line before was text (a paragraph goes on) or blank or a heading.
+            var openItemContent: Int?
+            var previousWasText = false
+            var previousBlank = true
             var lineNumber = 0
             var start = 0
             while start <= buffer.count {
@@ -52,16 +58,29 @@ enum TimesheetLookalikes {
                     }
                     return true
                 }
-                if end == start { continue }
+                if end == start || (end == start + 1 && buffer[start] == 13) {
+                    previousBlank = true
+                    previousWasText = false
+                    continue
+                }
                 if fence == nil, starts("- ") || starts("  - ") {
                     pending?.hasList = true
+                    openItemContent = starts("- ") ? 2 : 4
+                    previousWasText = false
+                    previousBlank = false
                     continue
                 }
                 if fence == nil, starts("## "), startsWithDateShape(UnsafeBufferPointer(rebasing: buffer[(start + 3)..<end])) {
                     settle()
                     sawDay = true
+                    openItemContent = nil
+                    previousWasText = false
+                    previousBlank = true
                     continue
                 }
+                let wasText = previousWasText, wasBlank = previousBlank
+                previousWasText = false
+                previousBlank = false
                 let bytes = Array(buffer[start..<(buffer[end - 1] == 13 ? end - 1 : end)])
                 var index = 0
                 var columns = 0
@@ -75,7 +94,10 @@ enum TimesheetLookalikes {
                     }
                     index += 1
                 }
-                guard index < bytes.count else { continue }
+                guard index < bytes.count else {
+                    previousBlank = true
+                    continue
+                }
                 let rest = String(decoding: bytes[index...], as: UTF8.self)
                 // Code fences: what is inside is shown as written.
                 if columns < 4, bytes.count - index >= 3, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~"),
@@ -86,7 +108,14 @@ enum TimesheetLookalikes {
                 if fence != nil { continue }
 
                 if let itemText = listItemText(bytes, from: index) {
-                    if hasTab || columns >= 4 {
+                    var markerEnd = index
+                    while markerEnd < bytes.count, bytes[markerEnd] != 0x20, bytes[markerEnd] != 0x09 { markerEnd += 1 }
+                    let content = columns + (markerEnd - index) + 1
+                    defer { openItemContent = content }
+                    // Spaces that nest an item no deeper than the text of the item above (a detail of a detail
+                    // under a two-space detail) are how details are written; deeper, an entry was pushed in.
+                    let nested = !hasTab && openItemContent.map { columns <= $0 } == true
+                    if (hasTab || columns >= 4) && !nested {
                         if looksLikeEntry(itemText) {
                             let how = hasTab ? "with a tab" : "\(columns) spaces"
                             diagnostics.error(path, line: lineNumber, column: 1,
@@ -97,12 +126,18 @@ enum TimesheetLookalikes {
                     }
                     continue
                 }
-                guard columns < 4 else { continue }
+                guard columns < 4 else {
+                    previousWasText = true
+                    continue
+                }
                 if bytes[index] == UInt8(ascii: "#") {
+                    openItemContent = nil
+                    previousBlank = true
                     var level = 0
                     while index + level < bytes.count, bytes[index + level] == UInt8(ascii: "#") { level += 1 }
                     let after = String(decoding: bytes[(index + level)...], as: UTF8.self)
-                    let text = after.trimmingWhitespace()
+                    // `### **2026-11-07**`: emphasis does not hide the date.
+                    let text = String(after.trimmingWhitespace().filter { $0 != "*" && $0 != "_" })
                     if startsWithDateShape(after) {
                         settle()
                         pending = (lineNumber, rest, "a day heading has a space after `##`", "## \(text)", sawDay, false)
@@ -118,6 +153,12 @@ enum TimesheetLookalikes {
                     }
                     continue
                 }
+                previousWasText = true
+                if columns == 0, wasBlank { openItemContent = nil }
+                // A line that goes on with the paragraph or the list item above is part of it, not a line of
+                // its own: only a line that starts a paragraph (or runs on from an entry at the margin) is
+                // checked.
+                if wasText || (columns > 0 && openItemContent != nil && !wasBlank) { continue }
                 // Text: a date at its start (plain or in emphasis) looks like a day heading.
                 let markers = rest.prefix { $0 == "*" || $0 == "_" }
                 let unmarked = rest.dropFirst(markers.count)

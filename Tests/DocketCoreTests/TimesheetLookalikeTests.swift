@@ -174,3 +174,31 @@ extension TimesheetLookalikeTests {
         }
     }
 }
+
+extension TimesheetLookalikeTests {
+    @Test("found by review, no longer errors: a note that wraps onto a line starting with a time, a line going on from an entry, a detail of a detail")
+    func reviewValidCases() {
+        let (sheet, diagnostics) = parseTimesheet("""
+        ## 2026-11-04 Wednesday
+        - 09:30-11:00 Trade show application
+          9am call moved to Tuesday
+          - details of the call
+            - 1h of this was calls
+
+        Camille and I agreed that
+        10am on Monday works for her.
+        """)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        // One entry: 90 minutes; the rest are its details and the day's note.
+        #expect(sheet.entries.count == 1)
+        if case .work(let span)? = sheet.entries.first?.kind { #expect(span.minutes == 90) } else { Issue.record("no work entry") }
+    }
+
+    @Test("found by review: a date in emphasis inside a heading is still a day-heading lookalike")
+    func emphasisInHeading() {
+        let (_, diagnostics) = parseTimesheet(Self.dayAbove + "### **2026-11-07**\n- 2h Report\n")
+        #expect(diagnostics.all.map(\.description) == [
+            "\(Self.path):3:1: error: `### **2026-11-07**` is not a day heading (a day heading has two `#`), so the entries under it would be counted on the day above; write `## 2026-11-07`",
+        ])
+    }
+}
