@@ -20,6 +20,11 @@ public enum BillingChecks {
                 seen[record.number] = record
             }
         }
+        // The file names of invoice records with errors: their numbers were not read.
+        let unreadable = Set(diagnostics.errors.compactMap { error -> String? in
+            guard error.path.contains("/invoices/") else { return nil }
+            return error.path.split(separator: "/").last.map(String.init)
+        })
         var sequences: [String: [(value: Int, width: Int, record: InvoiceNumber)]] = [:]
         for record in seen.values {
             let digits = String(decoding: record.number.utf8.reversed().prefix { $0 >= 48 && $0 <= 57 }.reversed(), as: UTF8.self)
@@ -32,6 +37,10 @@ public enum BillingChecks {
             for (previous, next) in zip(sorted, sorted.dropFirst()) where next.value - previous.value > 1 {
                 let missing = (previous.value + 1)..<next.value
                 let first = prefix + pad(missing.lowerBound, previous.width)
+                // A record that is there but could not be read (an error already says why) is not missing.
+                if missing.count <= 100, missing.contains(where: { value in
+                    unreadable.contains("\(prefix)\(pad(value, previous.width)).md")
+                }) { continue }
                 let text = missing.count == 1 ? "\(first) is" : "\(first) to \(prefix + pad(missing.upperBound - 1, previous.width)) are"
                 diagnostics.warning(next.record.path, line: next.record.line, column: 0,
                                     "\(text) missing between \(previous.record.number) and \(next.record.number); keep a cancelled invoice as `status: void` rather than deleting it")

@@ -85,3 +85,17 @@ struct DemoFiguresTests {
         #expect(site.snapshot("public") == before)
     }
 }
+
+extension DemoFiguresTests {
+    @Test("`status sent` with no colon is one error; the invoice's number is not also reported missing from the sequence")
+    func noColonOneMessage() throws {
+        let site = try Self.demo()
+        defer { site.remove() }
+        let path = "content/clients/atelier-lumiere/invoices/INV-2026-038.md"
+        let text = try #require(site.read(path))
+        try site.write(path, text.replacingOccurrences(of: "status: sent\n", with: "status sent\n"))
+        #expect(site.build(today: "2026-11-29", mode: .check).diagnostics.all.map(\.description) == [
+            "\(path):5:7: error: `status sent` has no colon after the field name: write `status: sent`",
+        ])
+    }
+}
