@@ -46,7 +46,7 @@ extension InvoiceRecordStatus {
     static func advice(for written: String) -> String? {
         switch written.trimmingWhitespace().lowercased() {
         case "paid", "part paid", "part-paid", "partly paid", "partially paid":
-            return "a paid invoice stays `status: sent`: record the payment under `payments:` as `- { date: 2026-12-10, amount: 400.00 }` and Docket shows the invoice as paid once its payments cover the total"
+            return "a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total"
         case "overdue", "late":
             return "an overdue invoice stays `status: sent`: Docket shows it as overdue once its due date has passed with money still owed"
         case "unpaid", "outstanding", "issued":
@@ -100,10 +100,12 @@ extension InvoiceRecord {
         let supplied = fields.date("supplied")
         let due = fields.date("due")
         let status: InvoiceRecordStatus
+        var statusUnread = false
         if let node = fields.node("status"), let written = node.scalar?.string,
            let advice = InvoiceRecordStatus.advice(for: written) {
             fields.error(at: node, advice)
             status = .draft
+            statusUnread = true
         } else {
             status = fields.choice("status", InvoiceRecordStatus.self) ?? .draft
         }
@@ -129,7 +131,7 @@ extension InvoiceRecord {
             if let description, let amount { lines.append(ExtraLine(description: description, amount: amount)) }
         }
         let sealed = InvoiceSeal.read(fields, file: file, currency: currency)
-        if sealed != nil, status == .draft {
+        if sealed != nil, status == .draft, !statusUnread {
             fields.warning(field: "total", "a draft has no total as sent; it is ignored (`docket invoice --send` writes it)")
         }
         if let issued, let due, due < issued {

@@ -99,3 +99,17 @@ extension DemoFiguresTests {
         ])
     }
 }
+
+extension DemoFiguresTests {
+    @Test("`status: paid` on a sealed invoice is one error saying where payments go, with no warning about its total")
+    func paidOneMessage() throws {
+        let site = try Self.demo()
+        defer { site.remove() }
+        let path = "content/clients/atelier-lumiere/invoices/INV-2026-038.md"
+        let text = try #require(site.read(path))
+        try site.write(path, text.replacingOccurrences(of: "status: sent\n", with: "status: paid\n"))
+        #expect(site.build(today: "2026-11-29", mode: .check).diagnostics.all.map(\.description) == [
+            "\(path):5:9: error: a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total",
+        ])
+    }
+}

@@ -167,7 +167,7 @@ struct FrontMatterMistakesTests {
         status: paid
         ---
         """, expected: [
-            "\(invoice):4:9: error: a paid invoice stays `status: sent`: record the payment under `payments:` as `- { date: 2026-12-10, amount: 400.00 }` and Docket shows the invoice as paid once its payments cover the total",
+            "\(invoice):4:9: error: a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total",
         ]),
         .init(name: "`status: overdue`", path: invoice, text: """
         ---
