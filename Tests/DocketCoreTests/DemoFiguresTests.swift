@@ -87,29 +87,22 @@ struct DemoFiguresTests {
 }
 
 extension DemoFiguresTests {
-    @Test("`status sent` with no colon is one error; the invoice's number is not also reported missing from the sequence")
-    func noColonOneMessage() throws {
-        let site = try Self.demo()
-        defer { site.remove() }
-        let path = "content/clients/atelier-lumiere/invoices/INV-2026-038.md"
-        let text = try #require(site.read(path))
-        try site.write(path, text.replacingOccurrences(of: "status: sent\n", with: "status sent\n"))
-        #expect(site.build(today: "2026-11-29", mode: .check).diagnostics.all.map(\.description) == [
-            "\(path):5:7: error: `status sent` has no colon after the field name: write `status: sent`",
-        ])
-    }
-}
+    /// A mistaken `status` line written into the demo's sealed Atelier invoice, and the one message it gets.
+    static let statusMistakes = [
+        // No colon: one error, and the invoice's number is not also reported missing from the sequence.
+        ("status sent\n", "5:7: error: `status sent` has no colon after the field name: write `status: sent`"),
+        // `paid`: where payments go, with no warning about the total of what is read as a draft.
+        ("status: paid\n", "5:9: error: a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total"),
+    ]
 
-extension DemoFiguresTests {
-    @Test("`status: paid` on a sealed invoice is one error saying where payments go, with no warning about its total")
-    func paidOneMessage() throws {
+    @Test("a mistaken `status` on a sealed invoice is one message, with nothing else reported because of it",
+          arguments: statusMistakes)
+    func statusMistake(written: String, expected: String) throws {
         let site = try Self.demo()
         defer { site.remove() }
         let path = "content/clients/atelier-lumiere/invoices/INV-2026-038.md"
         let text = try #require(site.read(path))
-        try site.write(path, text.replacingOccurrences(of: "status: sent\n", with: "status: paid\n"))
-        #expect(site.build(today: "2026-11-29", mode: .check).diagnostics.all.map(\.description) == [
-            "\(path):5:9: error: a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total",
-        ])
+        try site.write(path, text.replacingOccurrences(of: "status: sent\n", with: written))
+        #expect(site.build(today: "2026-11-29", mode: .check).diagnostics.all.map(\.description) == ["\(path):\(expected)"])
     }
 }
