@@ -163,8 +163,8 @@ struct EntryParserTests {
                      "1h60m", "1h 30m", "1h  5m", "2h 75m", "1h 30min", "1h 30", "1h Report", "1.5h", "0.25h", "1h30",
                      "12", "m", "h", "1hm", "1h30mx", "01h05m", "999999999h", "1h\t30m", "3m x", "2h 1h"]
         for word in words {
-            var fast = Scanner(word)
-            var slow = Scanner(word)
+            var fast = TextScanner(word)
+            var slow = TextScanner(word)
             let fastResult = Result { try EntryParser.scanDuration(&fast) }
             let slowResult = Result { try EntryParser.scanDurationByRules(&slow) }
             switch (fastResult, slowResult) {

@@ -32,7 +32,7 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
                 }
                 days += Weekday.allCases.filter { $0 >= first && $0 <= last }
             }
-            var scanner = Scanner(rangeText)
+            var scanner = TextScanner(rangeText)
             guard let start = scanner.scanClock(),
                   scanner.consume("-") || scanner.consume("–"),
                   let end = scanner.scanClock(), scanner.rest.isEmpty else {

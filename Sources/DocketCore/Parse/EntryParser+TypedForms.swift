@@ -4,7 +4,7 @@
 extension EntryParser {
     /// The "write … instead" failure for a time or duration at the scanner's cursor typed in a form outside
     /// the grammar, or nil when it is not one of those forms (the grammar's own message stands).
-    static func typedForm(_ scanner: Scanner) -> Failure? {
+    static func typedForm(_ scanner: TextScanner) -> Failure? {
         let bytes = scanner.bytes
         let start = scanner.offset
         if let (written, suggestion) = typedDuration(bytes, from: start) {
@@ -16,13 +16,13 @@ extension EntryParser {
 
     /// Minutes typed after whole hours the grammar read (`1h 30mins`, `2h 15 min`), which would otherwise
     /// start the description and go unbilled: the failure naming the duration to write.
-    static func typedMinutesAfterHours(from start: Int, to scanner: Scanner) -> Failure? {
+    static func typedMinutesAfterHours(from start: Int, to scanner: TextScanner) -> Failure? {
         let bytes = scanner.bytes
         var index = scanner.offset
         guard index > start, (bytes[index - 1] | 0x20) == UInt8(ascii: "h"),
-              bytes[start..<(index - 1)].allSatisfy(Scanner.isDigit) else { return nil }
+              bytes[start..<(index - 1)].allSatisfy(TextScanner.isDigit) else { return nil }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index < bytes.count, Scanner.isDigit(bytes[index]), let minutes = typedNumberAndUnit(bytes, from: index),
+        guard index < bytes.count, TextScanner.isDigit(bytes[index]), let minutes = typedNumberAndUnit(bytes, from: index),
               !minutes.isHours, minutes.written, let value = Int(minutes.number), value < 60 else { return nil }
         let hours = String(decoding: bytes[start..<(scanner.offset - 1)], as: UTF8.self)
         let written = String(decoding: bytes[start..<minutes.end], as: UTF8.self)
@@ -57,11 +57,11 @@ extension EntryParser {
     private static func typedNumberAndUnit(_ bytes: [UInt8], from start: Int)
         -> (number: String, isHours: Bool, end: Int, written: Bool)? {
         var index = start
-        while index < bytes.count, Scanner.isDigit(bytes[index]) { index += 1 }
+        while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }
         guard index > start else { return nil }
-        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), Scanner.isDigit(bytes[index + 1]) {
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), TextScanner.isDigit(bytes[index + 1]) {
             index += 1
-            while index < bytes.count, Scanner.isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }
         }
         let number = String(decoding: bytes[start..<index], as: UTF8.self)
         var unitStart = index
@@ -97,16 +97,16 @@ extension EntryParser {
     private static func typedClock(_ bytes: [UInt8], from start: Int) -> TypedClock? {
         var index = start
         var hours = 0
-        while index < bytes.count, index - start < 2, Scanner.isDigit(bytes[index]) {
+        while index < bytes.count, index - start < 2, TextScanner.isDigit(bytes[index]) {
             hours = hours * 10 + Int(bytes[index] - 0x30)
             index += 1
         }
-        guard index > start, index == bytes.count || !Scanner.isDigit(bytes[index]) else { return nil }
+        guard index > start, index == bytes.count || !TextScanner.isDigit(bytes[index]) else { return nil }
         var minutes = 0
         var separator: UInt8?
         if index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "."),
-           Scanner.isDigit(bytes[index + 1]), Scanner.isDigit(bytes[index + 2]),
-           index + 3 == bytes.count || !Scanner.isDigit(bytes[index + 3]) {
+           TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2]),
+           index + 3 == bytes.count || !TextScanner.isDigit(bytes[index + 3]) {
             separator = bytes[index]
             minutes = Int(bytes[index + 1] - 0x30) * 10 + Int(bytes[index + 2] - 0x30)
             index += 3

@@ -187,7 +187,7 @@ enum TimesheetLookalikes {
         case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
             marker += 1
         default:
-            while marker < bytes.count, marker - index < 9, Scanner.isDigit(bytes[marker]) { marker += 1 }
+            while marker < bytes.count, marker - index < 9, TextScanner.isDigit(bytes[marker]) { marker += 1 }
             guard marker > index, marker < bytes.count, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")")
             else { return nil }
             marker += 1
@@ -210,12 +210,12 @@ enum TimesheetLookalikes {
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
-                guard Scanner.isDigit(byte) else { return false }
+                guard TextScanner.isDigit(byte) else { return false }
             }
         }
         guard let next = iterator.next() else { return true }
         let letter = next | 0x20
-        return !(Scanner.isDigit(next) || (letter >= 0x61 && letter <= 0x7A))
+        return !(TextScanner.isDigit(next) || (letter >= 0x61 && letter <= 0x7A))
     }
 
     /// Whether text starts like an entry: a kind word then a quantity, or a time or duration in any of the
@@ -241,19 +241,19 @@ enum TimesheetLookalikes {
     private static func startsWithTime(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8.prefix(24))
         var index = 0
-        while index < bytes.count, Scanner.isDigit(bytes[index]) { index += 1 }
+        while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }
         guard index > 0, index <= 4 else { return false }
         // `09:00`, `9.30`
         if index <= 2, index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "."),
-           Scanner.isDigit(bytes[index + 1]), Scanner.isDigit(bytes[index + 2]) { return true }
+           TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2]) { return true }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < bytes.count, Scanner.isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }
         }
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         var end = index
         while end < bytes.count, (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A { end += 1 }
-        guard end > index, end == bytes.count || !Scanner.isDigit(bytes[end]) else {
+        guard end > index, end == bytes.count || !TextScanner.isDigit(bytes[end]) else {
             // `1h30m`: hours then digits.
             return end > index && (bytes[index] | 0x20) == UInt8(ascii: "h")
         }

@@ -262,7 +262,7 @@ public final class FieldReader {
     /// A duration of whole minutes (`15m`, `1h`, `0.5h`).
     public func duration(_ key: String, required: Bool = false) -> Int? {
         scalar(key, expected: "a duration like `15m`, `6m` or `1h`", required: required) { text in
-            var scanner = Scanner(text)
+            var scanner = TextScanner(text)
             guard let minutes = (try? EntryParser.scanDuration(&scanner)) ?? nil, scanner.rest.isEmpty else { return nil }
             return minutes
         }

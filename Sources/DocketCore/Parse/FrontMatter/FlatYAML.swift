@@ -1,5 +1,5 @@
 /// A reader for the simple YAML that front matter almost always is, without building a full YAML parser's
-/// events and tokens (Yams was a tenth of a clean build).
+/// events and tokens (docs/PERFORMANCE.md says why).
 ///
 /// It reads, with spaces for indentation:
 ///

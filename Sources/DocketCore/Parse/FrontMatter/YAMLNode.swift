@@ -75,8 +75,8 @@ public struct YAMLNode: Sendable {
     /// reports syntax errors). Nil for an empty document.
     static func compose(_ yaml: String) throws -> YAMLNode? {
         if let node = FlatYAML.parse(yaml) { return node }
-        // Every value is read as text and checked by the reader itself, so Yams need not guess types (its
-        // regular expressions were a tenth of a build), and the encoding is given rather than looked up.
+        // Every value is read as text and checked by the reader itself, so Yams need not guess types, and the
+        // encoding is given rather than looked up.
         return try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(YAMLNode.init)
     }
 }

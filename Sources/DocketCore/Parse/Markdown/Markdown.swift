@@ -38,8 +38,8 @@ public struct MarkdownBlock: Sendable, Equatable {
     /// The block rendered to HTML by cmark with its safe default (raw HTML and unsafe links removed).
     ///
     /// Rendered only where a page can show it: top-level blocks other than lists and headings (a day's
-    /// notes), and the blocks of a list item after its first (an entry's details). Elsewhere it is empty:
-    /// rendering every list, item and paragraph as well made a timesheet's parse several times slower.
+    /// notes), and the blocks of a list item after its first (an entry's details). Elsewhere it is empty, as
+    /// nothing shows it.
     public var html: String
     /// Child blocks (list items of a list, blocks of an item).
     public var children: [MarkdownBlock]

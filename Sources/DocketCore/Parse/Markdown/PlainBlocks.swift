@@ -1,6 +1,6 @@
 /// A reader for the plain Markdown that timesheets, task lists and most notes are, producing exactly the
-/// blocks `Markdown.blocks` gets from cmark, without cmark (whose parse and tree walk were a tenth of a
-/// clean build).
+/// blocks `Markdown.blocks` gets from cmark, without cmark's parse and tree walk (docs/PERFORMANCE.md says
+/// why).
 ///
 /// It reads, line by line:
 ///
