@@ -16,11 +16,6 @@ enum RecordJSON {
         case column, line, message, path, severity
     }
 
-    /// The items of an invoice number's array, in order: `["INV-1", "content/…/INV-1.md", 2]`.
-    enum InvoiceNumberItem: CaseIterable {
-        case number, path, line
-    }
-
     /// The items of a dashboard part's array, in order. The part is kept compactly (one array, with its
     /// lists flattened) because every build reads every client's part.
     enum DashboardItem: CaseIterable {
@@ -46,6 +41,9 @@ enum RecordJSON {
         case proposals
         /// `[amount]`, or `[]` without an estimate.
         case soFar
+
+        /// Every item in order (made once: `allCases` makes a new array at each use).
+        static let inOrder = allCases
     }
 
     /// The keys of a portal: those of `Builder.Portal`'s `Codable`, which reads it.
@@ -122,21 +120,26 @@ enum RecordJSON {
         json.endObject()
     }
 
+    /// An invoice number as `["INV-1", "content/…/INV-1.md", 2]`. Written and read here, side by side, so
+    /// that the order of the items is defined in one place.
     private static func invoiceNumber(_ number: InvoiceNumber, into json: inout JSONWriter) {
         json.beginArray()
-        for item in InvoiceNumberItem.allCases {
-            switch item {
-            case .number: json.string(number.number)
-            case .path: json.string(number.path)
-            case .line: json.int(number.line)
-            }
-        }
+        json.string(number.number)
+        json.string(number.path)
+        json.int(number.line)
         json.endArray()
+    }
+
+    /// Reads an invoice number written by `invoiceNumber(_:into:)`.
+    static func invoiceNumber(from items: inout any UnkeyedDecodingContainer) throws -> InvoiceNumber {
+        let number = try items.decode(String.self)
+        let path = try items.decode(String.self)
+        return InvoiceNumber(number: number, path: path, line: try items.decode(Int.self))
     }
 
     private static func dashboard(_ part: Dashboard.ClientPart, into json: inout JSONWriter) {
         json.beginArray()
-        for item in DashboardItem.allCases {
+        for item in DashboardItem.inOrder {
             switch item {
             case .client: json.string(part.client)
             case .currency: json.string(part.currency.code)

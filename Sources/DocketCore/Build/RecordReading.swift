@@ -11,7 +11,7 @@ extension ClientFacts: Decodable {
         var numbers = try container.nestedUnkeyedContainer(forKey: .invoiceNumbers)
         while !numbers.isAtEnd {
             var items = try numbers.nestedUnkeyedContainer()
-            invoiceNumbers.append(try Self.invoiceNumber(from: &items))
+            invoiceNumbers.append(try RecordJSON.invoiceNumber(from: &items))
         }
 
         var diagnostics = try container.nestedUnkeyedContainer(forKey: .diagnostics)
@@ -29,18 +29,6 @@ extension ClientFacts: Decodable {
         }
     }
 
-    private static func invoiceNumber(from items: inout any UnkeyedDecodingContainer) throws -> InvoiceNumber {
-        var number = InvoiceNumber(number: "", path: "", line: 0)
-        for item in RecordJSON.InvoiceNumberItem.allCases {
-            switch item {
-            case .number: number.number = try items.decode(String.self)
-            case .path: number.path = try items.decode(String.self)
-            case .line: number.line = try items.decode(Int.self)
-            }
-        }
-        return number
-    }
-
     private static func dashboardPart(from items: inout any UnkeyedDecodingContainer) throws -> Dashboard.ClientPart {
         var client = ""
         var currency = Currency.gbp
@@ -53,7 +41,7 @@ extension ClientFacts: Decodable {
         var noTermsMonths: [String] = []
         var proposals: [String] = []
         var soFar: [MinorUnits] = []
-        for item in RecordJSON.DashboardItem.allCases {
+        for item in RecordJSON.DashboardItem.inOrder {
             switch item {
             case .client: client = try items.decode(String.self)
             case .currency: currency = try items.decode(Currency.self)

@@ -102,7 +102,7 @@ public enum LockedPage {
     public static let contentSecurityPolicy =
         "default-src 'none'; script-src \(scriptHash); style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
-    /// A locked page holding an encrypted envelope.
+    /// A locked page holding an encrypted envelope (its JSON text, as `PortalEncryption.envelope` writes it).
     static func html(envelope: String, mode: PortalEncryptionMode, business: String, root: String) -> String {
         let intro = mode == .passphrase
             ? "This portal is encrypted. Enter the passphrase you were given to open it."

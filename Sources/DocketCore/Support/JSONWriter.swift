@@ -17,18 +17,29 @@ struct JSONWriter {
     /// Where the text goes (not retained at every call: whoever makes the writer keeps the buffer alive
     /// while it writes, as `write(_:capacity:_:)` does).
     unowned(unsafe) let output: ByteBuffer
-    /// Whether the layout is `.indented`.
-    private let indented: Bool
+    /// 1 in the indented layout (a line break before each item), 0 in the compact one.
+    private let lineBreak: Int
+    /// Spaces per level: 2 in the indented layout, 0 in the compact one.
+    private let indentWidth: Int
     /// How many containers are open.
     private var depth = 0
-    /// Whether the innermost open container has no item yet.
-    private var empty = true
-    /// Whether the next value follows a key (or is the whole document), so it needs no separator.
-    private var afterKey = true
+    /// What the next key or value must write before itself.
+    private var state = State.afterKey
+
+    /// Where the writer is, which says what separates the next item from the one before.
+    private enum State: UInt8 {
+        /// After a key, or at the start of the document: nothing.
+        case afterKey
+        /// First in a container: a line break (indented layout).
+        case firstItem
+        /// After another item: a comma and a line break (indented layout).
+        case nextItem
+    }
 
     init(output: ByteBuffer, layout: Layout) {
         self.output = output
-        indented = layout == .indented
+        lineBreak = layout == .indented ? 1 : 0
+        indentWidth = layout == .indented ? 2 : 0
     }
 
     /// Writes one document with `body` into a new buffer and returns the buffer.
@@ -50,19 +61,21 @@ struct JSONWriter {
     /// Closes the innermost array: `]`.
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         separate()
         output.append(bracket)
         depth += 1
-        empty = true
+        state = .firstItem
     }
 
     /// Closes a container, on a line of its own in the indented layout unless it is empty.
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if !empty && indented { newline() }
+        if state != .firstItem && lineBreak != 0 { newline() }
         output.append(bracket)
-        empty = false
+        state = .nextItem
     }
 
     // MARK: Keys
@@ -86,68 +99,73 @@ struct JSONWriter {
 
     /// The next member's key, any text (escaped).
     mutating func key(text: String) {
-        item()
+        let comma = state == .nextItem
+        state = .afterKey
+        if comma { output.append(UInt8(ascii: ",")) }
+        if lineBreak != 0 { newline() }
         Self.quote(text, into: output)
         output.append(UInt8(ascii: ":"))
-        if indented { output.append(32) }
-        afterKey = true
+        if lineBreak != 0 { output.append(32) }
     }
 
+    /// Writes the comma, line break and indentation (as the layout has them), the quoted name and the `:` in
+    /// one go, without branching on the layout.
     private mutating func plainKey(_ start: UnsafePointer<UInt8>, count length: Int) {
-        let comma = !empty
-        empty = false
-        afterKey = true
-        let indented = indented
-        let indent = indented ? depth * 2 : 0
+        let comma = state == .nextItem ? 1 : 0
+        state = .afterKey
+        let lineBreak = lineBreak
+        let indent = depth &* indentWidth
         output.appendInPlace(maximum: indent + length + 6) { bytes in
-            var at = 0
-            if comma {
-                bytes[0] = UInt8(ascii: ",")
-                at = 1
-            }
-            if indented {
-                bytes[at] = 10
-                (bytes + at + 1).initialize(repeating: 32, count: indent)
-                at += 1 + indent
-            }
+            bytes[0] = UInt8(ascii: ",")  // kept only when there is a comma: the next byte goes at `comma`
+            var at = comma
+            bytes[at] = 10
+            at += lineBreak
+            (bytes + at).initialize(repeating: 32, count: indent)
+            at += indent
             bytes[at] = UInt8(ascii: "\"")
             (bytes + at + 1).initialize(from: start, count: length)
             at += 1 + length
             bytes[at] = UInt8(ascii: "\"")
             bytes[at + 1] = UInt8(ascii: ":")
-            guard indented else { return at + 2 }
             bytes[at + 2] = 32
-            return at + 3
+            return at + 2 + lineBreak  // the space after the colon only in the indented layout
         }
     }
 
     // MARK: Values
 
+    // Values are inlined where they are written, as their separators and digits are only a few instructions.
+
     /// A string, escaped.
+    @inline(__always)
     mutating func string(_ text: String) {
         separate()
         Self.quote(text, into: output)
     }
 
     /// A whole number.
+    @inline(__always)
     mutating func int(_ value: Int) {
         separate()
         Self.appendDecimal(value, into: output)
     }
 
     /// A decimal number written exactly as this text (`12.5`, `46.0`), which must be a JSON number.
+    @inline(__always)
     mutating func decimal(_ text: String) {
         separate()
         output.append(text)
     }
 
     /// `true` or `false`.
+    @inline(__always)
     mutating func bool(_ value: Bool) {
         separate()
         output.append(value ? "true" : "false")
     }
 
     /// `null`.
+    @inline(__always)
     mutating func null() {
         separate()
         output.append("null")
@@ -156,24 +174,16 @@ struct JSONWriter {
     /// Before a value: nothing after a key; otherwise the separator of the next array item.
     @inline(__always)
     private mutating func separate() {
-        if afterKey {
-            afterKey = false
-        } else {
-            item()
-        }
-    }
-
-    /// Starts the next item of the innermost container: a comma after the one before, and in the indented
-    /// layout a new line and the indentation.
-    private mutating func item() {
-        if !empty { output.append(UInt8(ascii: ",")) }
-        empty = false
-        if indented { newline() }
+        let before = state
+        state = .nextItem
+        guard before != .afterKey else { return }
+        if before == .nextItem { output.append(UInt8(ascii: ",")) }
+        if lineBreak != 0 { newline() }
     }
 
     private func newline() {
         output.append(10)
-        output.append(32, count: depth * 2)
+        output.append(32, count: depth &* indentWidth)
     }
 
     // MARK: Text
