@@ -2,8 +2,8 @@
 /// `RecordReading.swift` reads it back with the same keys (`JSONDecoder`, through the `Decodable`
 /// conformances there); `RecordJSONTests` holds writing and reading to each other.
 ///
-/// The layout is compact (no whitespace), an object's keys in alphabetical order, an array's items in the
-/// order of their enum.
+/// The layout is compact (no whitespace), with an object's keys in alphabetical order; a dashboard part's
+/// items follow `DashboardItem`, an invoice number's are written and read side by side below.
 enum RecordJSON {
     /// The keys of a client's facts (`ClientFacts`). Absent optionals are left out; `outputs` and their
     /// statuses are kept in the record's own lines, not in the JSON.
