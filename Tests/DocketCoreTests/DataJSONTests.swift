@@ -131,25 +131,6 @@ struct DataJSONTests {
         #expect(overview.contains("£90.70 <span class=\"of\">owed</span>"))
     }
 
-    @Test("the JSON writer escapes quotes, controls, HTML characters and JavaScript line ends, and indents by two")
-    func writer() {
-        #expect(JSONValue.quote("a\"b\\c\n\r\t\u{01}<>&\u{2028}\u{2029}é€") ==
-                "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u003c\\u003e\\u0026\\u2028\\u2029é€\"")
-        #expect(JSONValue.quote("") == "\"\"")
-        #expect(JSONValue.quote("plain text") == "\"plain text\"")
-        #expect(JSONValue.quote("\u{1F}x\u{7F}\"") == "\"\\u001fx\u{7F}\\\"\"")
-        // Whatever the text, a JSON reader gives it back.
-        for text in ["<a href='x'>&amp;</a>", "\u{2028}\u{2029}\u{2027}\u{202A}", "tab\there\nand\r\u{0}", "€ é 😀 \\ \"", "\u{E2}"] {
-            let quoted = JSONValue.quote(text)
-            let decoded = try? JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
-            #expect(decoded == text, "\(text.debugDescription)")
-        }
-        #expect(JSONValue.array([.int(0), .int(-7), .int(1_000_000), .int(Int.min), .int(Int.max)]).serialized()
-                == "[\n  0,\n  -7,\n  1000000,\n  -9223372036854775808,\n  9223372036854775807\n]")
-        let value = JSONValue.object([("a", .array([.int(1), .null, .decimal("2.50")])), ("b", .object([])), ("c", .array([]))])
-        #expect(value.serialized() == "{\n  \"a\": [\n    1,\n    null,\n    2.50\n  ],\n  \"b\": {},\n  \"c\": []\n}")
-    }
-
     @Test("the directly written data.json is byte for byte the JSON value tree's text, for every client of a generated site")
     func directWriterMatchesTree() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docket-json-\(UUID().uuidString)")
@@ -171,35 +152,6 @@ struct DataJSONTests {
         #expect(retainers > 5)
     }
 
-    @Test("the JSON writer lays out empty and nested containers as JSON values do")
-    func writerLayout() {
-        let output = ByteBuffer(capacity: 64)
-        var json = JSONWriter(output: output)
-        json.begin(UInt8(ascii: "{"))
-        json.key("a")
-        json.begin(UInt8(ascii: "["))
-        json.end(UInt8(ascii: "]"))
-        json.key("b")
-        json.begin(UInt8(ascii: "["))
-        json.next()
-        json.int(-7)
-        json.next()
-        json.begin(UInt8(ascii: "{"))
-        json.end(UInt8(ascii: "}"))
-        json.next()
-        json.null()
-        json.end(UInt8(ascii: "]"))
-        json.key("c")
-        json.string("x\"<")
-        json.key("longer_key")
-        json.int(12)
-        json.end(UInt8(ascii: "}"))
-        let text = String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
-        #expect(text == "{\n  \"a\": [],\n  \"b\": [\n    -7,\n    {},\n    null\n  ],\n  \"c\": \"x\\\"\\u003c\",\n  \"longer_key\": 12\n}")
-        #expect(text == JSONValue.object([("a", .array([])), ("b", .array([.int(-7), .object([]), .null])), ("c", .string("x\"<")),
-                                          ("longer_key", .int(12))]).serialized())
-    }
-
     @Test("quantities drop trailing zeros after the point, never before it; distances keep one decimal")
     func trimmedQuantities() {
         #expect(DataJSON.trimmed("12.50", keepOneDecimal: false) == "12.5")
@@ -211,8 +163,8 @@ struct DataJSONTests {
     }
 }
 
-/// `data.json` built as a tree of JSON values, field by field from the format contract: the reference that the
-/// direct writer (`DataJSON.data`) must match byte for byte.
+/// `data.json` built as a tree of JSON values (the tests' reference `JSONValue`), field by field from the
+/// format contract: the reference that the streaming writer (`DataJSON.data`) must match byte for byte.
 private enum TreeDocument {
     /// The document for one client built as a `JSONValue` tree: the reference the direct writer is held to.
     static func document(_ computed: ComputedClient) -> JSONValue {
@@ -274,5 +226,4 @@ private enum TreeDocument {
             ("balance", .int(invoice.balance)),
         ])
     }
-
 }

@@ -122,6 +122,36 @@ struct EncryptionTests {
         #expect(site.read("content/clients/acme/portal-key.txt")?.trimmingCharacters(in: .whitespacesAndNewlines) != keyText)
     }
 
+    @Test("an envelope is laid out as the reference JSON tree (keys in order, two spaces per level) and ends data.json with a newline; the locked page holds it as it is")
+    func envelopeLayout() throws {
+        let salt = Data((0..<16).map { UInt8($0) })
+        let portals = [try PortalEncryption.passphrase(Self.passphrase, salt: salt, business: "B <&>"),
+                       PortalEncryption.link(key: Data(repeating: 7, count: 32), business: "B <&>")]
+        for encryption in portals {
+            let sealed = try encryption.seal(OutputFile(path: "t/data.json", text: "{\"a\": \"<é>\"}\n"))
+            let text = String(decoding: sealed.data, as: UTF8.self)
+            #expect(text.hasSuffix("}\n"))
+            let fields = try #require(try JSONSerialization.jsonObject(with: sealed.data) as? [String: Any])
+            var expected: [(String, JSONValue)] = [
+                ("docket_encrypted", .int(1)), ("mode", .string(encryption.mode.rawValue)),
+                ("portal", .string(try #require(fields["portal"] as? String))), ("cipher", .string("AES-256-GCM")),
+            ]
+            if encryption.mode == .passphrase {
+                expected.append(("kdf", .object([("name", .string("PBKDF2")), ("hash", .string("SHA-256")),
+                                                 ("iterations", .int(600_000)), ("salt", .string("AAECAwQFBgcICQoLDA0ODw"))])))
+            }
+            expected += [("nonce", .string(try #require(fields["nonce"] as? String))), ("aad", .string("docket:t/data.json")),
+                         ("ciphertext", .string(try #require(fields["ciphertext"] as? String)))]
+            #expect(text == JSONValue.object(expected).serialized() + "\n")
+            #expect(String(decoding: try encryption.open(fields), as: UTF8.self) == "{\"a\": \"<é>\"}\n")
+
+            let page = String(decoding: try encryption.seal(OutputFile(path: "t/index.html", text: "<p>x</p>")).data, as: UTF8.self)
+            let envelope = try encryption.envelope(path: "t/index.html", plaintext: Data("<p>x</p>".utf8))
+            #expect(page.contains("<script type=\"application/json\" id=\"docket-payload\">\(envelope)</script>"))
+            #expect(!envelope.contains("<") && !envelope.hasSuffix("\n"))
+        }
+    }
+
     @Test("portal_encryption settings that contradict each other are errors")
     func settings() throws {
         var diagnostics = Diagnostics()

@@ -3,8 +3,8 @@
 ///
 /// Facts are small, so a build holds them for every client while it holds the full model of only the few
 /// clients it is working on; `.docket-cache/` stores them, so a client whose files did not change is
-/// neither parsed nor rendered again.
-struct ClientFacts: Codable, Sendable {
+/// neither parsed nor rendered again (`RecordJSON` writes them there, `RecordReading.swift` reads them back).
+struct ClientFacts: Sendable, Equatable {
     /// The client's folder name.
     var slug: String
     /// The share token read from `token.txt`, if there was one (checked unique across clients).
@@ -17,15 +17,11 @@ struct ClientFacts: Codable, Sendable {
     var diagnostics: [Diagnostic] = []
     /// The portal, for an active client.
     var portal: Builder.Portal?
-    /// The files of its portal, relative to `public/` (kept in the record's output lines, not in the JSON).
+    /// The files of its portal, relative to `public/` (kept in the record's output lines, not in its JSON).
     var outputs: [String] = []
     /// The status each of `outputs` was written with, when the build knows it (pages written straight into
     /// a new `public/`); not in the JSON.
     var outputStatuses: [FileStatus?]? = nil
-
-    enum CodingKeys: String, CodingKey {
-        case slug, storedToken, invoiceNumbers, dashboard, diagnostics, portal
-    }
 }
 
 /// An invoice number and where it is written.
@@ -36,22 +32,4 @@ struct InvoiceNumber: Sendable, Equatable {
     var path: String
     /// The line of its `number:` field.
     var line: Int
-}
-
-
-extension InvoiceNumber: Codable {
-    // Kept as `[number, path, line]` in `.docket-cache/`.
-    init(from decoder: any Decoder) throws {
-        var c = try decoder.unkeyedContainer()
-        number = try c.decode(String.self)
-        path = try c.decode(String.self)
-        line = try c.decode(Int.self)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.unkeyedContainer()
-        try c.encode(number)
-        try c.encode(path)
-        try c.encode(line)
-    }
 }

@@ -1,7 +1,7 @@
 /// The VA's own cross-client view, computed from every client. Written outside `public/`, never uploaded.
 public struct Dashboard: Sendable {
     /// An overdue invoice to chase.
-    public struct Chase: Sendable, Equatable, Codable {
+    public struct Chase: Sendable, Equatable {
         /// Client name.
         public var client: String
         /// Invoice number.
@@ -15,7 +15,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A client with an amount of money.
-    public struct ClientMoney: Sendable, Equatable, Codable {
+    public struct ClientMoney: Sendable, Equatable {
         /// Client name.
         public var client: String
         /// Balance owed, in minor units of `currency`.
@@ -35,7 +35,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A client with minutes this month and over all months.
-    public struct ClientMinutes: Sendable, Equatable, Codable {
+    public struct ClientMinutes: Sendable, Equatable {
         /// Client name.
         public var client: String
         /// Minutes in the current month.
@@ -45,7 +45,7 @@ public struct Dashboard: Sendable {
     }
 
     /// This month's retainer use of a client.
-    public struct Burn: Sendable, Equatable, Codable {
+    public struct Burn: Sendable, Equatable {
         /// Client name.
         public var client: String
         /// Used minutes.
@@ -71,7 +71,7 @@ public struct Dashboard: Sendable {
     }
 
     /// Time logged under a tag across clients.
-    public struct TagStat: Sendable, Equatable, Codable {
+    public struct TagStat: Sendable, Equatable {
         /// The tag.
         public var tag: String
         /// Raw minutes of work carrying it.
@@ -83,7 +83,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A proposal waiting for the client.
-    public struct Proposal: Sendable, Equatable, Codable {
+    public struct Proposal: Sendable, Equatable {
         /// Client name.
         public var client: String
         /// Version number.
@@ -119,7 +119,7 @@ public struct Dashboard: Sendable {
 
     /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
     /// client that did not change (`.docket-cache/`) and merge it with the others'.
-    public struct ClientPart: Sendable, Equatable, Codable {
+    public struct ClientPart: Sendable, Equatable {
         /// Overdue invoices.
         public var chase: [Chase]
         /// Balance and overdue total, when the client has published invoices.
@@ -269,68 +269,5 @@ extension Dashboard.ClientPart {
         self.tagEntries = tagEntries
         self.noTermsMonths = noTermsMonths
         self.proposals = proposals
-    }
-
-    // Kept compactly in `.docket-cache/` (one JSON array per client, read on every build).
-    public init(from decoder: any Decoder) throws {
-        var c = try decoder.unkeyedContainer()
-        let client = try c.decode(String.self)
-        self.client = client
-        let code = try c.decode(String.self)
-        guard let currency = Currency(code: code) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "currency")
-        }
-        self.currency = currency
-        let chaseFields = try c.decode([String].self)
-        guard chaseFields.count % 3 == 0 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase") }
-        var chase: [Dashboard.Chase] = []
-        for index in stride(from: 0, to: chaseFields.count, by: 3) {
-            guard let days = Int(chaseFields[index + 1]), let balance = MinorUnits(chaseFields[index + 2]) else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "chase")
-            }
-            chase.append(Dashboard.Chase(client: client, number: chaseFields[index], daysOverdue: days, balance: balance,
-                                         currency: currency))
-        }
-        self.chase = chase
-        let money = try c.decode([MinorUnits].self)
-        balance = money.count == 2
-            ? Dashboard.ClientMoney(client: client, balance: money[0], overdue: money[1], currency: currency) : nil
-        let burnFields = try c.decode([Int].self)
-        burn = burnFields.count == 4
-            ? Dashboard.Burn(client: client, used: burnFields[0], available: burnFields[1], overage: burnFields[2],
-                             overageAmount: burnFields[3], currency: currency) : nil
-        let minutes = try c.decode([Int].self)
-        guard minutes.count == 4 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "minutes") }
-        unbilled = Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1])
-        outOfHours = Dashboard.ClientMinutes(client: client, thisMonth: minutes[2], total: minutes[3])
-        tagMinutes = try c.decode([String: Int].self)
-        tagEntries = try c.decode([String: Int].self)
-        noTermsMonths = try c.decode([String].self)
-        let proposalFields = try c.decode([String].self)
-        guard proposalFields.count % 2 == 0 else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "proposals") }
-        var proposals: [Dashboard.Proposal] = []
-        for index in stride(from: 0, to: proposalFields.count, by: 2) {
-            guard let version = Int(proposalFields[index]), let effective = CalendarDate(iso: proposalFields[index + 1]) else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "proposals")
-            }
-            proposals.append(Dashboard.Proposal(client: client, version: version, effective: effective))
-        }
-        self.proposals = proposals
-        soFar = try c.decode([MinorUnits].self).first
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.unkeyedContainer()
-        try c.encode(client)
-        try c.encode(currency.code)
-        try c.encode(chase.flatMap { [$0.number, String($0.daysOverdue), String($0.balance)] })
-        try c.encode(balance.map { [$0.balance, $0.overdue] } ?? [])
-        try c.encode(burn.map { [$0.used, $0.available, $0.overage, $0.overageAmount] } ?? [])
-        try c.encode([unbilled.thisMonth, unbilled.total, outOfHours.thisMonth, outOfHours.total])
-        try c.encode(tagMinutes)
-        try c.encode(tagEntries)
-        try c.encode(noTermsMonths)
-        try c.encode(proposals.flatMap { [String($0.version), $0.effective.description] })
-        try c.encode(soFar.map { [$0] } ?? [])
     }
 }

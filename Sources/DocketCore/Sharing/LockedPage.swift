@@ -102,8 +102,8 @@ public enum LockedPage {
     public static let contentSecurityPolicy =
         "default-src 'none'; script-src \(scriptHash); style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
-    /// A locked page holding an encrypted envelope.
-    static func html(envelope: JSONValue, mode: PortalEncryptionMode, business: String, root: String) -> String {
+    /// A locked page holding an encrypted envelope (its JSON text, as `PortalEncryption.envelope` writes it).
+    static func html(envelope: String, mode: PortalEncryptionMode, business: String, root: String) -> String {
         let intro = mode == .passphrase
             ? "This portal is encrypted. Enter the passphrase you were given to open it."
             : "This portal is encrypted and opens with the key in your link."
@@ -118,7 +118,7 @@ public enum LockedPage {
         <meta name="referrer" content="no-referrer">
         <title>Private portal · \(HTML.escape(business))</title>
         <link rel="stylesheet" href="\(root)assets/portal.css">
-        <script type="application/json" id="docket-payload">\(envelope.serialized())</script>
+        <script type="application/json" id="docket-payload">\(envelope)</script>
         </head>
         <body class="page locked-page">
         <header class="masthead"><div class="wrap"><p class="brand">\(HTML.escape(business))</p></div></header>

@@ -77,8 +77,9 @@ public struct PortalEncryption: Sendable {
         return Data(base64Encoded: base64)
     }
 
-    /// The envelope of one encrypted file, as JSON.
-    func envelope(path: String, plaintext: Data) throws -> JSONValue {
+    /// The envelope of one encrypted file as JSON text, indented by two spaces per level, with no final
+    /// newline.
+    func envelope(path: String, plaintext: Data) throws -> String {
         var mac = HMAC<SHA256>(key: nonceKey)
         mac.update(data: Data(path.utf8))
         mac.update(data: Data([0]))
@@ -86,23 +87,38 @@ public struct PortalEncryption: Sendable {
         let nonceBytes = Data(mac.finalize()).prefix(12)
         let aad = Data("docket:\(path)".utf8)
         let sealed = try AES.GCM.seal(plaintext, using: key, nonce: try AES.GCM.Nonce(data: nonceBytes), authenticating: aad)
-        var fields: [(String, JSONValue)] = [
-            ("docket_encrypted", .int(1)),
-            ("mode", .string(mode.rawValue)),
-            ("portal", .string(portalID)),
-            ("cipher", .string("AES-256-GCM")),
-        ]
-        if let salt {
-            fields.append(("kdf", .object([("name", .string("PBKDF2")), ("hash", .string("SHA-256")),
-                                           ("iterations", .int(Self.iterations)),
-                                           ("salt", .string(Self.base64URL(salt)))])))
+        let output = JSONWriter.write(.indented, capacity: 256 + plaintext.count * 4 / 3) { json in
+            json.beginObject()
+            json.key("docket_encrypted")
+            json.int(1)
+            json.key("mode")
+            json.string(mode.rawValue)
+            json.key("portal")
+            json.string(portalID)
+            json.key("cipher")
+            json.string("AES-256-GCM")
+            if let salt {
+                json.key("kdf")
+                json.beginObject()
+                json.key("name")
+                json.string("PBKDF2")
+                json.key("hash")
+                json.string("SHA-256")
+                json.key("iterations")
+                json.int(Self.iterations)
+                json.key("salt")
+                json.string(Self.base64URL(salt))
+                json.endObject()
+            }
+            json.key("nonce")
+            json.string(Self.base64URL(nonceBytes))
+            json.key("aad")
+            json.string("docket:\(path)")
+            json.key("ciphertext")
+            json.string(Self.base64URL(sealed.ciphertext + sealed.tag))
+            json.endObject()
         }
-        fields += [
-            ("nonce", .string(Self.base64URL(nonceBytes))),
-            ("aad", .string("docket:\(path)")),
-            ("ciphertext", .string(Self.base64URL(sealed.ciphertext + sealed.tag))),
-        ]
-        return .object(fields)
+        return String(decoding: UnsafeBufferPointer(start: output.baseAddress, count: output.count), as: UTF8.self)
     }
 
     /// Decrypts an envelope made by `envelope` (used by tests and tools).
@@ -125,6 +141,6 @@ public struct PortalEncryption: Sendable {
             return OutputFile(path: file.path, text: LockedPage.html(envelope: envelope, mode: mode, business: business,
                                                                      root: String(repeating: "../", count: depth)))
         }
-        return OutputFile(path: file.path, text: envelope.serialized() + "\n")
+        return OutputFile(path: file.path, text: envelope + "\n")
     }
 }
