@@ -1,6 +1,7 @@
 import Foundation
 
-// Steps 4 to 7 of the pipeline: the checks across clients, then (for a build) writing and the record.
+// Steps 4 to 7 of the pipeline: the checks across clients, the dashboard, then (for a build) writing and
+// the record.
 extension Builder {
     /// Step 4: the checks across clients, on their facts — `SiteLoader`'s, the same as every command's —
     /// with every client's own diagnostics, and what the report says the run produced.
@@ -16,9 +17,19 @@ extension Builder {
         report.rebuiltClients = outcomes.filter { if case .fresh = $0 { return true } else { return false } }.map(\.facts.slug)
     }
 
+    /// Step 5: the VA's dashboard, from every client's part.
+    static func renderDashboard(_ outcomes: [ClientOutcome], shared: Shared, portals: [Portal],
+                                options: Options) -> [OutputFile] {
+        DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
+            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency),
+                   portals: portals)
+    }
+
     /// Everything a validated build produces.
     struct SiteOutput {
-        /// Every client, reused or rebuilt (a rebuilt client's pages wait in the stage).
+        /// The client folders, in order.
+        let slugs: [String]
+        /// Every client, in the order of `slugs`, reused or rebuilt (a rebuilt client's pages wait in the stage).
         let outcomes: [ClientOutcome]
         /// The site-wide files of `public/` (robots.txt, index.html, assets).
         let siteFiles: [OutputFile]
@@ -37,7 +48,9 @@ extension Builder {
         let dashboardWriter = SiteWriter(root: root, folder: dashboardFolder)
         let outcomes = output.outcomes
         let dashboardPaths = output.dashboard.map(\.path)
-        var previous: BuildCache.Outputs?
+        // With no client rebuilt into other files and the same clients as last time, the files produced are
+        // the ones the record lists already: nothing can be stale, and the list is not even read.
+        let mayLeaveStale = !sameFiles(outcomes, plan: plan)
         do {
             for case .fresh(let facts, _, _) in outcomes {
                 guard let portal = facts.portal else { continue }
@@ -46,8 +59,6 @@ extension Builder {
                     try ShareToken.saveSecret(value, name: name, slug: portal.slug, root: root)
                 }
             }
-            // The files the last build produced, before anything here can change them.
-            previous = plan.cache.previousOutputs(plan.previous)
             // Pages written straight into a new public/ are put in place first (one rename). Copied instead,
             // their files have a new status: the record's blocks made with the old one are made again.
             if stage.tree != nil, try !stage.publish(as: writer) { stream?.discard() }
@@ -64,9 +75,9 @@ extension Builder {
                 }
             }
             for result in written { report.outcome.add(try result.get()) }
-            // With no client rebuilt into other files and the same clients as last time, the files produced
-            // are the ones the record lists already: nothing can be stale.
-            if !sameFiles(outcomes, plan: plan), let previous {
+            // The record's list is not replaced before step 7, so it still names the last build's files.
+            let previous = mayLeaveStale ? plan.cache.previousOutputs(plan.previous) : nil
+            if let previous {
                 report.outcome.removed = try writer.removeStale(previous.public, produced: report.paths)
             }
             try dashboardWriter.begin()
@@ -76,11 +87,9 @@ extension Builder {
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             stream?.discard()
-            if let previous {
-                plan.cache.saveOutputsOnly(BuildCache.Outputs(public: previous.public + report.paths,
-                                                              dashboard: previous.dashboard + dashboardPaths))
-            }
-            // (Before anything was written, the record stays as it was: it still describes public/.)
+            let previous = plan.cache.previousOutputs(plan.previous)
+            plan.cache.saveOutputsOnly(BuildCache.Outputs(public: previous.public + report.paths,
+                                                          dashboard: previous.dashboard + dashboardPaths))
             return false
         }
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
@@ -108,7 +117,7 @@ extension Builder {
         var saved = false
         if plan.caching {
             let outcomes = output.outcomes
-            let slugs = outcomes.map(\.facts.slug)
+            let slugs = output.slugs
             let reusable = plan.reusable
             let inputs = plan.inputs
             let done = stream?.written ?? []

@@ -139,15 +139,18 @@ public enum Builder {
         var report = Report()
         var clock = PhaseClock()
 
+        // 1. What every client shares.
         guard let shared = loadShared(options, diagnostics: &report.diagnostics) else { return report }
         clock.mark("business.md and templates", in: &report)
 
+        // 2. What can be reused of the last build; when nothing changed, its report.
         let plan = ReusePlan.make(shared: shared, options: options, clock: &clock, report: &report)
         if reportUnchanged(plan, shared: shared, options: options, report: &report) {
             clock.mark("nothing changed", in: &report)
             return report
         }
 
+        // 3. Every client, reused or built; rendered pages wait in the stage.
         let stage: PageStage
         do {
             stage = try makeStage(rebuilding: plan.freshCount, options: options)
@@ -159,23 +162,25 @@ public enum Builder {
         let (outcomes, stream) = buildClients(shared: shared, plan: plan, stage: stage, options: options)
         clock.mark("load, compute, check and render \(plan.freshCount) client(s)", in: &report)
 
+        // 4. The checks across clients.
         let siteFiles = shared.renderer.siteFiles()
         checkAcrossClients(outcomes, siteFiles: siteFiles, report: &report)
         guard !report.diagnostics.hasErrors else { return report }
         clock.mark("checks across clients", in: &report)
 
-        let dashboard = DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
-            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency),
-                   portals: report.portals)
+        // 5. The dashboard.
+        let dashboard = renderDashboard(outcomes, shared: shared, portals: report.portals, options: options)
         clock.mark("dashboard", in: &report)
         guard options.mode == .build else { return report }
 
-        let written = SiteOutput(outcomes: outcomes, siteFiles: siteFiles, dashboard: dashboard)
+        // 6. Write.
+        let written = SiteOutput(slugs: shared.slugs, outcomes: outcomes, siteFiles: siteFiles, dashboard: dashboard)
         guard write(written, plan: plan, stage: stage, stream: stream, options: options, report: &report) else {
             return report
         }
         clock.mark("write", in: &report)
 
+        // 7. The record, for the next build.
         saveRecord(written, plan: plan, stream: stream, options: options, report: report)
         if plan.caching { clock.mark("save the build record", in: &report) }
         return report

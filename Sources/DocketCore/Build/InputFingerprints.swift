@@ -18,6 +18,7 @@ extension BuildCache {
         var clients: [String: ClientInputs] = [:]
         var globalFingerprint = ""
     }
+
     /// A client folder's files with their status, unhashed: the folder is rebuilt, and its files are hashed
     /// as its load reads them (`completed` hashes any other).
     func unhashedInputs(of slug: String) -> ClientInputs {
@@ -120,6 +121,7 @@ extension BuildCache {
         files.sort { $0.path < $1.path }
         return ClientInputs(files: files, fingerprint: fingerprint(of: slug, files: files, options: options))
     }
+
     /// SHA-256 as hex.
     static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 }

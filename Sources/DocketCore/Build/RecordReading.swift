@@ -88,6 +88,7 @@ extension BuildCache {
         var warnings: [Diagnostic] = []
         var portals: [Builder.Portal] = []
     }
+
     /// Calls `body` with the tab-separated fields of every non-empty line.
     static func eachLine(_ bytes: [UInt8], _ body: ([Range<Int>], [UInt8]) -> Void) {
         var start = 0
@@ -133,6 +134,7 @@ extension BuildCache {
         // The inode is read modulo 2^64, as it was written: exact for every value, and no trap above Int.max.
         return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(truncatingIfNeeded: last))
     }
+
     /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
     /// and output file, so this is on the path of every build.)
     func load() -> Record? {
@@ -200,6 +202,7 @@ extension BuildCache {
         }
         return record.global.isEmpty ? nil : record
     }
+
     /// Whether every file of a client's portal is as the last build left it.
     static func outputsUnchanged(_ client: ClientRecord, rootPath: String) -> Bool {
         client.outputsUnchanged(rootPath: rootPath)
