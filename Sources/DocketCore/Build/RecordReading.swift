@@ -135,8 +135,9 @@ extension BuildCache {
         return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(truncatingIfNeeded: last))
     }
 
-    /// Reads the last record, if any and well-formed. (Parsed byte by byte: it has a line for every input
-    /// and output file, so this is on the path of every build.)
+    /// Reads the last record, if any and well-formed: a record of another version, a damaged one or one of
+    /// output lines only gives nil (`previousOutputs` still reads its output lines). Parsed byte by byte: it
+    /// has a line for every input and output file, so this is on the path of every build.
     func load() -> Record? {
         guard let file = RecordFile(path: recordURL.path), let bytes = file.read(0..<file.size), bytes.count == file.size
         else { return nil }
