@@ -321,23 +321,12 @@ struct BuildRecordTests {
         }
     }
 
-    @Test("work spread over threads of its own keeps its order; hinting files to the kernel changes nothing and stops")
-    func threadsAndPrefetch() throws {
+    @Test("work spread over threads of its own keeps its order")
+    func threads() {
         let numbers = Array(0..<1_000)
         #expect(numbers.parallelMap(threads: 8) { $0 * 2 } == numbers.map { $0 * 2 })
         #expect([7].parallelMap(threads: 8) { $0 + 1 } == [8])
         #expect([Int]().parallelMap(threads: 8) { $0 } == [])
-
-        let site = try TemporarySite(files: ["content/clients/acme/client.md": "---\nname: Acme\n---\n",
-                                             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n"],
-                                     templates: false)
-        defer { site.remove() }
-        let before = site.snapshot("content")
-        FilePrefetcher(root: site.root, clients: [("acme", nil), ("missing", nil),
-                                                  ("acme", ["content/clients/acme/client.md", "content/none.md"])]).stop()
-        #expect(site.snapshot("content") == before)
-        // Stopped at once, with many clients still to go.
-        FilePrefetcher(root: site.root, clients: Array(repeating: ("acme", nil), count: 10_000)).stop()
     }
 
     @Test("a client's passphrase names are found in its client.md; the word search finds a word anywhere, and only it")

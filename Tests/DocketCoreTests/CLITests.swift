@@ -95,6 +95,25 @@ struct CLITests {
         #expect(!site.exists("public"))
     }
 
+    @Test("build, check and links print the same error for a share token two clients hold, and exit 1")
+    func duplicateTokenSameError() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write("content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\n---\n")
+        try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
+        try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
+        let error = "content/clients/beta/token.txt:1:1: error: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one\n"
+        for command in ["build", "check", "links"] {
+            let run = try docket([command, "--site", site.root.path])
+            #expect(run.status == 1, "\(command)")
+            // (build and check also compute the clients, and warn that no terms are agreed.)
+            #expect(run.stderr.contains(error), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("docket: 1 error, "), "\(command): \(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(command)")
+        }
+        #expect(!site.exists("public"))
+    }
+
     @Test("usage errors exit 2")
     func usage() throws {
         #expect(try docket(["build", "--today", "29/11/2026"]).status == 2)

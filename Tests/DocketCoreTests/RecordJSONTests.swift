@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DocketCore
 
-/// The JSON of the build record: what `RecordJSON` writes, read back by `RecordReading.swift`'s
+/// The JSON of the build record: what `RecordJSON` writes, read back by `RecordFactsDecoding.swift`'s
 /// `Decodable` conformances through Foundation's decoder, and laid out byte for byte as before.
 @Suite("Build record JSON")
 struct RecordJSONTests {

@@ -3,7 +3,7 @@
 ///
 /// Facts are small, so a build holds them for every client while it holds the full model of only the few
 /// clients it is working on; `.docket-cache/` stores them, so a client whose files did not change is
-/// neither parsed nor rendered again (`RecordJSON` writes them there, `RecordReading.swift` reads them back).
+/// neither parsed nor rendered again (`RecordJSON` writes them there, `RecordFactsDecoding.swift` reads them back).
 struct ClientFacts: Sendable, Equatable {
     /// The client's folder name.
     var slug: String

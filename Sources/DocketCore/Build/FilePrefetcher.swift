@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Asks the kernel to start reading the files of the clients a build is about to rebuild, in their order,
@@ -9,7 +11,8 @@ import Glibc
 /// took twice as long as with them: two cores, each waiting on one small read at a time.)
 ///
 /// It only gives the kernel a hint (`posix_fadvise(…, POSIX_FADV_WILLNEED)`, which starts reading ahead and
-/// returns); nothing it does changes what the build reads or produces.
+/// returns); nothing it does changes what the build reads or produces. Where there is no `posix_fadvise`
+/// (macOS), the files are visited and no hint is given.
 final class FilePrefetcher: @unchecked Sendable {
     // @unchecked: `stopped` is only read and written under `lock`; the rest is set once in `init`.
     private let lock = NSLock()
@@ -18,18 +21,23 @@ final class FilePrefetcher: @unchecked Sendable {
 
     /// Starts hinting at the files of each client folder, in order: the files given (paths relative to the
     /// site, as the build's fingerprint listed them), or, where none are given, those found under
-    /// `content/clients/<slug>/`.
-    init(root: URL, clients: [(slug: String, files: [String]?)]) {
+    /// `content/clients/<slug>/`. `visit`, for tests, is called on the prefetching thread with each whole
+    /// path just after it was hinted.
+    init(root: URL, clients: [(slug: String, files: [String]?)], visit: (@Sendable (String) -> Void)? = nil) {
         let rootPath = root.path
         let thread = Thread { [self] in
             defer { finished.signal() }
+            func hint(_ path: String) {
+                Self.hint(path)
+                visit?(path)
+            }
             for (slug, files) in clients {
                 if isStopped { return }
                 if let files {
-                    for path in files { Self.hint(rootPath + "/" + path) }
+                    for path in files { hint(rootPath + "/" + path) }
                 } else {
                     let folder = rootPath + "/content/clients/" + slug
-                    for path in FileStatus.fileNames(under: folder) { Self.hint(folder + "/" + path) }
+                    for path in FileStatus.fileNames(under: folder) { hint(folder + "/" + path) }
                 }
             }
         }
@@ -53,9 +61,11 @@ final class FilePrefetcher: @unchecked Sendable {
 
     /// Tells the kernel that a file will be read soon.
     static func hint(_ path: String) {
+        #if canImport(Glibc)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
         close(descriptor)
+        #endif
     }
 }

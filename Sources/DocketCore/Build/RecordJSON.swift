@@ -1,5 +1,5 @@
 /// The JSON of a client's facts and of a portal in the build record: its keys and order, and the writer.
-/// `RecordReading.swift` reads it back with the same keys (`JSONDecoder`, through the `Decodable`
+/// `RecordFactsDecoding.swift` reads it back with the same keys (`JSONDecoder`, through the `Decodable`
 /// conformances there); `RecordJSONTests` holds writing and reading to each other.
 ///
 /// The layout is compact (no whitespace), with an object's keys in alphabetical order; a dashboard part's

@@ -9,24 +9,16 @@ import Darwin
 /// All problems are collected; nothing stops at the first.
 public enum SiteLoader {
     /// Reads the site at `root`. Returns nil only when business.md cannot be used.
+    ///
+    /// The same steps as a build's, which goes through them client by client with a cache (`Builder`):
+    /// `loadBusiness`, `clientFolders`, `loadClient` for each folder, then `checkAcrossClients`.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> Site? {
-        let fileManager = FileManager.default
-        let businessPath = "content/business.md"
-        guard fileManager.fileExists(atPath: root.appendingPathComponent(businessPath).path) else {
-            diagnostics.error(businessPath, "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
-            return nil
-        }
-        guard let businessFile = SourceFile.read(site: root, path: businessPath, diagnostics: &diagnostics),
-              let business = Business.parse(businessFile, diagnostics: &diagnostics) else { return nil }
+        guard let business = loadBusiness(root: root, diagnostics: &diagnostics) else { return nil }
 
         // Clients are read and parsed on all cores; their diagnostics are kept in folder order.
-        let slugs = listDirectory(root, "content/clients", directories: true, diagnostics: &diagnostics)
+        let slugs = clientFolders(root: root, diagnostics: &diagnostics)
         let loaded = slugs.parallelMap { slug -> (ClientContent?, Diagnostics) in
             var own = Diagnostics()
-            guard Client.isValidSlug(slug) else {
-                own.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
-                return (nil, own)
-            }
             return (loadClient(root: root, slug: slug, business: business, diagnostics: &own), own)
         }
         var clients: [ClientContent] = []
@@ -34,13 +26,56 @@ public enum SiteLoader {
             diagnostics.append(contentsOf: own)
             if let content { clients.append(content) }
         }
-        checkTokensUnique(clients, diagnostics: &diagnostics)
-        BillingChecks.checkNumbers(clients.flatMap(\.invoices), diagnostics: &diagnostics)
+        checkAcrossClients(tokens: clients.map { ($0.client.slug, $0.token) },
+                           invoiceNumbers: clients.flatMap { content in
+                               content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
+                           },
+                           diagnostics: &diagnostics)
         return Site(business: business, clients: clients)
     }
 
+    /// Where the VA's business details are, relative to the site folder.
+    static let businessPath = "content/business.md"
+
+    /// Reads and parses `content/business.md`; nil (with the reason in `diagnostics`) when it is missing or
+    /// cannot be used. The one reader of business.md.
+    static func loadBusiness(root: URL, diagnostics: inout Diagnostics) -> Business? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(businessPath).path) else {
+            diagnostics.error(businessPath, "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
+            return nil
+        }
+        guard let file = SourceFile.read(site: root, path: businessPath, diagnostics: &diagnostics) else { return nil }
+        return Business.parse(file, diagnostics: &diagnostics)
+    }
+
+    /// The client folders under `content/clients/`, sorted (hidden ones skipped).
+    static func clientFolders(root: URL, diagnostics: inout Diagnostics) -> [String] {
+        listDirectory(root, "content/clients", directories: true, diagnostics: &diagnostics)
+    }
+
+    /// Whether a client folder's name can be a client's (its slug); reports one that cannot. The one check of
+    /// folder names.
+    static func checkFolderName(_ slug: String, diagnostics: inout Diagnostics) -> Bool {
+        guard Client.isValidSlug(slug) else {
+            diagnostics.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
+            return false
+        }
+        return true
+    }
+
+    /// The checks that need every client at once: each share token held by one client, each invoice number
+    /// used once across the business (and the numbering's gaps). `tokens` and `invoiceNumbers` in folder order.
+    static func checkAcrossClients(tokens: [(slug: String, token: String?)], invoiceNumbers: [InvoiceNumber],
+                                   diagnostics: inout Diagnostics) {
+        ShareToken.checkUnique(tokens, diagnostics: &diagnostics)
+        BillingChecks.checkNumbers(invoiceNumbers, diagnostics: &diagnostics)
+    }
+
+    /// Loads, parses and validates one client folder (its name first); nil when there is no client to use.
+    /// `digests`, when given, records the SHA-256 of every file read (a build's fingerprint).
     static func loadClient(root: URL, slug: String, business: Business, diagnostics: inout Diagnostics,
                            digests: FileDigests? = nil) -> ClientContent? {
+        guard checkFolderName(slug, diagnostics: &diagnostics) else { return nil }
         let folder = "content/clients/\(slug)"
         let clientPath = "\(folder)/client.md"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(clientPath).path) else {
@@ -129,19 +164,6 @@ public enum SiteLoader {
                     diagnostics.error(timesheet.path, line: entry.line, column: 0,
                                       "mileage is logged but content/clients/\(content.client.slug)/client.md has no `mileage_rate`; expected a rate per \(figures.distanceUnit.rawValue), or tag the entry #unbilled")
                 }
-            }
-        }
-    }
-
-    static func checkTokensUnique(_ clients: [ClientContent], diagnostics: inout Diagnostics) {
-        var owners: [String: String] = [:]
-        for content in clients {
-            guard let token = content.token else { continue }
-            if let other = owners[token] {
-                diagnostics.error("\(content.folder)/\(ShareToken.fileName)", line: 1, column: 1,
-                                  "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one")
-            } else {
-                owners[token] = content.client.slug
             }
         }
     }

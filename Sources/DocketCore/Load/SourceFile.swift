@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One text file of the site, read and checked to be UTF-8, with its lines ready for positions.
 public struct SourceFile: Sendable {
@@ -104,7 +109,7 @@ public struct SourceFile: Sendable {
         while true {
             if count == data.count { data.count += max(data.count, 4096) }
             let read = data.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if read < 0 {
                 if errno == EINTR { continue }
@@ -115,6 +120,15 @@ public struct SourceFile: Sendable {
         }
         data.count = count
         return data
+    }
+
+    /// POSIX `read`, named through the C library of the platform (Glibc on Linux, Darwin on macOS).
+    private static func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, bytes, count)
+        #else
+        Darwin.read(descriptor, bytes, count)
+        #endif
     }
 
     /// The 1-based character column of a 1-based UTF-8 byte column on a 1-based line.

@@ -26,10 +26,10 @@ public enum ShareLinks {
             return false
         }
         do {
-            try Builder.saveToken(ShareToken.generate(), slug: slug, root: root)
+            try ShareToken.save(ShareToken.generate(), slug: slug, root: root)
             if content.client.portalEncryption == .link {
-                try Builder.saveSecret(PortalEncryption.base64URL(PortalEncryption.randomBytes(32)),
-                                       name: ShareToken.keyFileName, slug: slug, root: root)
+                try ShareToken.saveSecret(PortalEncryption.base64URL(ShareToken.newLinkKey()),
+                                          name: ShareToken.keyFileName, slug: slug, root: root)
             }
             return true
         } catch {
@@ -53,7 +53,7 @@ public enum ShareLinks {
             if token == nil {
                 let fresh = ShareToken.generate()
                 do {
-                    try Builder.saveToken(fresh, slug: content.client.slug, root: root)
+                    try ShareToken.save(fresh, slug: content.client.slug, root: root)
                     token = fresh
                     isNew = true
                 } catch {
@@ -66,10 +66,10 @@ public enum ShareLinks {
             if content.client.portalEncryption == .link {
                 var key = content.portalKey
                 if key == nil {
-                    let fresh = PortalEncryption.randomBytes(32)
+                    let fresh = ShareToken.newLinkKey()
                     do {
-                        try Builder.saveSecret(PortalEncryption.base64URL(fresh), name: ShareToken.keyFileName,
-                                               slug: content.client.slug, root: root)
+                        try ShareToken.saveSecret(PortalEncryption.base64URL(fresh), name: ShareToken.keyFileName,
+                                                  slug: content.client.slug, root: root)
                         key = fresh
                     } catch {
                         diagnostics.error("\(content.folder)/\(ShareToken.keyFileName)", "cannot save a new portal key: \(error.localizedDescription)")

@@ -5,6 +5,9 @@ import Foundation
 /// 128 bits from the system's cryptographically secure generator, written URL-safe base64 without
 /// padding (22 characters). It is stored in `content/clients/<slug>/token.txt`, so it is the same on
 /// every machine and every build; deleting that file (or `docket links --rotate`) revokes it.
+///
+/// Everything that creates, stores or checks a portal's secrets is here, for `build`, `check` and `links`
+/// alike: tokens, a link portal's key and a passphrase portal's salt.
 public enum ShareToken {
     /// The file name of the stored token inside a client's folder.
     public static let fileName = "token.txt"
@@ -52,5 +55,76 @@ public enum ShareToken {
             return nil
         }
         return token
+    }
+
+    /// Reports every client whose stored token another client already has (in the order given, the first
+    /// keeps it): the one check of token uniqueness, for `build`, `check`, `links` and `invoice` alike.
+    static func checkUnique(_ owners: [(slug: String, token: String?)], diagnostics: inout Diagnostics) {
+        var seen: [String: String] = [:]
+        for (slug, token) in owners {
+            guard let token else { continue }
+            if let other = seen[token] {
+                diagnostics.error("content/clients/\(slug)/\(fileName)", line: 1, column: 1,
+                                  "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one")
+            } else {
+                seen[token] = slug
+            }
+        }
+    }
+}
+
+// Creating and storing secrets.
+extension ShareToken {
+    /// A new key for a link-encrypted portal (32 random bytes; the link carries it after `#k=`).
+    static func newLinkKey() -> Data { PortalEncryption.randomBytes(32) }
+
+    /// A new PBKDF2 salt for a passphrase portal (16 random bytes).
+    static func newSalt() -> Data { PortalEncryption.randomBytes(16) }
+
+    /// Stores a client's token in `content/clients/<slug>/token.txt`.
+    static func save(_ token: String, slug: String, root: URL) throws {
+        try saveSecret(token, name: fileName, slug: slug, root: root)
+    }
+
+    /// Stores a secret file (its text and a newline) in a client's folder, atomically and flushed to disk:
+    /// unlike a page, it cannot be made again.
+    static func saveSecret(_ value: String, name: String, slug: String, root: URL) throws {
+        let url = root.appendingPathComponent("content/clients/\(slug)/\(name)")
+        try Data((value + "\n").utf8).write(to: url, options: .atomic)
+    }
+
+    /// The encryption of an active client's portal, with any secret it had to create (file name → text, to
+    /// store once the build succeeded); nil for a plain portal. A passphrase missing from the environment is
+    /// an error: never a silent plaintext portal.
+    static func encryption(for content: ClientContent, business: Business, environment: [String: String],
+                           diagnostics: inout Diagnostics) -> (PortalEncryption, [String: String])? {
+        let client = content.client
+        guard let mode = client.portalEncryption else { return nil }
+        var secrets: [String: String] = [:]
+        switch mode {
+        case .passphrase:
+            let name = client.portalPassphraseEnv ?? ""
+            guard let passphrase = environment[name], !passphrase.isEmpty else {
+                diagnostics.error("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                                  "the environment variable \(name) is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)")
+                return nil
+            }
+            if passphrase.count < 12 {
+                diagnostics.warning("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                                    "the passphrase in \(name) is shorter than 12 characters; a longer one (four or more words) is much harder to guess")
+            }
+            let salt = content.portalSalt ?? newSalt()
+            if content.portalSalt == nil { secrets[saltFileName] = PortalEncryption.base64URL(salt) }
+            do {
+                return (try PortalEncryption.passphrase(passphrase, salt: salt, business: business.name), secrets)
+            } catch {
+                diagnostics.error("\(content.folder)/client.md", "cannot derive the portal key: \(error)")
+                return nil
+            }
+        case .link:
+            let key = content.portalKey ?? newLinkKey()
+            if content.portalKey == nil { secrets[keyFileName] = PortalEncryption.base64URL(key) }
+            return (PortalEncryption.link(key: key, business: business.name), secrets)
+        }
     }
 }

@@ -9,9 +9,9 @@ import Darwin
 ///
 /// A file is written only when its bytes differ from what is there (each write goes to a temporary file
 /// that is then renamed over the old one). Files Docket wrote in an earlier build and no longer produces
-/// are removed, with folders they leave empty; Docket remembers what it wrote in `.docket/manifest.txt`
-/// in the site folder (outside `public/`, so the list of portals is never uploaded). Anything else in
-/// `public/` is left alone.
+/// are removed, with folders they leave empty (`removeStale`); what a build produced is kept in its record,
+/// `.docket-cache/last-build` in the site folder (outside `public/`, so the list of portals is never
+/// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
 public struct SiteWriter: Sendable {
     /// The site folder.
     public let root: URL
@@ -26,10 +26,6 @@ public struct SiteWriter: Sendable {
 
     /// The output folder.
     public var publicDirectory: URL { root.appendingPathComponent(folder) }
-    /// Where the list of written files is kept.
-    public var manifestURL: URL {
-        root.appendingPathComponent(folder == "public" ? ".docket/manifest.txt" : ".docket/\(folder)-manifest.txt")
-    }
 
     /// What a write did.
     public struct Outcome: Sendable, Equatable {
@@ -46,18 +42,6 @@ public struct SiteWriter: Sendable {
             unchanged += other.unchanged
             removed += other.removed
         }
-    }
-
-    /// Writes every file, removes stale ones, and records the new manifest.
-    ///
-    /// Each folder is created once; files are compared and written on all cores. A file is compared only
-    /// when one of the same size is already there; a new file is written directly, a changed one through a
-    /// temporary file renamed over it.
-    public func write(_ files: [OutputFile]) throws -> Outcome {
-        try begin()
-        var outcome = try writeBatch(files)
-        outcome.removed = try finish(produced: files.map(\.path))
-        return outcome
     }
 
     /// Creates the output folder. Call before `writeBatch`.
@@ -216,12 +200,13 @@ public struct SiteWriter: Sendable {
         return String(path[..<slash])
     }
 
-    /// Removes files an earlier build wrote that this one did not produce, and records what it produced.
-    /// Returns how many files were removed.
-    public func finish(produced paths: [String]) throws -> Int {
+    /// Removes the files an earlier build produced (`previous`, relative to the output folder) that this one
+    /// did not (`produced`), with folders they leave empty. Returns how many were removed. Only plain
+    /// relative paths below the output folder are ever removed.
+    func removeStale(_ previous: [String], produced paths: [String]) throws -> Int {
+        guard !previous.isEmpty else { return 0 }
         let fileManager = FileManager.default
-        let previous = previousManifest()
-        let produced = previous.isEmpty ? [] : Set(paths)
+        let produced = Set(paths)
         var removed = 0
         for stale in previous where !produced.contains(stale) && isSafeRelativePath(stale) {
             let url = publicDirectory.appendingPathComponent(stale)
@@ -231,16 +216,6 @@ public struct SiteWriter: Sendable {
                 removeEmptyParents(of: url)
             }
         }
-        try fileManager.createDirectory(at: manifestURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // In the order the build produced them (the same order for the same site; every path once), one per
-        // line: sorting 54,000 paths with long common beginnings took longer than the rest of this step.
-        var lines: [UInt8] = []
-        lines.reserveCapacity(paths.count * 48)
-        for path in paths {
-            path.withUTF8Bytes { lines.append(contentsOf: $0) }
-            lines.append(10)
-        }
-        try Data(lines).write(to: manifestURL, options: .atomic)
         return removed
     }
 
@@ -248,23 +223,6 @@ public struct SiteWriter: Sendable {
     struct WriteError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    /// The paths the last build recorded, one per line (split on the newline byte: splitting the text by
-    /// characters cost a third of a second for a 54,000-line manifest).
-    func previousManifest() -> [String] {
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else { return [] }
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var paths: [String] = []
-            var start = 0
-            for index in bytes.indices where bytes[index] == 10 {
-                if index > start { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
-                start = index + 1
-            }
-            if start < bytes.count { paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return paths
-        }
     }
 
     /// Only plain relative paths below `public/` are ever removed.
