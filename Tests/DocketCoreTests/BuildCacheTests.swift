@@ -86,12 +86,12 @@ struct BuildCacheTests {
         ])
         defer { site.remove() }
         #expect(site.build().succeeded)
-        let record = site.read(".docket-cache/last-build")
+        let record = site.read(".docket/build-record")
         let before = site.snapshot("public")
         try site.write("content/clients/acme/client.md", "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: lots\n---\n")
         try site.write("content/clients/beta/client.md", "---\nname: Beta Ltd\ncontact: B\nemail: b@b.example\nrate: 25\n---\n")
         #expect(!site.build().succeeded)
-        #expect(site.read(".docket-cache/last-build") == record)
+        #expect(site.read(".docket/build-record") == record)
         #expect(site.snapshot("public") == before)
         // Back as it was: nothing to rebuild.
         try site.write("content/clients/acme/client.md", "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\n---\n")
@@ -123,8 +123,8 @@ struct BuildCacheTests {
         #expect(!failing.exists("public"))
         #expect(!failing.exists(Builder.newSiteFolder))
         // Nor a record, nor the one being written as its clients finished.
-        #expect(!failing.exists(".docket-cache/last-build"))
-        #expect(!failing.exists(".docket-cache/last-build.docket-new"))
+        #expect(!failing.exists(".docket/build-record"))
+        #expect(!failing.exists(".docket/build-record.docket-new"))
 
         let site = try TemporarySite(files: files)
         defer { site.remove() }
@@ -140,8 +140,8 @@ struct BuildCacheTests {
 
         // Its record was written as clients finished: a build with nothing changed reuses every client and
         // writes nothing, and an edit rebuilds only the client edited, to a clean build's bytes.
-        #expect(site.exists(".docket-cache/last-build"))
-        #expect(!site.exists(".docket-cache/last-build.docket-new"))
+        #expect(site.exists(".docket/build-record"))
+        #expect(!site.exists(".docket/build-record.docket-new"))
         let unchanged = site.build()
         #expect(unchanged.reusedCache)
         #expect(unchanged.rebuiltClients.isEmpty)
@@ -188,7 +188,7 @@ extension BuildCacheTests {
         ])
         defer { site.remove() }
         #expect(site.build().succeeded)
-        let record = try #require(site.read(".docket-cache/last-build"))
+        let record = try #require(site.read(".docket/build-record"))
         #expect(record.contains("\tpublic/") && record.contains("\"slug\""))
         // Each damage, and the clients a build must then rebuild (acme's timesheet is edited every time).
         let damages: [(String, Set<String>)] = [
@@ -198,7 +198,7 @@ extension BuildCacheTests {
             (record.replacingOccurrences(of: "\"slug\"", with: "\"slu"), ["acme", "beta"]),     // facts not JSON
         ]
         for (damaged, mustRebuild) in damages {
-            try site.write(".docket-cache/last-build", damaged)
+            try site.write(".docket/build-record", damaged)
             try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- \(damaged.count % 50 + 1)m Report #admin\n")
             let report = site.build()
             try #require(report.succeeded)

@@ -99,6 +99,7 @@ struct RecordOutputsTests {
         try site.write("dashboard/old.html", "old dashboard page")
         try site.write(".docket/manifest.txt", "OLDOLDOLDOLDOLDOLDOLDOL/index.html\nOLDOLDOLDOLDOLDOLDOLDOL/hours/2026-10.html\nrobots.txt\n../outside.txt\n")
         try site.write(".docket/dashboard-manifest.txt", "index.html\nold.html\n")
+        try site.write(".docket-cache/last-build", "docket build record\t6\n")
         try site.write("outside.txt", "not Docket's to remove")
         let report = site.build()
         try #require(report.succeeded, "\(report.diagnostics.errors)")
@@ -108,9 +109,10 @@ struct RecordOutputsTests {
         #expect(site.exists("dashboard/index.html") && site.exists("public/robots.txt"))
         #expect(site.read("public/mine.txt") == "the VA's own file")
         #expect(site.read("outside.txt") == "not Docket's to remove")
-        #expect(!site.exists(".docket"))
+        #expect(!site.exists(".docket/manifest.txt") && !site.exists(".docket/dashboard-manifest.txt"))
+        #expect(!site.exists(".docket-cache/last-build"))
         // The record lists what the build produced, and the next build finds nothing to do.
-        let record = try #require(site.read(".docket-cache/last-build"))
+        let record = try #require(site.read(".docket/build-record"))
         #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t"))
         #expect(record.contains("O\tdashboard/index.html\t"))
         #expect(record.hasSuffix("\t7\n"))
@@ -123,11 +125,11 @@ struct RecordOutputsTests {
         defer { site.remove() }
         #expect(site.build().succeeded)
         try site.write("public/GONEGONEGONEGONEGONEGO/index.html", "a page of a client since deleted")
-        let record = try #require(site.read(".docket-cache/last-build"))
+        let record = try #require(site.read(".docket/build-record"))
         // As Docket 0.5.0's record would say it (format 6), cut short before its last line.
         let older = record.replacingOccurrences(of: "\t7\n", with: "\t6\n")
             + "O\tpublic/GONEGONEGONEGONEGONEGO/index.html\t1 2 3 4\n"
-        try site.write(".docket-cache/last-build", older)
+        try site.write(".docket/build-record", older)
         let report = site.build()
         try #require(report.succeeded)
         #expect(report.rebuiltClients == ["acme"])
@@ -141,7 +143,7 @@ struct RecordOutputsTests {
         defer { site.remove() }
         let first = Builder.run(.init(root: site.root, today: CalendarDate(iso: "2026-11-29")!, mode: .build, useCache: false))
         try #require(first.succeeded)
-        let record = try #require(site.read(".docket-cache/last-build"))
+        let record = try #require(site.read(".docket/build-record"))
         #expect(!record.contains("F\t"))
         #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t\n"))
         try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
@@ -166,7 +168,7 @@ struct RecordOutputsTests {
         #expect(failed.diagnostics.errors.map(\.path) == ["public"])
         #expect(site.exists("public/BBBBBBBBBBBBBBBBBBBBBB/index.html"))  // written before the failure
         #expect(site.exists("public/AAAAAAAAAAAAAAAAAAAAAA/index.html"))
-        let record = try #require(site.read(".docket-cache/last-build"))
+        let record = try #require(site.read(".docket/build-record"))
         #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t\n"))
         #expect(record.contains("O\tpublic/BBBBBBBBBBBBBBBBBBBBBB/index.html\t\n"))
         // Zed goes, acme moves again: neither of the two earlier portals stays.
@@ -178,5 +180,19 @@ struct RecordOutputsTests {
         #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
         #expect(!site.exists("public/BBBBBBBBBBBBBBBBBBBBBB"))
         #expect(site.exists("public/CCCCCCCCCCCCCCCCCCCCCC/index.html"))
+    }
+
+    @Test("clearing .docket-cache/ (scratch only) keeps the record: a link revoked afterwards still takes its portal down")
+    func clearedScratchFolder() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        #expect(site.exists("public/AAAAAAAAAAAAAAAAAAAAAA/index.html"))
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".docket-cache"))
+        try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
+        let report = site.build()
+        try #require(report.succeeded, "\(report.diagnostics.errors)")
+        #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
+        #expect(site.exists("public/BBBBBBBBBBBBBBBBBBBBBB/index.html"))
     }
 }

@@ -13,9 +13,10 @@ import Foundation
 /// A client is reused (not parsed, computed or rendered) only when the global fingerprint and its own are
 /// unchanged and every file of its portal still has the size and times the last build left; its facts
 /// (`ClientFacts`: diagnostics, invoice numbers, dashboard part, portal) come from the record. Anything else
-/// rebuilds it, so the cache can make a build faster but never different. It lives in
-/// `.docket-cache/last-build` in the site folder (git-ignored), and it is also the list of the files the
-/// last build produced, from which the next one removes those it no longer makes (`RecordOutputs.swift`).
+/// rebuilds it, so the cache can make a build faster but never different. It lives in `.docket/build-record`
+/// in the site folder (git-ignored), and it is also the list of the files the last build produced, from which
+/// the next one removes those it no longer makes (`RecordOutputs.swift`): it is kept in `.docket/` rather than
+/// with the scratch folders in `.docket-cache/`, so that clearing those never leaves a revoked portal online.
 ///
 /// Its parts: the fingerprints of the inputs (`InputFingerprints.swift`, with the passphrase names a
 /// client.md gives in `PassphraseNames.swift`), reading the record (`RecordReading.swift`) and writing it
@@ -24,7 +25,8 @@ public struct BuildCache: Sendable {
     /// The site folder.
     let root: URL
 
-    var recordURL: URL { root.appendingPathComponent(".docket-cache/last-build") }
+    /// Where the record is.
+    var recordURL: URL { root.appendingPathComponent(".docket/build-record") }
 
     /// An input file's status and hash.
     struct Input: Sendable {
@@ -33,7 +35,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The record format's version: a record of another version is not used (only its output lines are
-    /// read, for the files to remove). 7: the record is the one list of the files a build produced.
+    /// read, for the files to remove). 7: the record is the one list of the files a build produced, in `.docket/`.
     static let formatVersion = "7"
 
     /// Forgets the last build.

@@ -7,7 +7,8 @@ import Foundation
 // fingerprints, so nothing is reused from it: its lines have no file status and it has no `F` line):
 // after a failed write it lists the files of the build before and of the failed one, since either may be in
 // place. Docket 0.5.0 and earlier also listed them in `.docket/manifest.txt` and
-// `.docket/dashboard-manifest.txt`; a build reads those too, and removes them once its own record is saved.
+// `.docket/dashboard-manifest.txt`, and kept their record in `.docket-cache/last-build`; a build reads those
+// lists too, and removes them and that record once its own record is saved.
 extension BuildCache {
     /// Files a build produced, relative to their folder.
     struct Outputs: Sendable, Equatable {
@@ -25,7 +26,7 @@ extension BuildCache {
 
     /// Whether an earlier Docket's list of files is still there to be taken over.
     var hasLegacyManifests: Bool {
-        legacyManifests.contains { FileManager.default.fileExists(atPath: $0.url.path) }
+        (legacyManifests.map(\.url) + [legacyRecordURL]).contains { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// Every file the last build produced: from `record` when it was read, else from whatever output lines
@@ -77,19 +78,14 @@ extension BuildCache {
         }
     }
 
-    /// Removes an earlier Docket's lists of files (and `.docket/` when that leaves it empty), once the record
-    /// lists what they listed.
+    /// Where Docket 0.5.0 and earlier kept the build record.
+    var legacyRecordURL: URL { root.appendingPathComponent(".docket-cache/last-build") }
+
+    /// Removes an earlier Docket's lists of files and its record, once the record lists what they listed.
     func removeLegacyManifests() {
         let fileManager = FileManager.default
-        var removed = false
-        for (_, url) in legacyManifests where fileManager.fileExists(atPath: url.path) {
+        for url in legacyManifests.map(\.url) + [legacyRecordURL] where fileManager.fileExists(atPath: url.path) {
             try? fileManager.removeItem(at: url)
-            removed = true
-        }
-        guard removed else { return }
-        let folder = root.appendingPathComponent(".docket")
-        if let left = try? fileManager.contentsOfDirectory(atPath: folder.path), left.isEmpty {
-            try? fileManager.removeItem(at: folder)
         }
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-// Reading the last build record (`.docket-cache/last-build`).
+// Reading the last build record (`.docket/build-record`).
 extension BuildCache {
     /// A client as the last successful build left it: its lines of the record, read further only when a build
     /// needs them (so a large site does not hold every client's input and output tables at once).

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-// Writing the build record (`.docket-cache/last-build`).
+// Writing the build record (`.docket/build-record`).
 extension BuildCache {
     /// What a build gives `save` about one client.
     enum SavedClient {

@@ -10,7 +10,7 @@ import Darwin
 /// A file is written only when its bytes differ from what is there (each write goes to a temporary file
 /// that is then renamed over the old one). Files Docket wrote in an earlier build and no longer produces
 /// are removed, with folders they leave empty (`removeStale`); what a build produced is kept in its record,
-/// `.docket-cache/last-build` in the site folder (outside `public/`, so the list of portals is never
+/// `.docket/build-record` in the site folder (outside `public/`, so the list of portals is never
 /// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
 public struct SiteWriter: Sendable {
     /// The site folder.
