@@ -1,3 +1,5 @@
+import DocketTemplates
+
 /// The JSON of a client's facts and of a portal in the build record, written directly in the shape their
 /// `Codable` conformances read (`JSONDecoder` reads them back; `RecordJSONTests` holds the two to each other).
 ///

@@ -1,3 +1,4 @@
+import DocketTemplates
 import Foundation
 
 /// A JSON value, written by Docket itself so that numbers are exact: money and minutes are integers, and

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Appending copies with `memcpy` into memory the buffer owns (an `[UInt8]` goes through generic sequence
 /// code for every piece, and a page is thousands of pieces).
-final class ByteBuffer {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// How many bytes it holds.
-    private(set) var count = 0
+public final class ByteBuffer {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    /// How many bytes are in use.
+    @usableFromInline var used = 0
 
     /// An empty buffer with room for `capacity` bytes before it grows.
-    init(capacity: Int = 16_384) {
+    public init(capacity: Int = 16_384) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -19,77 +19,80 @@ final class ByteBuffer {
     deinit { base.deallocate() }
 
     /// Makes room for `extra` more bytes (the check is inlined at every append; growing is not).
-    @inline(__always)
-    private func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(extra) }
+    @inlinable @inline(__always)
+    func reserve(_ extra: Int) {
+        if used + extra > capacity { grow(extra) }
     }
 
     // Grown here rather than through a shared helper taking `base` and `capacity` inout: an inout access to
     // these properties anywhere makes Swift check exclusivity at run time on every append (measured: the
     // renderer's text writes took three times as many instructions).
-    @inline(never)
-    private func grow(_ extra: Int) {
+    @usableFromInline @inline(never)
+    func grow(_ extra: Int) {
         var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
+        while grown < used + extra { grown *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.update(from: base, count: count)
+        moved.update(from: base, count: used)
         base.deallocate()
         base = moved
         capacity = grown
     }
 
     /// Appends bytes.
-    @inline(__always)
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        (base + used).update(from: source, count: bytes.count)
+        used += bytes.count
     }
 
     /// Appends one byte.
-    @inline(__always)
-    func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    public func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
-        count += 1
+        base[used] = byte
+        used += 1
     }
 
     /// Lets `body` write up to `maximum` bytes straight into the buffer's memory; it returns how many it
     /// wrote (one room check for a run of small writes).
-    @inline(__always)
-    func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    @inlinable @inline(__always)
+    public func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         reserve(maximum)
-        count += body(base + count)
+        used += body(base + used)
     }
 
     /// Appends one byte `count` times (an indentation).
-    func append(_ byte: UInt8, count repeats: Int) {
+    public func append(_ byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }
         reserve(repeats)
-        (base + count).initialize(repeating: byte, count: repeats)
-        count += repeats
+        (base + used).initialize(repeating: byte, count: repeats)
+        used += repeats
     }
 
     /// Appends a string's UTF-8 bytes.
-    func append(_ text: String) {
+    public func append(_ text: String) {
         text.withUTF8Bytes { append($0) }
     }
 
+    /// How many bytes it holds.
+    public var count: Int { used }
+
     /// The first byte (valid until the next append).
-    var baseAddress: UnsafePointer<UInt8> { UnsafePointer(base) }
+    public var baseAddress: UnsafePointer<UInt8> { UnsafePointer(base) }
 
     /// The bytes so far, copied.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
 
     /// The bytes as `Data`, taking over the memory (the buffer is empty afterwards).
-    func takeData() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in
+    public func takeData() -> Data {
+        let data = Data(bytesNoCopy: base, count: used, deallocator: .custom { pointer, _ in
             pointer.assumingMemoryBound(to: UInt8.self).deallocate()
         })
         capacity = 64
         base = .allocate(capacity: capacity)
-        count = 0
+        used = 0
         return data
     }
 }

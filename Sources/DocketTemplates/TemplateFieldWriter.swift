@@ -1,0 +1,58 @@
+/// Writes one object's fields into a page's arena: the whole conversion of a view model, one line per field.
+///
+/// ```swift
+/// extension KindRow: TemplateRepresentable {
+///     public func slot(in arena: TemplateArena) -> TemplateSlot {
+///         var object = arena.object(Self.self)
+///         object.field("label", label)
+///         object.field("quantity", quantity)
+///         return object.end()
+///     }
+/// }
+/// ```
+///
+/// The number of fields and their name table come from the lines themselves: the first object of a type
+/// written with a library records its names, and every later one only writes values. A conversion must
+/// write the same names in the same order every time.
+public struct TemplateFieldWriter {
+    @usableFromInline let arena: TemplateArena
+    /// Where this object's fields start among the arena's pending slots.
+    @usableFromInline let start: Int
+    /// The number of the type's shape in the arena, or -1 while its names are recorded.
+    @usableFromInline let shape: Int32
+    @usableFromInline let type: ObjectIdentifier
+    /// The names written, while recording.
+    @usableFromInline var recorded: [String] = []
+
+    @inlinable
+    init(arena: TemplateArena, start: Int, shape: Int32, type: ObjectIdentifier) {
+        self.arena = arena
+        self.start = start
+        self.shape = shape
+        self.type = type
+    }
+
+    /// Writes a field: its name (a literal) and its value.
+    @inlinable
+    public mutating func field<Value: TemplateRepresentable>(_ name: StaticString, _ value: Value) {
+        let slot = value.slot(in: arena)
+        arena.appendPending(slot)
+        if shape < 0 { recorded.append(name.description) }
+    }
+
+    /// Writes a field whose value may be missing (a template looks further out for its name).
+    @inlinable
+    public mutating func field<Value: TemplateRepresentable>(_ name: StaticString, _ value: Value?) {
+        let slot = value.slot(in: arena)
+        arena.appendPending(slot)
+        if shape < 0 { recorded.append(name.description) }
+    }
+
+    /// Ends the object and returns its slot.
+    @inlinable
+    public func end() -> TemplateSlot {
+        if shape >= 0 { return arena.finishObject(from: start, shape: shape) }
+        let number = arena.record(recorded, forType: type)
+        return arena.finishObject(from: start, shape: number)
+    }
+}
