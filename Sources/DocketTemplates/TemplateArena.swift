@@ -23,17 +23,34 @@ public enum TemplateSlot: Sendable, Equatable {
 /// A tree of `TemplateValue`s cost an allocation per object and list, a reference count on every string
 /// each time the renderer looked at it, and a release of every node when the page was done.
 public final class TemplateArena {
-    // Plain memory the arena owns (not Swift arrays): filling a slot or adding text is a store, with no
-    // uniqueness or exclusivity check on an array property at every step.
-    @usableFromInline var slotBase: UnsafeMutablePointer<TemplateSlot>
-    @usableFromInline var slotCapacity: Int
-    /// How many slots are in use.
-    @usableFromInline var slotCount = 0
-    /// The slots of the objects being written, innermost last (`TemplateFieldWriter`), moved into place
-    /// when each object is done.
-    @usableFromInline var pendingBase: UnsafeMutablePointer<TemplateSlot>
-    @usableFromInline var pendingCapacity: Int
-    @usableFromInline var pendingCount = 0
+    /// Where the slots are and how many are in use, with the same for the pending slots of the objects being
+    /// written, and the type and shape number of the last object started.
+    @usableFromInline struct State {
+        @usableFromInline var slotBase: UnsafeMutablePointer<TemplateSlot>
+        @usableFromInline var slotCapacity: Int
+        @usableFromInline var slotCount = 0
+        /// The slots of the objects being written, innermost last (`TemplateFieldWriter`), moved into place
+        /// when each object is done.
+        @usableFromInline var pendingBase: UnsafeMutablePointer<TemplateSlot>
+        @usableFromInline var pendingCapacity: Int
+        @usableFromInline var pendingCount = 0
+        /// Objects of one type often come in a row: the last type started and its shape number.
+        @usableFromInline var lastType = ObjectIdentifier(Void.self)
+        @usableFromInline var lastShape: Int32 = -1
+
+        init(slots: Int) {
+            slotCapacity = max(slots, 16)
+            slotBase = .allocate(capacity: slotCapacity)
+            pendingCapacity = 64
+            pendingBase = .allocate(capacity: pendingCapacity)
+        }
+    }
+
+    // Plain memory the arena owns (not Swift arrays), reached through one pointer rather than stored `var`s:
+    // filling a slot is a store, with no uniqueness check on an array and no run-time exclusivity check on a
+    // class property (which every `var` reachable from another module gets, and view models are written from
+    // DocketCore).
+    @usableFromInline let state: UnsafeMutablePointer<State>
     /// The bytes of every text, one after another.
     @usableFromInline let text: ByteBuffer
 
@@ -46,30 +63,25 @@ public final class TemplateArena {
     /// `shapes[i].positions`, for the renderer to read without a reference count.
     private var positionsBase: UnsafeMutablePointer<UnsafeBufferPointer<Int16>>
     private var positionsCapacity = 16
-    /// The type and shape number of the last object started (objects of one type often come in a row).
-    @usableFromInline var lastType = ObjectIdentifier(Void.self)
-    @usableFromInline var lastShape: Int32 = -1
-
     /// An empty arena with room for a typical page, finding its shapes in `names`.
     init(names: TemplateNames, slots: Int = 1024, textBytes: Int = 16_384) {
         self.names = names
-        slotCapacity = max(slots, 16)
-        slotBase = .allocate(capacity: slotCapacity)
-        pendingCapacity = 64
-        pendingBase = .allocate(capacity: pendingCapacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(slots: slots))
         text = ByteBuffer(capacity: textBytes)
         positionsBase = .allocate(capacity: positionsCapacity)
     }
 
     // Slots and positions hold no references: nothing to deinitialize.
     deinit {
-        slotBase.deallocate()
-        pendingBase.deallocate()
+        state.pointee.slotBase.deallocate()
+        state.pointee.pendingBase.deallocate()
+        state.deallocate()
         positionsBase.deallocate()
     }
 
     /// Every slot in use (valid until the next slot is reserved).
-    var slots: UnsafeBufferPointer<TemplateSlot> { UnsafeBufferPointer(start: slotBase, count: slotCount) }
+    var slots: UnsafeBufferPointer<TemplateSlot> { UnsafeBufferPointer(start: state.pointee.slotBase, count: state.pointee.slotCount) }
 
     /// Every text byte (valid until the next text is added).
     var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.baseAddress, count: text.count) }
@@ -82,31 +94,30 @@ public final class TemplateArena {
     /// Reserves `count` slots in a row, each `.missing` until set, returning the first one's index.
     @inlinable
     func reserve(_ count: Int) -> Int32 {
-        if slotCount + count > slotCapacity { grow(count) }
-        (slotBase + slotCount).initialize(repeating: .missing, count: count)
-        let first = Int32(slotCount)
-        slotCount += count
+        if state.pointee.slotCount + count > state.pointee.slotCapacity { grow(count) }
+        (state.pointee.slotBase + state.pointee.slotCount).initialize(repeating: .missing, count: count)
+        let first = Int32(state.pointee.slotCount)
+        state.pointee.slotCount += count
         return first
     }
 
-    // Like `ByteBuffer`'s, grown in place: passing these properties inout to a shared helper would make
-    // Swift check exclusivity at run time on every slot written.
+    /// Makes room for `extra` more slots (rarely: out of line).
     @usableFromInline @inline(never)
     func grow(_ extra: Int) {
-        var capacity = slotCapacity * 2
-        while capacity < slotCount + extra { capacity *= 2 }
+        var capacity = state.pointee.slotCapacity * 2
+        while capacity < state.pointee.slotCount + extra { capacity *= 2 }
         let moved = UnsafeMutablePointer<TemplateSlot>.allocate(capacity: capacity)
-        moved.moveInitialize(from: slotBase, count: slotCount)
-        slotBase.deallocate()
-        slotBase = moved
-        slotCapacity = capacity
+        moved.moveInitialize(from: state.pointee.slotBase, count: state.pointee.slotCount)
+        state.pointee.slotBase.deallocate()
+        state.pointee.slotBase = moved
+        state.pointee.slotCapacity = capacity
     }
 
     /// Fills a reserved slot.
     @inlinable
     func set(_ index: Int32, _ slot: TemplateSlot) {
-        precondition(index >= 0 && Int(index) < slotCount, "a slot that was not reserved")
-        slotBase[Int(index)] = slot
+        precondition(index >= 0 && Int(index) < state.pointee.slotCount, "a slot that was not reserved")
+        state.pointee.slotBase[Int(index)] = slot
     }
 
     /// Adds a text's bytes and returns its slot.
@@ -121,37 +132,38 @@ public final class TemplateArena {
     @inlinable
     public func object<Model>(_ type: Model.Type) -> TemplateFieldWriter {
         let id = ObjectIdentifier(type)
-        let shape = id == lastType ? lastShape : shapeNumber(forType: id)
-        return TemplateFieldWriter(arena: self, start: pendingCount, shape: shape, type: id)
+        let shape = id == state.pointee.lastType ? state.pointee.lastShape : shapeNumber(forType: id)
+        return TemplateFieldWriter(arena: self, start: state.pointee.pendingCount, shape: shape, type: id)
     }
 
     /// Adds a field's slot to the object being written.
     @inlinable
     func appendPending(_ slot: TemplateSlot) {
-        if pendingCount == pendingCapacity { growPending() }
-        pendingBase[pendingCount] = slot
-        pendingCount += 1
+        if state.pointee.pendingCount == state.pointee.pendingCapacity { growPending() }
+        state.pointee.pendingBase[state.pointee.pendingCount] = slot
+        state.pointee.pendingCount += 1
     }
 
+    /// Makes room for more pending slots (rarely: out of line).
     @usableFromInline @inline(never)
     func growPending() {
-        let capacity = pendingCapacity * 2
+        let capacity = state.pointee.pendingCapacity * 2
         let moved = UnsafeMutablePointer<TemplateSlot>.allocate(capacity: capacity)
-        moved.moveInitialize(from: pendingBase, count: pendingCount)
-        pendingBase.deallocate()
-        pendingBase = moved
-        pendingCapacity = capacity
+        moved.moveInitialize(from: state.pointee.pendingBase, count: state.pointee.pendingCount)
+        state.pointee.pendingBase.deallocate()
+        state.pointee.pendingBase = moved
+        state.pointee.pendingCapacity = capacity
     }
 
     /// Moves the fields written since `start` into slots of their own and returns the object.
     @inlinable
     func finishObject(from start: Int, shape: Int32) -> TemplateSlot {
-        let count = pendingCount - start
-        if slotCount + count > slotCapacity { grow(count) }
-        (slotBase + slotCount).moveInitialize(from: pendingBase + start, count: count)
-        let first = Int32(slotCount)
-        slotCount += count
-        pendingCount = start
+        let count = state.pointee.pendingCount - start
+        if state.pointee.slotCount + count > state.pointee.slotCapacity { grow(count) }
+        (state.pointee.slotBase + state.pointee.slotCount).moveInitialize(from: state.pointee.pendingBase + start, count: count)
+        let first = Int32(state.pointee.slotCount)
+        state.pointee.slotCount += count
+        state.pointee.pendingCount = start
         return .object(first: first, shape: shape)
     }
 
@@ -166,8 +178,8 @@ public final class TemplateArena {
             number = add(shape, type: type)
         }
         if number >= 0 {
-            lastType = type
-            lastShape = number
+            state.pointee.lastType = type
+            state.pointee.lastShape = number
         }
         return number
     }

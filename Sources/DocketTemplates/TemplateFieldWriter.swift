@@ -15,7 +15,9 @@
 /// written with a library records its names, and every later one only writes values. A conversion must
 /// write the same names in the same order every time.
 public struct TemplateFieldWriter {
-    @usableFromInline let arena: TemplateArena
+    // Unowned: a writer lives only inside the `slot(in:)` call that was handed the arena, so the arena
+    // outlives it, and no reference count is taken for every object written.
+    @usableFromInline unowned(unsafe) let arena: TemplateArena
     /// Where this object's fields start among the arena's pending slots.
     @usableFromInline let start: Int
     /// The number of the type's shape in the arena, or -1 while its names are recorded.
