@@ -86,8 +86,14 @@ public final class ByteBuffer {
     }
 
     /// Appends a string's UTF-8 bytes.
+    @inlinable
     public func append(_ text: String) {
         text.withUTF8Bytes { append($0) }
+    }
+
+    /// Drops the bytes, keeping the memory.
+    func removeAll() {
+        state.pointee.used = 0
     }
 
     /// How many bytes it holds.
@@ -112,7 +118,7 @@ public final class ByteBuffer {
 extension String {
     /// Calls `body` with the string's UTF-8 bytes: in place for a native string (no copy, unlike a `var`
     /// copy and `withUTF8`), copied for a bridged one.
-    @inline(__always)
+    @inlinable @inline(__always)
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self

@@ -80,6 +80,13 @@ public final class TemplateArena {
         positionsBase.deallocate()
     }
 
+    /// Drops every slot and text, keeping the memory and the shapes found (for the next page).
+    func removeAll() {
+        state.pointee.slotCount = 0
+        state.pointee.pendingCount = 0
+        text.removeAll()
+    }
+
     /// Every slot in use (valid until the next slot is reserved).
     var slots: UnsafeBufferPointer<TemplateSlot> { UnsafeBufferPointer(start: state.pointee.slotBase, count: state.pointee.slotCount) }
 

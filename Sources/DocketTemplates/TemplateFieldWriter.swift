@@ -15,9 +15,9 @@
 /// written with a library records its names, and every later one only writes values. A conversion must
 /// write the same names in the same order every time.
 public struct TemplateFieldWriter {
-    // Unowned: a writer lives only inside the `slot(in:)` call that was handed the arena, so the arena
-    // outlives it, and no reference count is taken for every object written.
-    @usableFromInline unowned(unsafe) let arena: TemplateArena
+    // Unmanaged: a writer lives only inside the `slot(in:)` call that was handed the arena, so the arena
+    // outlives it, and no reference count is taken for every field written.
+    @usableFromInline let arena: Unmanaged<TemplateArena>
     /// Where this object's fields start among the arena's pending slots.
     @usableFromInline let start: Int
     /// The number of the type's shape in the arena, or -1 while its names are recorded.
@@ -28,33 +28,32 @@ public struct TemplateFieldWriter {
 
     @inlinable
     init(arena: TemplateArena, start: Int, shape: Int32, type: ObjectIdentifier) {
-        self.arena = arena
+        self.arena = Unmanaged.passUnretained(arena)
         self.start = start
         self.shape = shape
         self.type = type
     }
 
     /// Writes a field: its name (a literal) and its value.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func field<Value: TemplateRepresentable>(_ name: StaticString, _ value: Value) {
-        let slot = value.slot(in: arena)
-        arena.appendPending(slot)
+        arena._withUnsafeGuaranteedRef { arena in arena.appendPending(value.slot(in: arena)) }
         if shape < 0 { recorded.append(name.description) }
     }
 
     /// Writes a field whose value may be missing (a template looks further out for its name).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func field<Value: TemplateRepresentable>(_ name: StaticString, _ value: Value?) {
-        let slot = value.slot(in: arena)
-        arena.appendPending(slot)
+        arena._withUnsafeGuaranteedRef { arena in arena.appendPending(value.slot(in: arena)) }
         if shape < 0 { recorded.append(name.description) }
     }
 
     /// Ends the object and returns its slot.
-    @inlinable
+    @inlinable @inline(__always)
     public func end() -> TemplateSlot {
-        if shape >= 0 { return arena.finishObject(from: start, shape: shape) }
-        let number = arena.record(recorded, forType: type)
-        return arena.finishObject(from: start, shape: number)
+        arena._withUnsafeGuaranteedRef { arena in
+            if shape >= 0 { return arena.finishObject(from: start, shape: shape) }
+            return arena.finishObject(from: start, shape: arena.record(recorded, forType: type))
+        }
     }
 }
