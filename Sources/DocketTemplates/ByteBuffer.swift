@@ -103,7 +103,7 @@ public final class ByteBuffer {
     public var baseAddress: UnsafePointer<UInt8> { UnsafePointer(state.pointee.base) }
 
     /// The bytes so far, copied.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: state.pointee.base, count: state.pointee.used)) }
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: state.pointee.base, count: state.pointee.used)) }
 
     /// The bytes as `Data`, taking over the memory (the buffer is empty afterwards).
     public func takeData() -> Data {

@@ -129,7 +129,7 @@ public final class TemplateArena {
 
     /// Adds a text's bytes and returns its slot.
     @inlinable
-    public func add(_ string: String) -> TemplateSlot {
+    func add(_ string: String) -> TemplateSlot {
         let start = Int32(text.count)
         text.append(string)
         return .text(start: start, count: Int32(text.count) - start)
