@@ -105,6 +105,20 @@ private struct Page: TemplateRepresentable {
         #expect(outputs.allSatisfy { $0 == expected })
     }
 
+    @Test("pages rendered one after another reuse the library's arenas: each page shows only its own values")
+    func pagesInARow() throws {
+        let library = TemplateLibrary([
+            "page": try MustacheTemplate("{{title}}:{{#rows}}{{label}}{{count}}{{/rows}}"),
+            "row": try MustacheTemplate("{{label}}/{{count}}/{{note}}/{{title}}"),
+        ])
+        func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+        let long = Page(title: "long", rows: (0..<300).map { Row(label: "x", count: $0, note: nil) }, flag: false)
+        #expect(text(library.render("page", long)) == "long:" + (0..<300).map { "x\($0)" }.joined())
+        #expect(text(library.render("row", Row(label: "a", count: 1, note: "n"))) == "a/1/n/")
+        #expect(text(library.render("page", Page(title: "short", rows: [], flag: true))) == "short:")
+        #expect(text(library.render("missing", Row(label: "a", count: 1, note: nil))).isEmpty)
+    }
+
     @Test("a byte buffer grows as it fills, and hands its bytes over whole")
     func byteBuffer() {
         let buffer = ByteBuffer(capacity: 1)
