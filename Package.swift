@@ -19,9 +19,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The Mustache engine: parses, compiles and renders templates; knows nothing of Docket's content.
+        .target(name: "DocketTemplates"),
         .target(
             name: "DocketCore",
             dependencies: [
+                "DocketTemplates",
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -41,7 +44,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketCoreTests",
-            dependencies: ["DocketCore"]
+            dependencies: ["DocketCore", "DocketTemplates"]
+        ),
+        .testTarget(
+            name: "DocketTemplatesTests",
+            dependencies: ["DocketTemplates"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocketCore
+@testable import DocketTemplates
 
 @Suite("data.json and published invoices")
 struct DataJSONTests {

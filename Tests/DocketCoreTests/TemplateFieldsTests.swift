@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocketCore
+@testable import DocketTemplates
 
 /// The hand-written `templateValue` of every view model must show templates exactly the stored properties
 /// of its type: reflection (slow, so only used here) is the oracle.

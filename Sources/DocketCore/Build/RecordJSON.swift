@@ -1,3 +1,5 @@
+import DocketTemplates
+
 /// The JSON of a client's facts and of a portal in the build record: its keys and order, and the writer.
 /// `RecordFactsDecoding.swift` reads it back with the same keys (`JSONDecoder`, through the `Decodable`
 /// conformances there); `RecordJSONTests` holds writing and reading to each other.

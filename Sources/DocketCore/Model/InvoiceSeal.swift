@@ -1,3 +1,5 @@
+import DocketTemplates
+
 /// The total of a sent invoice as it was sent (`total:` in its front matter), which seals it: from then on
 /// the records must keep giving that total.
 ///

@@ -1,3 +1,4 @@
+import DocketTemplates
 import Foundation
 
 /// `public/<token>/data.json`: the portal's figures for machines, in the shape of the format contract.

@@ -1,3 +1,4 @@
+import DocketTemplates
 import Foundation
 
 /// The site's user-editable templates (`templates/*.mustache`) and assets (`templates/assets/`).
@@ -9,13 +10,13 @@ public struct TemplateSet: Sendable {
     let templates: [String: MustacheTemplate]
     /// Asset files to copy to `public/assets/`, by file name.
     public let assets: [String: Data]
-    /// Each template's compiled program, by name.
-    let programs: [String: MustacheProgram]
+    /// The templates compiled together, for rendering.
+    let library: TemplateLibrary
 
     init(templates: [String: MustacheTemplate], assets: [String: Data]) {
         self.templates = templates
         self.assets = assets
-        programs = templates.mapValues(\.program)
+        library = TemplateLibrary(templates)
     }
 
     /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
@@ -78,12 +79,8 @@ public struct TemplateSet: Sendable {
     /// Renders a page template with a view model.
     ///
     /// The model writes its values once into the page's arena (`TemplateRepresentable`); the renderer then
-    /// finds each `{{name}}` by scanning a few name numbers, never by reflection.
+    /// finds each `{{name}}` through its shape's table, never by reflection.
     func render(_ name: String, _ model: some TemplateRepresentable) -> Data {
-        let arena = TemplateArena()
-        let root = model.slot(in: arena)
-        var renderer = MustacheRenderer(programs: programs)
-        renderer.render(name, root, in: arena)
-        return renderer.buffer.takeData()
+        library.render(name, model)
     }
 }

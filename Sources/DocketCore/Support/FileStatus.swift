@@ -1,3 +1,4 @@
+import DocketTemplates
 import Foundation
 #if canImport(Glibc)
 import Glibc

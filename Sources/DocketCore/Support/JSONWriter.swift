@@ -1,3 +1,5 @@
+import DocketTemplates
+
 /// Writes JSON text straight into a byte buffer, value by value, with no tree of values in between: every
 /// JSON file Docket makes goes through it (`data.json`, an encrypted portal's envelope, the build record).
 ///

@@ -1,3 +1,5 @@
+import DocketTemplates
+
 /// Short text for people and files (times, durations, dates, decimals) written byte by byte into a buffer on
 /// the stack: one string is made, with no pieces joined on the way. A build writes hundreds of thousands of
 /// them.
@@ -39,24 +41,5 @@ struct ShortText {
     /// A whole number without sign in decimal, with leading zeros up to `width` digits.
     mutating func number(unsigned value: UInt, width: Int = 1) {
         forEachDecimalDigit(of: value, width: width) { byte($0) }
-    }
-}
-
-/// Gives the ASCII decimal digits of a whole number, most significant first, at least `width` of them
-/// (leading zeros): the one digit writer behind `ShortText`, the template renderer and the JSON writer.
-@inline(__always)
-func forEachDecimalDigit(of value: UInt, width: Int = 1, _ put: (UInt8) -> Void) {
-    var magnitude = value
-    var digits = 1
-    var divisor: UInt = 1
-    while magnitude / divisor >= 10 {
-        divisor *= 10
-        digits += 1
-    }
-    for _ in digits..<max(width, digits) { put(UInt8(ascii: "0")) }
-    while divisor > 0 {
-        put(UInt8(48 + magnitude / divisor))
-        magnitude %= divisor
-        divisor /= 10
     }
 }

@@ -1,5 +1,6 @@
-/// View models for the portal pages. Templates see stored properties only (swift-mustache reads them
-/// by reflection), so every flag a template tests is stored. Every field is plain text for `{{ }}` (escaped) unless its name
+/// View models for the portal pages. Templates see stored properties only (each type's conversion in
+/// TemplateFields.swift writes every one, which TemplateFieldsTests checks), so every flag a template tests
+/// is stored. Every field is plain text for `{{ }}` (escaped) unless its name
 /// ends in `HTML`, which only ever holds HTML that cmark rendered in safe mode.
 public enum PortalPages {}
 

@@ -1,190 +1,172 @@
+import DocketTemplates
+
 /// How the billing pages' view models (invoices, the statement, the account, the month-so-far estimate)
 /// appear to templates; see TemplateFields.swift.
 
 extension InvoicePage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "from", "to", "number", "issued", "due", "paymentTerms", "supplyLabel", "supplyValue", "po", "summary", "daysOverdue", "lines", "subtotal", "hasVAT", "vatRate", "vat", "vatNumber", "total", "payments", "hasPayments", "paid", "balance", "companyNumber", "bankLines", "latePayment", "terms", "hasTerms", "noteHTML", "hasNote", "vatNote"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(31)
-        arena.set(first, page.slot(in: arena))
-        arena.set(first + 1, from.slot(in: arena))
-        arena.set(first + 2, to.slot(in: arena))
-        arena.set(first + 3, number.slot(in: arena))
-        arena.set(first + 4, issued.slot(in: arena))
-        arena.set(first + 5, due.slot(in: arena))
-        arena.set(first + 6, paymentTerms.slot(in: arena))
-        arena.set(first + 7, supplyLabel.slot(in: arena))
-        arena.set(first + 8, supplyValue.slot(in: arena))
-        arena.set(first + 9, po.slot(in: arena))
-        arena.set(first + 10, summary.slot(in: arena))
-        arena.set(first + 11, daysOverdue.slot(in: arena))
-        arena.set(first + 12, lines.slot(in: arena))
-        arena.set(first + 13, subtotal.slot(in: arena))
-        arena.set(first + 14, hasVAT.slot(in: arena))
-        arena.set(first + 15, vatRate.slot(in: arena))
-        arena.set(first + 16, vat.slot(in: arena))
-        arena.set(first + 17, vatNumber.slot(in: arena))
-        arena.set(first + 18, total.slot(in: arena))
-        arena.set(first + 19, payments.slot(in: arena))
-        arena.set(first + 20, hasPayments.slot(in: arena))
-        arena.set(first + 21, paid.slot(in: arena))
-        arena.set(first + 22, balance.slot(in: arena))
-        arena.set(first + 23, companyNumber.slot(in: arena))
-        arena.set(first + 24, bankLines.slot(in: arena))
-        arena.set(first + 25, latePayment.slot(in: arena))
-        arena.set(first + 26, terms.slot(in: arena))
-        arena.set(first + 27, hasTerms.slot(in: arena))
-        arena.set(first + 28, noteHTML.slot(in: arena))
-        arena.set(first + 29, hasNote.slot(in: arena))
-        arena.set(first + 30, vatNote.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("page", page)
+        object.field("from", from)
+        object.field("to", to)
+        object.field("number", number)
+        object.field("issued", issued)
+        object.field("due", due)
+        object.field("paymentTerms", paymentTerms)
+        object.field("supplyLabel", supplyLabel)
+        object.field("supplyValue", supplyValue)
+        object.field("po", po)
+        object.field("summary", summary)
+        object.field("daysOverdue", daysOverdue)
+        object.field("lines", lines)
+        object.field("subtotal", subtotal)
+        object.field("hasVAT", hasVAT)
+        object.field("vatRate", vatRate)
+        object.field("vat", vat)
+        object.field("vatNumber", vatNumber)
+        object.field("total", total)
+        object.field("payments", payments)
+        object.field("hasPayments", hasPayments)
+        object.field("paid", paid)
+        object.field("balance", balance)
+        object.field("companyNumber", companyNumber)
+        object.field("bankLines", bankLines)
+        object.field("latePayment", latePayment)
+        object.field("terms", terms)
+        object.field("hasTerms", hasTerms)
+        object.field("noteHTML", noteHTML)
+        object.field("hasNote", hasNote)
+        object.field("vatNote", vatNote)
+        return object.end()
     }
 }
 
 extension StatementPage: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["page", "clientName", "rows", "hasRows", "balance", "owes", "inCredit", "overdue", "hasOverdue", "overdueTotal", "invoices", "hasInvoices"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(12)
-        arena.set(first, page.slot(in: arena))
-        arena.set(first + 1, clientName.slot(in: arena))
-        arena.set(first + 2, rows.slot(in: arena))
-        arena.set(first + 3, hasRows.slot(in: arena))
-        arena.set(first + 4, balance.slot(in: arena))
-        arena.set(first + 5, owes.slot(in: arena))
-        arena.set(first + 6, inCredit.slot(in: arena))
-        arena.set(first + 7, overdue.slot(in: arena))
-        arena.set(first + 8, hasOverdue.slot(in: arena))
-        arena.set(first + 9, overdueTotal.slot(in: arena))
-        arena.set(first + 10, invoices.slot(in: arena))
-        arena.set(first + 11, hasInvoices.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("page", page)
+        object.field("clientName", clientName)
+        object.field("rows", rows)
+        object.field("hasRows", hasRows)
+        object.field("balance", balance)
+        object.field("owes", owes)
+        object.field("inCredit", inCredit)
+        object.field("overdue", overdue)
+        object.field("hasOverdue", hasOverdue)
+        object.field("overdueTotal", overdueTotal)
+        object.field("invoices", invoices)
+        object.field("hasInvoices", hasInvoices)
+        return object.end()
     }
 }
 
 extension InvoiceSummaryView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["number", "href", "issued", "due", "total", "balance", "status", "statusLabel", "isOverdue", "isPaid"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(10)
-        arena.set(first, number.slot(in: arena))
-        arena.set(first + 1, href.slot(in: arena))
-        arena.set(first + 2, issued.slot(in: arena))
-        arena.set(first + 3, due.slot(in: arena))
-        arena.set(first + 4, total.slot(in: arena))
-        arena.set(first + 5, balance.slot(in: arena))
-        arena.set(first + 6, status.slot(in: arena))
-        arena.set(first + 7, statusLabel.slot(in: arena))
-        arena.set(first + 8, isOverdue.slot(in: arena))
-        arena.set(first + 9, isPaid.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("number", number)
+        object.field("href", href)
+        object.field("issued", issued)
+        object.field("due", due)
+        object.field("total", total)
+        object.field("balance", balance)
+        object.field("status", status)
+        object.field("statusLabel", statusLabel)
+        object.field("isOverdue", isOverdue)
+        object.field("isPaid", isPaid)
+        return object.end()
     }
 }
 
 extension PartyView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["name", "contact", "addressLines", "email", "phone", "vatNumber"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(6)
-        arena.set(first, name.slot(in: arena))
-        arena.set(first + 1, contact.slot(in: arena))
-        arena.set(first + 2, addressLines.slot(in: arena))
-        arena.set(first + 3, email.slot(in: arena))
-        arena.set(first + 4, phone.slot(in: arena))
-        arena.set(first + 5, vatNumber.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("name", name)
+        object.field("contact", contact)
+        object.field("addressLines", addressLines)
+        object.field("email", email)
+        object.field("phone", phone)
+        object.field("vatNumber", vatNumber)
+        return object.end()
     }
 }
 
 extension InvoiceLineView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["description", "quantity", "unit", "unitPrice", "amount", "href"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(6)
-        arena.set(first, description.slot(in: arena))
-        arena.set(first + 1, quantity.slot(in: arena))
-        arena.set(first + 2, unit.slot(in: arena))
-        arena.set(first + 3, unitPrice.slot(in: arena))
-        arena.set(first + 4, amount.slot(in: arena))
-        arena.set(first + 5, href.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("description", description)
+        object.field("quantity", quantity)
+        object.field("unit", unit)
+        object.field("unitPrice", unitPrice)
+        object.field("amount", amount)
+        object.field("href", href)
+        return object.end()
     }
 }
 
 extension PaymentView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["date", "amount"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(2)
-        arena.set(first, date.slot(in: arena))
-        arena.set(first + 1, amount.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("date", date)
+        object.field("amount", amount)
+        return object.end()
     }
 }
 
 extension TermsLinkView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["text", "href"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(2)
-        arena.set(first, text.slot(in: arena))
-        arena.set(first + 1, href.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("text", text)
+        object.field("href", href)
+        return object.end()
     }
 }
 
 extension AccountView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["balance", "owes", "inCredit", "overdue", "hasOverdue", "nextDue", "latest", "hasInvoices"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(8)
-        arena.set(first, balance.slot(in: arena))
-        arena.set(first + 1, owes.slot(in: arena))
-        arena.set(first + 2, inCredit.slot(in: arena))
-        arena.set(first + 3, overdue.slot(in: arena))
-        arena.set(first + 4, hasOverdue.slot(in: arena))
-        arena.set(first + 5, nextDue.slot(in: arena))
-        arena.set(first + 6, latest.slot(in: arena))
-        arena.set(first + 7, hasInvoices.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("balance", balance)
+        object.field("owes", owes)
+        object.field("inCredit", inCredit)
+        object.field("overdue", overdue)
+        object.field("hasOverdue", hasOverdue)
+        object.field("nextDue", nextDue)
+        object.field("latest", latest)
+        object.field("hasInvoices", hasInvoices)
+        return object.end()
     }
 }
 
 extension StatementRowView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["date", "description", "href", "charge", "payment", "balance"]
-
     /// The page values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(6)
-        arena.set(first, date.slot(in: arena))
-        arena.set(first + 1, description.slot(in: arena))
-        arena.set(first + 2, href.slot(in: arena))
-        arena.set(first + 3, charge.slot(in: arena))
-        arena.set(first + 4, payment.slot(in: arena))
-        arena.set(first + 5, balance.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("date", date)
+        object.field("description", description)
+        object.field("href", href)
+        object.field("charge", charge)
+        object.field("payment", payment)
+        object.field("balance", balance)
+        return object.end()
     }
 }
 
 extension EstimateView: TemplateRepresentable {
-    private static let templateNames: TemplateNames = ["label", "lines", "hasVAT", "vat", "total"]
-
     /// The estimate's values by property name, in the arena.
     public func slot(in arena: TemplateArena) -> TemplateSlot {
-        let first = arena.reserve(5)
-        arena.set(first, label.slot(in: arena))
-        arena.set(first + 1, lines.slot(in: arena))
-        arena.set(first + 2, hasVAT.slot(in: arena))
-        arena.set(first + 3, vat.slot(in: arena))
-        arena.set(first + 4, total.slot(in: arena))
-        return .object(first: first, table: Self.templateNames.table)
+        var object = arena.object(Self.self)
+        object.field("label", label)
+        object.field("lines", lines)
+        object.field("hasVAT", hasVAT)
+        object.field("vat", vat)
+        object.field("total", total)
+        return object.end()
     }
 }

@@ -16,6 +16,7 @@ struct MustacheRenderer {
     /// The page's slots and text bytes, while it renders.
     private var slots = UnsafeBufferPointer<TemplateSlot>(start: nil, count: 0)
     private var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var shapes = UnsafeBufferPointer<UnsafeBufferPointer<Int16>>(start: nil, count: 0)
     private var stack: [TemplateSlot] = []
     private var overrides: [String: MustacheProgram] = [:]
     private var indent: [UInt8] = []
@@ -31,13 +32,6 @@ struct MustacheRenderer {
         stack.reserveCapacity(16)
     }
 
-    /// Renders the named template with a value as the outermost context.
-    mutating func render(_ name: String, _ value: TemplateValue) {
-        let arena = TemplateArena(slots: 64, textBytes: 1024)
-        let root = value.slot(in: arena)
-        render(name, root, in: arena)
-    }
-
     /// Renders the named template with a slot of an arena as the outermost context.
     mutating func render(_ name: String, _ root: TemplateSlot, in arena: TemplateArena) {
         guard let program = programs[name] else { return }
@@ -45,11 +39,13 @@ struct MustacheRenderer {
         withExtendedLifetime(arena) {
             slots = arena.slots
             text = arena.textBytes
+            shapes = arena.shapePositions
             stack.append(root)
             run(program, from: 0, to: program.instructions.count)
             stack.removeLast()
             slots = UnsafeBufferPointer(start: nil, count: 0)
             text = UnsafeBufferPointer(start: nil, count: 0)
+            shapes = UnsafeBufferPointer(start: nil, count: 0)
         }
     }
 
@@ -148,8 +144,8 @@ struct MustacheRenderer {
         stack.withUnsafeBufferPointer { stack in
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let fields, let table) = stack[index] {
-                    let value = field(first, fields, table)
+                if case .object(let fields, let shape) = stack[index] {
+                    let value = field(first, fields, shape)
                     if case .missing = value {} else {
                         found = value
                         return
@@ -160,18 +156,21 @@ struct MustacheRenderer {
         }
         var part = 1
         while part < count {
-            guard case .object(let fields, let table) = found else { return .missing }
-            found = field(program.nameNumbers[start + part], fields, table)
+            guard case .object(let fields, let shape) = found else { return .missing }
+            found = field(program.nameNumbers[start + part], fields, shape)
             part += 1
         }
         return found
     }
 
-    /// The slot of the name numbered `id` in an object (its slots from `first`, its names `table`).
+    /// The slot of the name numbered `id` in an object (its slots from `first`, its names the arena's shape
+    /// number `shape`); a name no template uses has no number (-1).
     @inline(__always)
-    private func field(_ id: Int32, _ first: Int32, _ table: Int32) -> TemplateSlot {
-        guard let position = TemplateNames.position(of: id, in: table) else { return .missing }
-        return slots[Int(first) + position]
+    private func field(_ id: Int32, _ first: Int32, _ shape: Int32) -> TemplateSlot {
+        let positions = shapes[Int(shape)]
+        guard id >= 0, Int(id) < positions.count else { return .missing }
+        let position = positions[Int(id)]
+        return position < 0 ? .missing : slots[Int(first) + Int(position)]
     }
 
     /// Literal template text; inside an indented partial every line starts with the indentation.

@@ -45,7 +45,7 @@ final class MustacheProgram: @unchecked Sendable {
     let text: UnsafeBufferPointer<UInt8>
     /// The parts of every dotted name, one after the other.
     let names: [String]
-    /// The number of each of `names` (`TemplateNames.number(of:)`), in the same order.
+    /// The number of each of `names` in the library's `TemplateNames`, in the same order.
     let nameNumbers: [Int32]
     /// Partial, parent and block names.
     let labels: [String]
@@ -54,14 +54,14 @@ final class MustacheProgram: @unchecked Sendable {
     /// The blocks each parent tag overrides, compiled.
     let overrides: [[String: MustacheProgram]]
 
-    /// Compiles parsed nodes.
-    init(_ nodes: [MustacheNode]) {
-        var compiler = Compiler()
+    /// Compiles parsed nodes, numbering their names as the library does.
+    init(_ nodes: [MustacheNode], names numbering: TemplateNames) {
+        var compiler = Compiler(numbering: numbering)
         compiler.emit(nodes)
         instructions = Self.copy(compiler.instructions)
         text = Self.copy(compiler.text)
         names = compiler.names
-        nameNumbers = compiler.names.map(TemplateNames.number(of:))
+        nameNumbers = compiler.names.map { numbering.number(of: $0) ?? -1 }
         labels = compiler.labels
         indents = compiler.indents
         overrides = compiler.overrides
@@ -79,6 +79,7 @@ final class MustacheProgram: @unchecked Sendable {
     }
 
     private struct Compiler {
+        let numbering: TemplateNames
         var instructions: [Instruction] = []
         var text: [UInt8] = []
         var names: [String] = []
@@ -102,7 +103,7 @@ final class MustacheProgram: @unchecked Sendable {
                 case .partial(let name, let indent, _, _):
                     append(.partial, label(name), indentIndex(indent))
                 case .parent(let name, let indent, let blocks, _, _):
-                    overrides.append(blocks.mapValues { MustacheProgram($0) })
+                    overrides.append(blocks.mapValues { MustacheProgram($0, names: numbering) })
                     append(.parent, label(name), indentIndex(indent), Int32(overrides.count - 1))
                 case .block(let name, let children):
                     body(.block, label(name), 0, children)

@@ -1,25 +1,44 @@
-/// A Mustache template, parsed once into nodes and compiled into the program that `MustacheRenderer` runs.
+/// A Mustache template, parsed once into nodes (a `TemplateLibrary` compiles it into the program that
+/// `MustacheRenderer` runs).
 ///
-/// Docket's own implementation of the Mustache language (https://mustache.github.io/mustache.5.html):
-/// `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted names, `{{.}}`, sections, inverted sections, comments,
-/// partials `{{> name}}`, set delimiters `{{=<% %>=}}`, and template inheritance (`{{<parent}}`, `{{$block}}`),
-/// with the specification's rules for standalone lines and indented partials. Lambdas are not supported:
-/// view models hold plain values.
+/// An implementation of the Mustache language (https://mustache.github.io/mustache.5.html): `{{name}}`,
+/// `{{{name}}}`, `{{&name}}`, dotted names, `{{.}}`, sections, inverted sections, comments, partials
+/// `{{> name}}`, set delimiters `{{=<% %>=}}`, and template inheritance (`{{<parent}}`, `{{$block}}`), with
+/// the specification's rules for standalone lines and indented partials. Lambdas are not supported (values
+/// are plain data); pragmas `{{%…}}` and dynamic names `{{>*name}}` are syntax errors.
 public struct MustacheTemplate: Sendable {
     /// The parsed nodes.
     let nodes: [MustacheNode]
-    /// The nodes compiled for rendering.
-    let program: MustacheProgram
 
     /// Parses a template's text, or throws the first problem with its line and column.
     public init(_ text: String) throws(MustacheSyntaxError) {
         var parser = MustacheParser(Array(text.utf8))
         nodes = try parser.parse()
-        program = MustacheProgram(nodes)
+    }
+
+    /// Every name the template looks up (each part of a dotted name), in order of use.
+    var names: [String] {
+        var found: [String] = []
+        func walk(_ nodes: [MustacheNode]) {
+            for node in nodes {
+                switch node {
+                case .variable(let path, _): found += path.parts
+                case .section(let path, let children, _):
+                    found += path.parts
+                    walk(children)
+                case .block(_, let children): walk(children)
+                case .parent(_, _, let overrides, _, _):
+                    for name in overrides.keys.sorted() { walk(overrides[name] ?? []) }
+                case .text, .partial: break
+                }
+            }
+        }
+        walk(nodes)
+        return found
     }
 
     /// The names of the partials and parents the template uses, with the line and column of each use.
-    var references: [(name: String, line: Int, column: Int)] {
+    public var references: [(name: String, line: Int, column: Int)] {
         var found: [(String, Int, Int)] = []
         func walk(_ nodes: [MustacheNode]) {
             for node in nodes {
@@ -145,6 +164,7 @@ struct MustacheParser {
                 tagEnd = end + close.count
             }
             let name = String(decoding: content, as: UTF8.self).trimmingSpaces
+            try Self.rejectUnsupported(kind, name, line: line, column: column)
 
             // Standalone lines: a tag other than a value alone on its line takes the whole line with it.
             var indent: [UInt8] = []
@@ -222,6 +242,20 @@ struct MustacheParser {
                                       line: frame.line, column: frame.column)
         }
         return frames[0].nodes
+    }
+
+    /// Tags of Mustache's optional modules that this implementation does not have.
+    private static func rejectUnsupported(_ kind: UInt8, _ name: String, line: Int, column: Int) throws(MustacheSyntaxError) {
+        if kind == 0, name.hasPrefix("%") {
+            throw MustacheSyntaxError(message: "pragmas such as `{{\(name)}}` are not supported; remove the tag",
+                                      line: line, column: column)
+        }
+        if kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<"), name.hasPrefix("*") {
+            let sigil = kind == UInt8(ascii: ">") ? "> " : "<"
+            throw MustacheSyntaxError(
+                message: "dynamic names such as `{{\(sigil)\(name)}}` are not supported; name the template, such as {{\(sigil)\(name.dropFirst())}}",
+                line: line, column: column)
+        }
     }
 
     private func path(_ name: String, line: Int, column: Int) throws(MustacheSyntaxError) -> MustachePath {
