@@ -63,8 +63,8 @@ struct InvoiceCommand: ParsableCommand {
             }
             try draft.write(root: root)
             print("Drafted \(draft.path) (status: draft; drafts are never published).\n")
-            print(InvoiceText.render(draft.invoice, clientName: draft.clientName, currency: draft.currency))
-            print("Check it, then send it with: docket invoice --send \(draft.invoice.number)")
+            print(draft.printed)
+            print("Check it, then send it with: docket invoice --send \(draft.number)")
         } else if let number = send {
             guard let change = InvoiceSending.send(number: number, issued: issuedDate, root: root, today: today,
                                                    diagnostics: &diagnostics) else {
@@ -73,7 +73,7 @@ struct InvoiceCommand: ParsableCommand {
             try InvoiceSending.write([change], root: root)
             printDiagnostics(diagnostics)
             print("Sent \(number): \(change.path) now says `status: sent` and `total: \(change.totalText)` (sealed).\n")
-            print(InvoiceText.render(change.invoice, clientName: change.clientName, currency: change.currency))
+            print(change.printed)
             print("Run `docket build` to publish it.")
         } else if let number = seal {
             guard let change = InvoiceSending.seal(number: number, root: root, today: today, diagnostics: &diagnostics) else {
@@ -91,7 +91,7 @@ struct InvoiceCommand: ParsableCommand {
             try InvoiceSending.write(changes, root: root)
             printDiagnostics(diagnostics)
             for change in changes {
-                print("Sealed \(change.invoice.number): `total: \(change.totalText)` written to \(change.path).")
+                print("Sealed \(change.number): `total: \(change.totalText)` written to \(change.path).")
             }
             for line in skipped { print("Skipped \(line).") }
             if changes.isEmpty { print("Nothing to seal: every sent invoice has its total recorded.") }

@@ -21,7 +21,7 @@ import Foundation
 /// Its parts: the fingerprints of the inputs (`InputFingerprints.swift`, with the passphrase names a
 /// client.md gives in `PassphraseNames.swift`), reading the record (`RecordReading.swift`) and writing it
 /// (`RecordWriting.swift`).
-public struct BuildCache: Sendable {
+struct BuildCache: Sendable {
     /// The site folder.
     let root: URL
 

@@ -1,9 +1,9 @@
 /// The checks `docket check` (and every build) makes on invoices: what an invoice must carry, unique
 /// numbers, numbering gaps, every month billed once, and work left uninvoiced.
-public enum BillingChecks {
+enum BillingChecks {
     /// Invoice numbers are unique across the whole business (an error naming both files), and a gap in a
     /// numeric sequence (`INV-2026-041`, `INV-2026-043`) is a warning.
-    public static func checkNumbers(_ records: [InvoiceRecord], diagnostics: inout Diagnostics) {
+    static func checkNumbers(_ records: [InvoiceRecord], diagnostics: inout Diagnostics) {
         checkNumbers(records.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) },
                      diagnostics: &diagnostics)
     }
@@ -49,7 +49,7 @@ public enum BillingChecks {
     }
 
     /// Checks one client's computed invoices.
-    public static func checkClient(_ content: ClientContent, invoices: [Invoice], business: Business,
+    static func checkClient(_ content: ClientContent, invoices: [Invoice], business: Business,
                                    figures: ClientFigures, today: CalendarDate, diagnostics: inout Diagnostics) {
         let client = content.client
         var billedPeriods: [YearMonth: Invoice] = [:]
@@ -116,7 +116,7 @@ public enum BillingChecks {
     }
 
     /// Months with logged work and no agreed terms in force: "no contract, no work".
-    public static func monthsWithoutTerms(_ content: ClientContent, figures: ClientFigures) -> [YearMonth] {
+    static func monthsWithoutTerms(_ content: ClientContent, figures: ClientFigures) -> [YearMonth] {
         figures.months.filter { $0.loggedMinutes + $0.travelMinutes > 0 || $0.expenseCount > 0 }
             .map(\.month).filter { Terms.inForce(during: $0, in: content.terms).isEmpty }
     }

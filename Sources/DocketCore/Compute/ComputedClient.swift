@@ -1,26 +1,26 @@
 /// Everything computed for one client: month figures, invoices and the statement. The "compute" step of
 /// the pipeline; rendering only reads it.
-public struct ComputedClient: Sendable {
+struct ComputedClient: Sendable {
     /// The client's content as loaded.
-    public var content: ClientContent
+    var content: ClientContent
     /// Month figures from the first month to the last timesheet, and "this month".
-    public var figures: ClientFigures
+    var figures: ClientFigures
     /// Every invoice, drafts and void ones included, sorted by issue date then number.
-    public var invoices: [Invoice]
+    var invoices: [Invoice]
     /// Published invoices and payments with a running balance.
-    public var statement: Statement
+    var statement: Statement
 
     /// The client.
-    public var client: Client { content.client }
+    var client: Client { content.client }
     /// Published invoices only (sent, paid, overdue), oldest first.
-    public let publishedInvoices: [Invoice]
+    let publishedInvoices: [Invoice]
     /// What the next invoice for this month's work would come to so far, at the figures in force: the
     /// invoice whose usage month is today's month, before any invoice bills it. Nil when an invoice already
     /// bills the month, before the client's first month, or when there is nothing to bill yet.
-    public var estimate: Invoice? = nil
+    var estimate: Invoice? = nil
 
     /// Computes a client as of `today`, checking its invoices.
-    public static func compute(_ content: ClientContent, business: Business, today: CalendarDate,
+    static func compute(_ content: ClientContent, business: Business, today: CalendarDate,
                                diagnostics: inout Diagnostics) -> ComputedClient {
         let figures = MonthCalculator.figures(client: content.client, timeline: content.timeline,
                                               timesheets: content.timesheets, today: today)
@@ -53,7 +53,7 @@ public struct ComputedClient: Sendable {
 
     /// What the invoice calculator needs to know of a client: its month figures by month (this month's
     /// too), its timesheets by month, its terms and its figures over time.
-    public static func invoiceContext(_ content: ClientContent, business: Business,
+    static func invoiceContext(_ content: ClientContent, business: Business,
                                       figures: ClientFigures) -> InvoiceCalculator.Context {
         var byMonth = Dictionary(figures.months.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         if let current = figures.current, byMonth[current.month] == nil { byMonth[current.month] = current }

@@ -1,152 +1,152 @@
 /// The VA's own cross-client view, computed from every client. Written outside `public/`, never uploaded.
-public struct Dashboard: Sendable {
+struct Dashboard: Sendable {
     /// An overdue invoice to chase.
-    public struct Chase: Sendable, Equatable {
+    struct Chase: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// Invoice number.
-        public var number: String
+        var number: String
         /// Days past due.
-        public var daysOverdue: Int
+        var daysOverdue: Int
         /// What is still owed, in minor units of `currency`.
-        public var balance: MinorUnits
+        var balance: MinorUnits
         /// The client's currency.
-        public var currency: Currency
+        var currency: Currency
     }
 
     /// A client with an amount of money.
-    public struct ClientMoney: Sendable, Equatable {
+    struct ClientMoney: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// Balance owed, in minor units of `currency`.
-        public var balance: MinorUnits
+        var balance: MinorUnits
         /// The overdue part, in minor units of `currency`.
-        public var overdue: MinorUnits
+        var overdue: MinorUnits
         /// The client's currency.
-        public var currency: Currency
+        var currency: Currency
     }
 
     /// A sum of amounts in one currency (amounts in different currencies are never added together).
-    public struct Total: Sendable, Equatable {
+    struct Total: Sendable, Equatable {
         /// The currency.
-        public var currency: Currency
+        var currency: Currency
         /// The sum, in minor units of `currency`.
-        public var amount: MinorUnits
+        var amount: MinorUnits
     }
 
     /// A client with minutes this month and over all months.
-    public struct ClientMinutes: Sendable, Equatable {
+    struct ClientMinutes: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// Minutes in the current month.
-        public var thisMonth: Int
+        var thisMonth: Int
         /// Minutes over every month.
-        public var total: Int
+        var total: Int
     }
 
     /// This month's retainer use of a client.
-    public struct Burn: Sendable, Equatable {
+    struct Burn: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// Used minutes.
-        public var used: Int
+        var used: Int
         /// Available minutes.
-        public var available: Int
+        var available: Int
         /// Minutes beyond available.
-        public var overage: Int
+        var overage: Int
         /// The overage at the overage rate in force, in minor units of `currency`.
-        public var overageAmount: MinorUnits = 0
+        var overageAmount: MinorUnits = 0
         /// The client's currency.
-        public var currency: Currency = .gbp
+        var currency: Currency = .gbp
     }
 
     /// What a client's month comes to so far (an estimate of the next invoice).
-    public struct SoFar: Sendable, Equatable {
+    struct SoFar: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// The estimated total, in minor units of `currency`.
-        public var amount: MinorUnits
+        var amount: MinorUnits
         /// The client's currency.
-        public var currency: Currency
+        var currency: Currency
     }
 
     /// Time logged under a tag across clients.
-    public struct TagStat: Sendable, Equatable {
+    struct TagStat: Sendable, Equatable {
         /// The tag.
-        public var tag: String
+        var tag: String
         /// Raw minutes of work carrying it.
-        public var minutes: Int
+        var minutes: Int
         /// Number of work entries carrying it.
-        public var entries: Int
+        var entries: Int
         /// Average minutes per entry, rounded half up.
-        public var averageMinutes: Int
+        var averageMinutes: Int
     }
 
     /// A proposal waiting for the client.
-    public struct Proposal: Sendable, Equatable {
+    struct Proposal: Sendable, Equatable {
         /// Client name.
-        public var client: String
+        var client: String
         /// Version number.
-        public var version: Int
+        var version: Int
         /// Effective date.
-        public var effective: CalendarDate
+        var effective: CalendarDate
     }
 
     /// Overdue invoices, most overdue first.
-    public var chase: [Chase]
+    var chase: [Chase]
     /// What is overdue, one total per currency: the business currency first, then the others by code.
-    public var chaseTotals: [Total]
+    var chaseTotals: [Total]
     /// Balance owed per client (clients with published invoices): grouped by currency as `chaseTotals` is
     /// ordered, largest first within each.
-    public var balances: [ClientMoney]
+    var balances: [ClientMoney]
     /// This month's retainer use per active retainer client.
-    public var burn: [Burn]
+    var burn: [Burn]
     /// What this month comes to so far per active client not yet invoiced for it: grouped by currency as
     /// `chaseTotals` is ordered, largest first within each.
-    public var soFar: [SoFar]
+    var soFar: [SoFar]
     /// The month so far, one total per currency, ordered as `chaseTotals`.
-    public var soFarTotals: [Total]
+    var soFarTotals: [Total]
     /// Unbilled work given per client (clients that gave any).
-    public var unbilled: [ClientMinutes]
+    var unbilled: [ClientMinutes]
     /// Out-of-hours work per client (clients with any).
-    public var outOfHours: [ClientMinutes]
+    var outOfHours: [ClientMinutes]
     /// Time by tag across every client, most first.
-    public var tags: [TagStat]
+    var tags: [TagStat]
     /// Clients with logged work in months that no agreed terms cover, with those months.
-    public var noTerms: [(client: String, months: [YearMonth])]
+    var noTerms: [(client: String, months: [YearMonth])]
     /// Proposed terms awaiting approval.
-    public var proposals: [Proposal]
+    var proposals: [Proposal]
 
     /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
     /// client that did not change (`.docket-cache/`) and merge it with the others'.
-    public struct ClientPart: Sendable, Equatable {
+    struct ClientPart: Sendable, Equatable {
         /// Overdue invoices.
-        public var chase: [Chase]
+        var chase: [Chase]
         /// Balance and overdue total, when the client has published invoices.
-        public var balance: ClientMoney?
+        var balance: ClientMoney?
         /// This month's retainer position (active retainer clients).
-        public var burn: Burn?
+        var burn: Burn?
         /// Unbilled minutes this month and in all.
-        public var unbilled: ClientMinutes
+        var unbilled: ClientMinutes
         /// Out-of-hours minutes this month and in all.
-        public var outOfHours: ClientMinutes
+        var outOfHours: ClientMinutes
         /// Work minutes and entries by tag (`untagged` for none).
-        public var tagMinutes: [String: Int]
+        var tagMinutes: [String: Int]
         /// Work entries by tag.
-        public var tagEntries: [String: Int]
+        var tagEntries: [String: Int]
         /// Months worked without agreed terms (active clients).
-        public var noTermsMonths: [String]
+        var noTermsMonths: [String]
         /// Proposed terms awaiting approval (active clients).
-        public var proposals: [Proposal]
+        var proposals: [Proposal]
         /// This month so far at the figures in force, in minor units (active clients with an estimate).
-        public var soFar: MinorUnits? = nil
+        var soFar: MinorUnits? = nil
         /// The client's name.
-        public var client: String
+        var client: String
         /// The client's currency: every amount of the part is in it.
-        public var currency: Currency
+        var currency: Currency
 
         /// One client's part as of `today`.
-        public init(_ client: ComputedClient, today: CalendarDate) {
+        init(_ client: ComputedClient, today: CalendarDate) {
             let month = today.yearMonth
             let name = client.client.name
             let active = client.client.status == .active
@@ -206,12 +206,12 @@ public struct Dashboard: Sendable {
     }
 
     /// Computes the dashboard as of `today`; `businessCurrency` is business.md's (listed first).
-    public init(clients: [ComputedClient], businessCurrency: Currency, today: CalendarDate) {
+    init(clients: [ComputedClient], businessCurrency: Currency, today: CalendarDate) {
         self.init(parts: clients.map { ClientPart($0, today: today) }, businessCurrency: businessCurrency)
     }
 
     /// Merges the clients' parts, in client order; `businessCurrency` is business.md's (listed first).
-    public init(parts: [ClientPart], businessCurrency: Currency) {
+    init(parts: [ClientPart], businessCurrency: Currency) {
         // Currencies in order: the business's first, then the others by code.
         func rank(_ currency: Currency) -> String { currency == businessCurrency ? "" : currency.code }
         chase = parts.flatMap(\.chase).sorted { ($0.daysOverdue, $1.number) > ($1.daysOverdue, $0.number) }

@@ -1,20 +1,20 @@
 /// One billing figure that a proposed terms version would change: `Retainer fee: £550.00 → £675.00 a month`.
-public struct FigureChange: Sendable, Equatable {
+struct FigureChange: Sendable, Equatable {
     /// What the figure is, for people: `Retainer fee`.
-    public var label: String
+    var label: String
     /// The figure in force without the proposal.
-    public var old: String
+    var old: String
     /// The figure the proposal would put in force.
-    public var new: String
+    var new: String
 
     /// `Retainer fee: £550.00 a month → £675.00 a month`.
-    public var sentence: String { "\(label): \(old) → \(new)" }
+    var sentence: String { "\(label): \(old) → \(new)" }
 }
 
 /// Compares two sets of billing figures for people, figure by figure.
-public enum FigureChanges {
+enum FigureChanges {
     /// The figures of the proposal's first month with and without the proposal agreed.
-    public static func proposal(_ proposal: Terms, content: ClientContent) -> (from: CalendarDate, before: BillingFigures, after: BillingFigures) {
+    static func proposal(_ proposal: Terms, content: ClientContent) -> (from: CalendarDate, before: BillingFigures, after: BillingFigures) {
         var agreed = proposal
         agreed.status = .agreed
         let others = content.terms.filter { $0.version != proposal.version }
@@ -25,7 +25,7 @@ public enum FigureChanges {
     }
 
     /// Every figure that differs, in a fixed order; `money` formats an amount in the client's currency.
-    public static func between(_ old: BillingFigures, _ new: BillingFigures,
+    static func between(_ old: BillingFigures, _ new: BillingFigures,
                                money: (MinorUnits) -> String) -> [FigureChange] {
         var changes: [FigureChange] = []
         func compare<T: Equatable>(_ label: String, _ a: T, _ b: T, _ text: (T) -> String) {
@@ -67,7 +67,7 @@ public enum FigureChanges {
     }
 
     /// The figures one terms version sets, for people, in documented order.
-    public static func written(_ figures: WrittenFigures, money: (MinorUnits) -> String) -> [RateRow] {
+    static func written(_ figures: WrittenFigures, money: (MinorUnits) -> String) -> [RateRow] {
         var rows: [RateRow] = []
         let unit = figures.distanceUnit ?? .mi
         if let rate = figures.rate { rows.append(RateRow(label: "Hourly rate", value: "\(money(rate)) an hour")) }

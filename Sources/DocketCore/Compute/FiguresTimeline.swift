@@ -4,28 +4,28 @@
 /// The figures for month M are, key by key, those of the highest-numbered agreed version whose `effective`
 /// date is on or before the first day of M and which sets that key; a key no such version sets comes from
 /// client.md, else its default. Proposed versions are never used.
-public struct FiguresTimeline: Sendable {
+struct FiguresTimeline: Sendable {
     /// A terms version that changes figures, from the month it takes effect.
-    public struct Change: Sendable {
+    struct Change: Sendable {
         /// The terms version.
-        public var version: Int
+        var version: Int
         /// Its effective date (the first day of a month).
-        public var effective: CalendarDate
+        var effective: CalendarDate
         /// The keys it sets.
-        public var figures: WrittenFigures
+        var figures: WrittenFigures
     }
 
     /// client.md's figures.
-    public let base: WrittenFigures
+    let base: WrittenFigures
     /// Agreed versions carrying figures, highest version first.
-    public let changes: [Change]
+    let changes: [Change]
     /// business.md's payment terms, the default for a client's.
-    public let defaultPaymentTerms: Int
+    let defaultPaymentTerms: Int
     /// The figures when no change is in force.
     private let baseFigures: BillingFigures
 
     /// A timeline from client.md's figures and the client's terms (only agreed versions count).
-    public init(base: WrittenFigures, terms: [Terms], defaultPaymentTerms: Int) {
+    init(base: WrittenFigures, terms: [Terms], defaultPaymentTerms: Int) {
         self.base = base
         self.defaultPaymentTerms = defaultPaymentTerms
         changes = terms.filter { $0.status == .agreed && !$0.figures.isEmpty }
@@ -35,7 +35,7 @@ public struct FiguresTimeline: Sendable {
     }
 
     /// The written figures in force for a month, key by key, before defaults.
-    public func written(for month: YearMonth) -> WrittenFigures {
+    func written(for month: YearMonth) -> WrittenFigures {
         let first = month.firstDay
         var result = WrittenFigures()
         // Highest version first: a key already set by a higher version is kept.
@@ -46,30 +46,30 @@ public struct FiguresTimeline: Sendable {
     }
 
     /// The figures that price month M.
-    public func figures(for month: YearMonth) -> BillingFigures {
+    func figures(for month: YearMonth) -> BillingFigures {
         if changes.isEmpty || changes.allSatisfy({ $0.effective > month.firstDay }) { return baseFigures }
         return written(for: month).resolved(defaultPaymentTerms: defaultPaymentTerms)
     }
 
     /// The figures in force on a date (the figures of its month: figures change on a month's first day).
-    public func figures(on date: CalendarDate) -> BillingFigures { figures(for: date.yearMonth) }
+    func figures(on date: CalendarDate) -> BillingFigures { figures(for: date.yearMonth) }
 
     /// The latest agreed version whose figures are in force in a month, or nil when the month uses
     /// client.md's figures alone: "since 1 January 2027 (terms version 2)".
-    public func latestChange(inForceIn month: YearMonth) -> Change? {
+    func latestChange(inForceIn month: YearMonth) -> Change? {
         changes.filter { $0.effective <= month.firstDay }.max { $0.effective < $1.effective }
     }
 
     /// Whether month M is a retainer month: a retainer is in force in M, and M is not before its `start`
     /// (or, with no `start`, before `first`, the client's first month).
-    public func isRetainerMonth(_ month: YearMonth, first: YearMonth) -> Bool {
+    func isRetainerMonth(_ month: YearMonth, first: YearMonth) -> Bool {
         guard let retainer = figures(for: month).retainer else { return false }
         return month >= (retainer.start ?? first)
     }
 
     /// The month whose usage an invoice for `period` bills: the month before when the retainer in force in
     /// `period` is billed in advance, else the period itself.
-    public func usageMonth(forPeriod period: YearMonth) -> YearMonth {
+    func usageMonth(forPeriod period: YearMonth) -> YearMonth {
         figures(for: period).retainer?.billing == .advance ? period.previous : period
     }
 }

@@ -1,43 +1,43 @@
 /// An invoice with every figure computed: its lines, VAT, total, payments and derived status.
-public struct Invoice: Sendable {
+struct Invoice: Sendable {
     /// The record as written.
-    public var record: InvoiceRecord
+    var record: InvoiceRecord
     /// The lines, in the order printed.
-    public var lines: [InvoiceLine]
+    var lines: [InvoiceLine]
     /// Sum of the lines.
-    public var subtotal: MinorUnits
+    var subtotal: MinorUnits
     /// How VAT applies (the client's treatment), or nil when the business is not VAT registered.
-    public var vatTreatment: VATTreatment?
+    var vatTreatment: VATTreatment?
     /// The VAT rate charged (0 for a zero-rated supply), or nil when no VAT is charged.
-    public var vatRate: FixedDecimal?
+    var vatRate: FixedDecimal?
     /// VAT: subtotal × rate / 100, rounded half up.
-    public var vat: MinorUnits
+    var vat: MinorUnits
     /// Subtotal plus VAT.
-    public var total: MinorUnits
+    var total: MinorUnits
     /// Sum of payments.
-    public var paid: MinorUnits
+    var paid: MinorUnits
     /// Total minus paid.
-    public var balance: MinorUnits
+    var balance: MinorUnits
     /// The due date (as written, or issued + payment terms).
-    public var due: CalendarDate
+    var due: CalendarDate
     /// Draft, sent, paid, overdue or void.
-    public var status: InvoiceStatus
+    var status: InvoiceStatus
     /// Whole days past the due date (0 unless overdue).
-    public var daysOverdue: Int
+    var daysOverdue: Int
     /// The month whose time, travel, mileage and expenses it bills (the month before `period` for a
     /// retainer billed in advance).
-    public var usageMonth: YearMonth?
+    var usageMonth: YearMonth?
     /// The terms version(s) in force during the period (or on the supply date).
-    public var terms: [Terms]
+    var terms: [Terms]
 
     /// The invoice number.
-    public var number: String { record.number }
+    var number: String { record.number }
     /// Whether the invoice is shown to the client (sent, paid or overdue).
-    public var isPublished: Bool { status != .draft && status != .void }
+    var isPublished: Bool { status != .draft && status != .void }
 }
 
 /// The status shown for an invoice. Paid and overdue are derived from payments and today's date.
-public enum InvoiceStatus: String, Sendable {
+enum InvoiceStatus: String, Sendable {
     /// Not sent; never published.
     case draft
     /// Sent, not yet due or not yet paid.
@@ -51,9 +51,9 @@ public enum InvoiceStatus: String, Sendable {
 }
 
 /// One line of an invoice.
-public struct InvoiceLine: Sendable, Equatable {
+struct InvoiceLine: Sendable, Equatable {
     /// What the line bills.
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         /// Hourly work in core hours.
         case work
         /// Work outside core hours.
@@ -73,7 +73,7 @@ public struct InvoiceLine: Sendable, Equatable {
     }
 
     /// How much of what.
-    public enum Quantity: Sendable, Equatable {
+    enum Quantity: Sendable, Equatable {
         /// Minutes, shown as hours to two decimals.
         case minutes(Int)
         /// A distance in a unit, exactly; shown to one decimal.
@@ -83,27 +83,27 @@ public struct InvoiceLine: Sendable, Equatable {
     }
 
     /// What the line bills.
-    public var kind: Kind
+    var kind: Kind
     /// The description printed.
-    public var description: String
+    var description: String
     /// The quantity.
-    public let quantity: Quantity
+    let quantity: Quantity
     /// The price of one unit (an hour, a mile, a month, an item), in minor units.
-    public let unitPrice: MinorUnits
+    let unitPrice: MinorUnits
     /// The amount, rounded half up once from the exact product.
-    public let amount: MinorUnits
+    let amount: MinorUnits
     /// The month whose hours page explains the line.
-    public var month: YearMonth?
+    var month: YearMonth?
     /// The day of an expense, for a link to it.
-    public var date: CalendarDate?
+    var date: CalendarDate?
 
     /// The quantity as printed, with enough decimals that quantity × unit price, rounded half up, is the
     /// line's amount: `12.50` or `9.3667` (hours, at least two decimals), `46.0` or `10.25` (distance, at
     /// least one), `1`. Worked out once, when the line is made (pages, data.json and seals all print it).
-    public let quantityText: String
+    let quantityText: String
 
     /// Creates a line; its printed quantity follows from the quantity, unit price and amount.
-    public init(kind: Kind, description: String, quantity: Quantity, unitPrice: MinorUnits, amount: MinorUnits,
+    init(kind: Kind, description: String, quantity: Quantity, unitPrice: MinorUnits, amount: MinorUnits,
                 month: YearMonth? = nil, date: CalendarDate? = nil) {
         self.kind = kind
         self.description = description
@@ -123,7 +123,7 @@ public struct InvoiceLine: Sendable, Equatable {
     }
 
     /// The unit: `h`, `mi`, `km`, `month`, `item`.
-    public var unit: String {
+    var unit: String {
         switch quantity {
         case .minutes: return "h"
         case .distance(_, let unit): return unit.rawValue

@@ -1,23 +1,23 @@
 /// Computes an invoice's lines and totals by the billing rules. Money is integer minor units throughout:
 /// each line's amount is rounded half up once from the exact product.
-public enum InvoiceCalculator {
+enum InvoiceCalculator {
     /// What the calculator needs to know about one client.
-    public struct Context: Sendable {
+    struct Context: Sendable {
         /// The client.
-        public var client: Client
+        var client: Client
         /// The business (VAT, payment terms).
-        public var business: Business
+        var business: Business
         /// The client's month figures, by month.
-        public var months: [YearMonth: MonthFigures]
+        var months: [YearMonth: MonthFigures]
         /// The client's timesheets, by month (for expense lines).
-        public var timesheets: [YearMonth: Timesheet]
+        var timesheets: [YearMonth: Timesheet]
         /// The client's terms, every version.
-        public var terms: [Terms]
+        var terms: [Terms]
         /// The client's billing figures month by month.
-        public var timeline: FiguresTimeline
+        var timeline: FiguresTimeline
 
         /// Creates a context.
-        public init(client: Client, business: Business, months: [YearMonth: MonthFigures],
+        init(client: Client, business: Business, months: [YearMonth: MonthFigures],
                     timesheets: [YearMonth: Timesheet], terms: [Terms], timeline: FiguresTimeline) {
             self.client = client
             self.business = business
@@ -29,7 +29,7 @@ public enum InvoiceCalculator {
     }
 
     /// Computes one invoice as of `today`.
-    public static func invoice(_ record: InvoiceRecord, context: Context, today: CalendarDate) -> Invoice {
+    static func invoice(_ record: InvoiceRecord, context: Context, today: CalendarDate) -> Invoice {
         var lines: [InvoiceLine] = []
         var usage: YearMonth?
         if let period = record.period {
@@ -69,14 +69,14 @@ public enum InvoiceCalculator {
     }
 
     /// VAT on a subtotal at a percentage, rounded half up to the minor unit.
-    public static func vatAmount(subtotal: MinorUnits, rate: FixedDecimal) -> MinorUnits {
+    static func vatAmount(subtotal: MinorUnits, rate: FixedDecimal) -> MinorUnits {
         var scale = 1
         for _ in 0..<rate.scale { scale *= 10 }
         return Rational(subtotal * rate.digits, 100 * scale).roundedHalfUp()
     }
 
     /// An amount for minutes at an hourly rate, rounded half up once.
-    public static func amount(minutes: Int, hourlyRate: MinorUnits) -> MinorUnits {
+    static func amount(minutes: Int, hourlyRate: MinorUnits) -> MinorUnits {
         Rational(minutes * hourlyRate, 60).roundedHalfUp()
     }
 

@@ -1,7 +1,7 @@
 /// Computes month figures from timesheets.
-public enum MonthCalculator {
+enum MonthCalculator {
     /// Totals for one month's entries (no retainer position).
-    public static func totals(month: YearMonth, entries: [Entry], figures billing: BillingFigures) -> MonthFigures {
+    static func totals(month: YearMonth, entries: [Entry], figures billing: BillingFigures) -> MonthFigures {
         var figures = MonthFigures(month: month)
         // Minutes by tag, in a short list (a client uses a handful of tags: scanning it beats hashing).
         var tagMinutes: [(tag: String, minutes: Int)] = []
@@ -48,7 +48,7 @@ public enum MonthCalculator {
     /// first month of each retainer an agreed terms version brings in (its `start`, or the month the version
     /// takes effect, whichever is later), so that a retainer's months count from its start even before
     /// anything is logged.
-    public static func firstMonth(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet]) -> YearMonth? {
+    static func firstMonth(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet]) -> YearMonth? {
         var candidates = timesheets.map(\.month).min().map { [$0] } ?? []
         if case .terms(let terms, _) = client.figures.retainer, let start = terms.start { candidates.append(start) }
         for change in timeline.changes {
@@ -62,7 +62,7 @@ public enum MonthCalculator {
     /// Figures for every month of the client, from its first month to its last timesheet month (every
     /// month in between included), and for "this month" as of `today`. Each month is computed with the
     /// billing figures in force in it.
-    public static func figures(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
+    static func figures(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
                                today: CalendarDate) -> ClientFigures {
         guard let first = firstMonth(client: client, timeline: timeline, timesheets: timesheets) else {
             return ClientFigures(months: [], current: nil)

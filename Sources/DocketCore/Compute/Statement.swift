@@ -1,34 +1,34 @@
 /// A client's account: every published invoice and payment in date order with a running balance.
-public struct Statement: Sendable {
+struct Statement: Sendable {
     /// One row of the statement.
-    public struct Row: Sendable, Equatable {
+    struct Row: Sendable, Equatable {
         /// The date of the invoice or payment.
-        public var date: CalendarDate
+        var date: CalendarDate
         /// The invoice it concerns.
-        public var number: String
+        var number: String
         /// Whether this row is a payment (otherwise an invoice).
-        public var isPayment: Bool
+        var isPayment: Bool
         /// The amount invoiced (0 for a payment).
-        public var charge: MinorUnits
+        var charge: MinorUnits
         /// The amount paid (0 for an invoice).
-        public var payment: MinorUnits
+        var payment: MinorUnits
         /// The balance after this row.
-        public var balance: MinorUnits
+        var balance: MinorUnits
     }
 
     /// The rows, oldest first; an invoice comes before a payment on the same day.
-    public var rows: [Row]
+    var rows: [Row]
     /// What the client owes now (the last running balance).
-    public var balance: MinorUnits
+    var balance: MinorUnits
     /// Published invoices past their due date with a balance, oldest due first.
-    public var overdue: [Invoice]
+    var overdue: [Invoice]
     /// The unpaid invoice due next (not yet overdue), if any.
-    public var nextDue: Invoice?
+    var nextDue: Invoice?
     /// The most recently issued published invoice.
-    public var latest: Invoice?
+    var latest: Invoice?
 
     /// Builds the statement from a client's invoices (drafts and void invoices are left out).
-    public init(invoices: [Invoice]) {
+    init(invoices: [Invoice]) {
         let published = invoices.filter(\.isPublished)
         var events: [(date: CalendarDate, order: Int, row: Row)] = []
         for invoice in published {

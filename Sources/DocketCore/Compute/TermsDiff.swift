@@ -3,17 +3,17 @@ import Foundation
 /// A readable comparison of two versions of the terms: block by block (headings, paragraphs, list items),
 /// and word by word inside a changed block, with `<ins>` and `<del>` around what was added and removed and
 /// the unchanged text kept for context.
-public enum TermsDiff {
+enum TermsDiff {
     /// A block of the terms as plain text.
-    public struct Block: Sendable, Equatable {
+    struct Block: Sendable, Equatable {
         /// The HTML element to show it in: `h2`…`h6`, `p` or `li`.
-        public var element: String
+        var element: String
         /// Its text.
-        public var text: String
+        var text: String
     }
 
     /// How one block changed.
-    public enum Change: Sendable, Equatable {
+    enum Change: Sendable, Equatable {
         /// The same in both.
         case same(Block)
         /// Only in the new version.
@@ -25,7 +25,7 @@ public enum TermsDiff {
     }
 
     /// A word kept, added or removed.
-    public enum WordChange: Sendable, Equatable {
+    enum WordChange: Sendable, Equatable {
         /// In both.
         case same(String)
         /// Only in the new text.
@@ -35,7 +35,7 @@ public enum TermsDiff {
     }
 
     /// The blocks of a Markdown text, in reading order.
-    public static func blocks(_ markdown: String) -> [Block] {
+    static func blocks(_ markdown: String) -> [Block] {
         var result: [Block] = []
         func walk(_ blocks: [MarkdownBlock], inItem: Bool) {
             for block in blocks {
@@ -54,7 +54,7 @@ public enum TermsDiff {
     }
 
     /// Compares two versions' Markdown.
-    public static func compare(old: String, new: String) -> [Change] {
+    static func compare(old: String, new: String) -> [Change] {
         let before = blocks(old)
         let after = blocks(new)
         var changes: [Change] = []
@@ -90,7 +90,7 @@ public enum TermsDiff {
     }
 
     /// Word-by-word comparison of two texts.
-    public static func words(old: String, new: String) -> [WordChange] {
+    static func words(old: String, new: String) -> [WordChange] {
         let a = old.split(whereSeparator: \.isWhitespace).map(String.init)
         let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
         return script(a, b).map { step in
@@ -103,12 +103,12 @@ public enum TermsDiff {
     }
 
     /// Whether anything differs.
-    public static func hasChanges(_ changes: [Change]) -> Bool {
+    static func hasChanges(_ changes: [Change]) -> Bool {
         changes.contains { if case .same = $0 { return false } else { return true } }
     }
 
     /// The comparison as HTML: every word escaped, additions in `<ins>`, removals in `<del>`.
-    public static func html(_ changes: [Change]) -> String {
+    static func html(_ changes: [Change]) -> String {
         var html = ""
         var inList = false
         func open(_ element: String, _ classes: String) {

@@ -1,26 +1,26 @@
 /// The billing rules for one entry: rounding up to the client's increment and the split at core hours.
-public struct EntryFigures: Sendable, Equatable {
+struct EntryFigures: Sendable, Equatable {
     /// Minutes as logged (work and travel), before rounding.
-    public var rawMinutes: Int = 0
+    var rawMinutes: Int = 0
     /// Billable work inside core hours, rounded up (0 for `#unbilled`).
-    public var inHoursMinutes: Int = 0
+    var inHoursMinutes: Int = 0
     /// Billable work outside core hours, rounded up (0 for `#unbilled`).
-    public var outOfHoursMinutes: Int = 0
+    var outOfHoursMinutes: Int = 0
     /// Travel, rounded up as a whole.
-    public var travelMinutes: Int = 0
+    var travelMinutes: Int = 0
     /// Distance in the client's unit, exactly.
-    public var distance: Rational = .zero
+    var distance: Rational = .zero
     /// Expense amount in minor units.
-    public var expense: MinorUnits = 0
+    var expense: MinorUnits = 0
 
     /// Billable work minutes, in and out of hours.
-    public var billableMinutes: Int { inHoursMinutes + outOfHoursMinutes }
+    var billableMinutes: Int { inHoursMinutes + outOfHoursMinutes }
 }
 
 /// Applies a month's billing figures (increment, core hours, distance unit) to entries.
-public enum TimeRules {
+enum TimeRules {
     /// Rounds minutes up to a multiple of `increment` (0 stays 0).
-    public static func roundUp(_ minutes: Int, to increment: Int) -> Int {
+    static func roundUp(_ minutes: Int, to increment: Int) -> Int {
         guard minutes > 0, increment > 1 else { return max(minutes, 0) }
         return (minutes + increment - 1) / increment * increment
     }
@@ -30,7 +30,7 @@ public enum TimeRules {
     /// A clock range is split at the core-hours boundaries; the part past midnight is out of hours. A
     /// duration is in hours on a day with core hours and out of hours on a day without. With no core hours
     /// set, every minute is in hours.
-    public static func split(_ span: TimeSpan, on date: CalendarDate, coreHours: CoreHours?) -> (inHours: Int, outOfHours: Int) {
+    static func split(_ span: TimeSpan, on date: CalendarDate, coreHours: CoreHours?) -> (inHours: Int, outOfHours: Int) {
         guard let coreHours else { return (span.minutes, 0) }
         switch span {
         case .duration(let minutes):
@@ -43,7 +43,7 @@ public enum TimeRules {
 
     /// The figures of one entry under its month's billing figures. The in-hours and out-of-hours parts of a
     /// work entry are each rounded up on their own; travel is rounded up whole and never split.
-    public static func figures(for entry: Entry, client: BillingFigures) -> EntryFigures {
+    static func figures(for entry: Entry, client: BillingFigures) -> EntryFigures {
         var figures = EntryFigures()
         switch entry.kind {
         case .work(let span):

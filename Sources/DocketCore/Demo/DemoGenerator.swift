@@ -6,13 +6,13 @@ import Foundation
 /// the same files, so benchmarks are repeatable.
 public struct DemoGenerator {
     /// How many clients.
-    public var clients: Int
+    var clients: Int
     /// How many months of records each client has, ending with `lastMonth`.
-    public var months: Int
+    var months: Int
     /// The seed of the pseudo-random choices.
-    public var seed: UInt64
+    var seed: UInt64
     /// The last month generated.
-    public var lastMonth: YearMonth
+    var lastMonth: YearMonth
 
     /// Creates a generator.
     public init(clients: Int, months: Int, seed: UInt64, lastMonth: YearMonth) {

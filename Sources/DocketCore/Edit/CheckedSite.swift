@@ -4,19 +4,19 @@ import Foundation
 /// warnings the content checks of `docket check` give (parsing, every client's figures and invoices, unique
 /// invoice numbers and share tokens). Templates and portal encryption are not looked at: they do not change
 /// an invoice.
-public struct CheckedSite: Sendable {
+struct CheckedSite: Sendable {
     /// The content as read.
-    public var site: Site
+    var site: Site
     /// Every client computed as of `today`, in folder order.
-    public var clients: [ComputedClient]
+    var clients: [ComputedClient]
     /// Everything the checks reported.
-    public var diagnostics: Diagnostics
+    var diagnostics: Diagnostics
     /// The date the figures are as of.
-    public var today: CalendarDate
+    var today: CalendarDate
 
     /// Reads and checks the site at `root`; nil (with the reason in `diagnostics`) when business.md cannot
     /// be used.
-    public static func load(root: URL, today: CalendarDate, diagnostics: inout Diagnostics) -> CheckedSite? {
+    static func load(root: URL, today: CalendarDate, diagnostics: inout Diagnostics) -> CheckedSite? {
         var loaded = Diagnostics()
         guard let site = SiteLoader.load(root: root, diagnostics: &loaded) else {
             diagnostics.append(contentsOf: loaded)
@@ -29,7 +29,7 @@ public struct CheckedSite: Sendable {
     }
 
     /// Computes and checks every client of a site already read, on all cores.
-    public static func check(_ site: Site, today: CalendarDate) -> CheckedSite {
+    static func check(_ site: Site, today: CalendarDate) -> CheckedSite {
         let business = site.business
         let computed = site.clients.parallelMap { content -> (ComputedClient, Diagnostics) in
             var own = Diagnostics()
@@ -44,7 +44,7 @@ public struct CheckedSite: Sendable {
     /// the record read from the same file, or is added when none was. Only that client is computed again; the
     /// diagnostics are its own, and those of the invoice numbers across the business when a number changed
     /// (the rest of the site gives what it gave before).
-    public func with(_ records: [InvoiceRecord], forClient slug: String) -> CheckedSite {
+    func with(_ records: [InvoiceRecord], forClient slug: String) -> CheckedSite {
         guard let index = site.clients.firstIndex(where: { $0.client.slug == slug }) else { return self }
         var checked = self
         var content = site.clients[index]
@@ -68,12 +68,12 @@ public struct CheckedSite: Sendable {
     }
 
     /// The client with a folder name, computed.
-    public func client(_ slug: String) -> ComputedClient? {
+    func client(_ slug: String) -> ComputedClient? {
         clients.first { $0.client.slug == slug }
     }
 
     /// The invoice with a number, and its client.
-    public func invoice(numbered number: String) -> (invoice: Invoice, client: ComputedClient)? {
+    func invoice(numbered number: String) -> (invoice: Invoice, client: ComputedClient)? {
         for client in clients {
             if let invoice = client.invoices.first(where: { $0.number == number }) { return (invoice, client) }
         }
@@ -81,7 +81,7 @@ public struct CheckedSite: Sendable {
     }
 
     /// Every invoice number of the business, drafts and void ones included.
-    public var invoiceNumbers: [String] {
+    var invoiceNumbers: [String] {
         site.clients.flatMap { $0.invoices.map(\.number) }
     }
 }

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// It edits fields written on one line (`status: draft`, `issued: "2026-12-01"  # note`); a field written
 /// any other way (a block, a value continued on the next line) is refused rather than guessed at.
-public struct FrontMatterEdit: Sendable {
+struct FrontMatterEdit: Sendable {
     /// Why an edit was refused.
-    public enum Failure: Error, Equatable, Sendable {
+    enum Failure: Error, Equatable, Sendable {
         /// The file does not start with a `---` line closed by another.
         case noFrontMatter
         /// The field is not written as `key: value` on one line at the top level.
@@ -16,7 +16,7 @@ public struct FrontMatterEdit: Sendable {
     }
 
     /// The file's bytes, with the edits made so far.
-    public private(set) var bytes: [UInt8]
+    private(set) var bytes: [UInt8]
 
     /// One line of the front matter: where its text starts and ends in `bytes` (the end is before any
     /// `\r\n` or `\n`), and where its line ending ends.
@@ -27,22 +27,22 @@ public struct FrontMatterEdit: Sendable {
     }
 
     /// Prepares to edit a file's bytes.
-    public init(_ data: Data) {
+    init(_ data: Data) {
         bytes = [UInt8](data)
     }
 
     /// The file as edited.
-    public var data: Data { Data(bytes) }
+    var data: Data { Data(bytes) }
 
     /// Whether the front matter has the field at the top level.
-    public func has(_ key: String) throws -> Bool {
+    func has(_ key: String) throws -> Bool {
         try line(of: key, in: frontMatterLines()) != nil
     }
 
     /// Replaces a field's value, keeping what surrounds it: the key, the space after the colon, the value's
     /// quotes (`"…"` or `'…'` stay around the new value) and any comment after it. The new value must need
     /// no quoting or escaping (a date, a word, an amount).
-    public mutating func replaceValue(of key: String, with value: String) throws {
+    mutating func replaceValue(of key: String, with value: String) throws {
         let lines = try frontMatterLines()
         guard let line = line(of: key, in: lines), let range = valueRange(on: line) else {
             throw Failure.notOnOneLine(key)
@@ -56,7 +56,7 @@ public struct FrontMatterEdit: Sendable {
     /// Writes a whole field line (`total: 612.50  # as sent: …`): it replaces the field's line when the field
     /// is written, and otherwise goes on a new line after the line of `anchor` (or, when `anchor` is not
     /// written either, after the last line of the front matter), ending as that line does.
-    public mutating func setLine(of key: String, to text: String, after anchor: String) throws {
+    mutating func setLine(of key: String, to text: String, after anchor: String) throws {
         let lines = try frontMatterLines()
         if let line = line(of: key, in: lines) {
             guard valueRange(on: line) != nil else { throw Failure.notOnOneLine(key) }

@@ -5,17 +5,21 @@ import Foundation
 /// never published until it is sent).
 public struct InvoiceDraft: Sendable {
     /// The client's folder name.
-    public var slug: String
+    var slug: String
     /// The file to write, relative to the site folder.
     public var path: String
     /// The file's text: `number`, `issued`, `period` and `status: draft` front matter.
-    public var text: String
+    var text: String
     /// The invoice as it computes now.
-    public var invoice: Invoice
+    var invoice: Invoice
     /// The currency of its amounts.
-    public var currency: Currency
+    var currency: Currency
     /// The client's name.
     public var clientName: String
+    /// The invoice number.
+    public var number: String { invoice.number }
+    /// The invoice as plain text for the terminal (`InvoiceText`).
+    public var printed: String { InvoiceText.render(invoice, clientName: clientName, currency: currency) }
 
     /// Drafts the next invoice of a client for `period` (default: `defaultPeriod`), issued on `issued`
     /// (default: today). Nil, with errors in `diagnostics`, when the site has content errors, the client is
@@ -85,7 +89,7 @@ public struct InvoiceDraft: Sendable {
     /// So with `billing: advance` the default on 1 December is December: its invoice bills December's fee
     /// and November's work. A month whose work an invoice for another period bills (where billing changes
     /// between arrears and advance) is passed over: such a month is settled by hand.
-    public static func defaultPeriod(_ computed: ComputedClient, context: InvoiceCalculator.Context,
+    static func defaultPeriod(_ computed: ComputedClient, context: InvoiceCalculator.Context,
                                      today: CalendarDate) -> YearMonth? {
         let current = today.yearMonth
         guard let first = computed.figures.months.first?.month else { return nil }

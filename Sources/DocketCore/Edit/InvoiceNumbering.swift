@@ -5,14 +5,14 @@
 /// compared as runs of text and runs of digits, text by its characters and digits by their value, so
 /// `INV-2026-001` is after `INV-2025-120` and `INV-1000` after `INV-999`. With no number to continue, the
 /// sequence starts at `INV-0001`.
-public enum InvoiceNumbering {
+enum InvoiceNumbering {
     /// The number a business with no invoices starts with.
-    public static let first = "INV-0001"
+    static let first = "INV-0001"
 
     /// The number after the highest of `numbers`, keeping its prefix and its digit width (the width grows
     /// when the digits run out: `INV-0999` → `INV-1000`, `INV-9999` → `INV-10000`). Nil when that number
     /// would not be a valid invoice number (longer than 64 characters).
-    public static func next(after numbers: [String]) -> String? {
+    static func next(after numbers: [String]) -> String? {
         let continuable = numbers.filter { $0.last?.isASCIIDigit == true }
         guard let highest = continuable.max(by: precedes) else { return first }
         let digits = highest.reversed().prefix { $0.isASCIIDigit }.count
@@ -24,7 +24,7 @@ public enum InvoiceNumbering {
     /// Whether `a` comes before `b` in natural order: runs of digits compared by value, runs of other
     /// characters by their Unicode scalars, a run of digits before a run of text. Numbers with the same runs
     /// (`INV-09`, `INV-009`) are ordered by their text, so the order is total.
-    public static func precedes(_ a: String, _ b: String) -> Bool {
+    static func precedes(_ a: String, _ b: String) -> Bool {
         let x = runs(a), y = runs(b)
         for (left, right) in zip(x, y) {
             switch (left.isDigits, right.isDigits) {

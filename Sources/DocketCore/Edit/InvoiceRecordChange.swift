@@ -5,13 +5,17 @@ public struct InvoiceRecordChange: Sendable {
     /// The record's file, relative to the site folder.
     public var path: String
     /// The file's bytes after the change.
-    public var data: Data
+    var data: Data
     /// The invoice as the changed record computes.
-    public var invoice: Invoice
+    var invoice: Invoice
     /// The currency of its amounts.
-    public var currency: Currency
+    var currency: Currency
     /// The client's name.
     public var clientName: String
+    /// The invoice number.
+    public var number: String { invoice.number }
+    /// The invoice as plain text for the terminal (`InvoiceText`).
+    public var printed: String { InvoiceText.render(invoice, clientName: clientName, currency: currency) }
 
     /// The total as written in the seal: `GBP 95.00`.
     public var totalText: String { "\(currency.code) \(MoneyFormat.plain(invoice.total, currency: currency))" }

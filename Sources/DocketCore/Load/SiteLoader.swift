@@ -7,12 +7,12 @@ import Darwin
 
 /// Loads and validates a site's `content/` folder: business.md, every client folder, every timesheet.
 /// All problems are collected; nothing stops at the first.
-public enum SiteLoader {
+enum SiteLoader {
     /// Reads the site at `root`. Returns nil only when business.md cannot be used.
     ///
     /// The same steps as a build's, which goes through them client by client with a cache (`Builder`):
     /// `loadBusiness`, `clientFolders`, `loadClient` for each folder, then `checkAcrossClients`.
-    public static func load(root: URL, diagnostics: inout Diagnostics) -> Site? {
+    static func load(root: URL, diagnostics: inout Diagnostics) -> Site? {
         guard let business = loadBusiness(root: root, diagnostics: &diagnostics) else { return nil }
 
         // Clients are read and parsed on all cores; their diagnostics are kept in folder order.

@@ -6,16 +6,16 @@ import Darwin
 #endif
 
 /// One text file of the site, read and checked to be UTF-8, with its lines ready for positions.
-public struct SourceFile: Sendable {
+struct SourceFile: Sendable {
     /// Path relative to the site folder, used in every diagnostic.
-    public let path: String
+    let path: String
     /// The whole text, with a leading byte-order mark removed and line endings normalised to `\n`.
-    public let text: String
+    let text: String
     /// The lines of `text`, without their line endings.
-    public let lines: [Substring]
+    let lines: [Substring]
 
     /// Creates a source file from text already in memory (tests use this).
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.path = path
         var normalised = text
         var (newlines, needsNormalising) = Self.scan(&normalised)
@@ -64,7 +64,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Decodes bytes as UTF-8, or reports where the first invalid byte is.
-    public static func decode(path: String, data: Data, diagnostics: inout Diagnostics) -> SourceFile? {
+    static func decode(path: String, data: Data, diagnostics: inout Diagnostics) -> SourceFile? {
         let text = data.withUnsafeBytes { raw in
             String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
         }
@@ -76,7 +76,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Reads a file from disk relative to a site folder.
-    public static func read(site: URL, path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+    static func read(site: URL, path: String, diagnostics: inout Diagnostics) -> SourceFile? {
         read(site: site, path: path, diagnostics: &diagnostics, digests: nil)
     }
 
@@ -132,7 +132,7 @@ public struct SourceFile: Sendable {
     }
 
     /// The 1-based character column of a 1-based UTF-8 byte column on a 1-based line.
-    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
         let utf8 = lines[line - 1].utf8
         let prefixLength = min(byteColumn - 1, utf8.count)

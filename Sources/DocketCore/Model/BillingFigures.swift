@@ -1,27 +1,27 @@
 /// The billing figures that price one month of a client's work: rates, rounding, core hours, payment terms
 /// and the retainer. Every default is already applied (a travel rate not written is the month's `rate`).
-public struct BillingFigures: Sendable, Equatable {
+struct BillingFigures: Sendable, Equatable {
     /// Hourly rate for work, in minor units.
-    public var rate: MinorUnits
+    var rate: MinorUnits
     /// Hourly rate for travel, in minor units.
-    public var travelRate: MinorUnits
+    var travelRate: MinorUnits
     /// Rate per mile or kilometre, in minor units; nil when none is agreed.
-    public var mileageRate: MinorUnits?
+    var mileageRate: MinorUnits?
     /// The unit mileage is billed in.
-    public var distanceUnit: DistanceUnit
+    var distanceUnit: DistanceUnit
     /// Each work and travel entry is rounded up to a multiple of this many minutes (1 = no rounding).
-    public var increment: Int
+    var increment: Int
     /// Agreed hours; nil means every hour is core.
-    public var coreHours: CoreHours?
+    var coreHours: CoreHours?
     /// Hourly rate for work outside core hours, in minor units.
-    public var outOfHoursRate: MinorUnits
+    var outOfHoursRate: MinorUnits
     /// Days to pay.
-    public var paymentTerms: Int
+    var paymentTerms: Int
     /// The monthly package, or nil for hourly billing.
-    public var retainer: RetainerTerms?
+    var retainer: RetainerTerms?
 
     /// Creates figures; rates not given default to `rate`, as in client.md.
-    public init(rate: MinorUnits, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
+    init(rate: MinorUnits, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
                 distanceUnit: DistanceUnit = .mi, increment: Int = 1, coreHours: CoreHours? = nil,
                 outOfHoursRate: MinorUnits? = nil, paymentTerms: Int = Business.defaultPaymentTerms,
                 retainer: RetainerTerms? = nil) {
@@ -38,7 +38,7 @@ public struct BillingFigures: Sendable, Equatable {
 }
 
 /// How a file sets the retainer: a block of terms, or `retainer: none` to end one.
-public enum RetainerSetting: Sendable, Equatable {
+enum RetainerSetting: Sendable, Equatable {
     /// `retainer: none`: hourly billing from this version on.
     case none
     /// A retainer block; `overageRateWritten` is false when `overage_rate` was left to default to `rate`.
@@ -46,28 +46,28 @@ public enum RetainerSetting: Sendable, Equatable {
 }
 
 /// The billing figures one file writes (client.md, or a terms version): each key set or not.
-public struct WrittenFigures: Sendable, Equatable {
+struct WrittenFigures: Sendable, Equatable {
     /// `rate`.
-    public var rate: MinorUnits?
+    var rate: MinorUnits?
     /// `travel_rate`.
-    public var travelRate: MinorUnits?
+    var travelRate: MinorUnits?
     /// `mileage_rate`.
-    public var mileageRate: MinorUnits?
+    var mileageRate: MinorUnits?
     /// `distance_unit`.
-    public var distanceUnit: DistanceUnit?
+    var distanceUnit: DistanceUnit?
     /// `increment`, in minutes.
-    public var increment: Int?
+    var increment: Int?
     /// `core_hours`.
-    public var coreHours: CoreHours?
+    var coreHours: CoreHours?
     /// `out_of_hours_rate`.
-    public var outOfHoursRate: MinorUnits?
+    var outOfHoursRate: MinorUnits?
     /// `payment_terms`, in days.
-    public var paymentTerms: Int?
+    var paymentTerms: Int?
     /// `retainer`.
-    public var retainer: RetainerSetting?
+    var retainer: RetainerSetting?
 
     /// Creates figures with the given keys set.
-    public init(rate: MinorUnits? = nil, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
+    init(rate: MinorUnits? = nil, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
                 distanceUnit: DistanceUnit? = nil, increment: Int? = nil, coreHours: CoreHours? = nil,
                 outOfHoursRate: MinorUnits? = nil, paymentTerms: Int? = nil, retainer: RetainerSetting? = nil) {
         self.rate = rate
@@ -82,14 +82,14 @@ public struct WrittenFigures: Sendable, Equatable {
     }
 
     /// The front-matter keys of the billing figures, in the order they are documented.
-    public static let keys = ["rate", "travel_rate", "mileage_rate", "distance_unit", "increment", "core_hours",
+    static let keys = ["rate", "travel_rate", "mileage_rate", "distance_unit", "increment", "core_hours",
                               "out_of_hours_rate", "payment_terms", "retainer"]
 
     /// Whether the file sets no billing figure.
-    public var isEmpty: Bool { self == WrittenFigures() }
+    var isEmpty: Bool { self == WrittenFigures() }
 
     /// The keys this file sets, in documented order.
-    public var writtenKeys: [String] {
+    var writtenKeys: [String] {
         var keys: [String] = []
         if rate != nil { keys.append("rate") }
         if travelRate != nil { keys.append("travel_rate") }

@@ -1,54 +1,54 @@
 /// The VA's own business: who they are, how they are paid, and site-wide defaults (`content/business.md`).
-public struct Business: Sendable {
+struct Business: Sendable {
     /// Trading name.
-    public var name: String
+    var name: String
     /// Postal address, lines separated by newlines.
-    public var address: String
+    var address: String
     /// Contact email.
-    public var email: String
+    var email: String
     /// Contact phone.
-    public var phone: String?
+    var phone: String?
     /// Company registration number (limited companies print it).
-    public var companyNumber: String?
+    var companyNumber: String?
     /// VAT registration number; when set, VAT is charged.
-    public var vatNumber: String?
+    var vatNumber: String?
     /// VAT rate in percent, exactly (`20`, `17.5`).
-    public var vatRate: FixedDecimal?
+    var vatRate: FixedDecimal?
     /// The business currency: every client's, unless its client.md sets its own `currency`.
-    public var currency: Currency
+    var currency: Currency
     /// Default days to pay.
-    public var paymentTerms: Int
+    var paymentTerms: Int
     /// How to pay.
-    public var bank: BankDetails?
+    var bank: BankDetails?
     /// Late-payment terms printed on invoices.
-    public var latePayment: String?
+    var latePayment: String?
     /// Where the site is hosted, used to print share links (no trailing slash).
-    public var baseURL: String?
+    var baseURL: String?
 
     /// The default payment terms when business.md sets none: 30 days, the UK statutory default.
-    public static let defaultPaymentTerms = 30
+    static let defaultPaymentTerms = 30
 }
 
 /// Bank details printed on invoices.
-public struct BankDetails: Sendable {
+struct BankDetails: Sendable {
     /// The name on the account, printed as "Account name": the payee name a bank's Confirmation of Payee
     /// checks (`bank.account_name`; the older `bank.name` is read as it, with a warning).
-    public var accountName: String?
+    var accountName: String?
     /// The bank's own name, printed as "Bank" (`bank.bank_name`).
-    public var bankName: String?
+    var bankName: String?
     /// UK sort code.
-    public var sortCode: String?
+    var sortCode: String?
     /// Account number.
-    public var account: String?
+    var account: String?
     /// IBAN.
-    public var iban: String?
+    var iban: String?
     /// BIC / SWIFT code.
-    public var bic: String?
+    var bic: String?
 }
 
 extension Business {
     /// Parses `content/business.md`. Problems are added to `diagnostics`; nil when a required field is missing.
-    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Business? {
+    static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Business? {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }

@@ -1,11 +1,11 @@
 /// A calendar date with no time and no time zone (`2026-11-02`).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year, for example 2026.
-    public let year: Int
+    let year: Int
     /// The month, 1–12.
-    public let month: Int
+    let month: Int
     /// The day of the month, 1–31.
-    public let day: Int
+    let day: Int
 
     /// Creates a date, or nil when the day does not exist in that month.
     public init?(year: Int, month: Int, day: Int) {
@@ -51,10 +51,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The month this date falls in.
-    public var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
+    var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -66,7 +66,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The date for a day number (days since 1970-01-01).
-    public init(dayNumber: Int) {
+    init(dayNumber: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -81,17 +81,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
+    func adding(days: Int) -> CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)
     }
 
     /// Whole days from this date to another (positive when `other` is later).
-    public func days(until other: CalendarDate) -> Int {
+    func days(until other: CalendarDate) -> Int {
         other.dayNumber - dayNumber
     }
 
     /// The day of the week.
-    public var weekday: Weekday {
+    var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((dayNumber % 7) + 7 + 3) % 7  // 0 = Monday
         return Weekday.allCases[index]
@@ -103,7 +103,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A long form for people: `Monday 2 November 2026`.
-    public var longDescription: String {
+    var longDescription: String {
         ShortText.make { text in
             text.text(weekday.name)
             text.byte(UInt8(ascii: " "))
@@ -116,7 +116,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A short form for people: `2 Nov 2026`.
-    public var shortDescription: String {
+    var shortDescription: String {
         ShortText.make { text in
             text.number(day)
             text.byte(UInt8(ascii: " "))
@@ -128,7 +128,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 /// A day of the week, Monday first.
-public enum Weekday: Int, Sendable, CaseIterable, Comparable {
+enum Weekday: Int, Sendable, CaseIterable, Comparable {
     /// Monday.
     case monday
     /// Tuesday.
@@ -145,15 +145,15 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
     case sunday
 
     /// The English name, `Monday`.
-    public var name: String {
+    var name: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue]
     }
 
     /// The three-letter abbreviation, `Mon`.
-    public var abbreviation: String { String(name.prefix(3)) }
+    var abbreviation: String { String(name.prefix(3)) }
 
     /// Parses a full name or a three-letter abbreviation, in any case.
-    public init?(name text: some StringProtocol) {
+    init?(name text: some StringProtocol) {
         guard text.utf8.count <= 9 else { return nil }
         let lower = text.lowercased()
         guard let index = Self.lowercaseNames.firstIndex(where: { $0.name == lower || $0.abbreviation == lower }),
@@ -189,21 +189,21 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
         allCases.map { ($0.name.lowercased(), $0.abbreviation.lowercased()) }
 
     /// Orders Monday first.
-    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+    static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A calendar month (`2026-11`).
 public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year.
-    public let year: Int
+    let year: Int
     /// The month, 1–12.
-    public let month: Int
+    let month: Int
 
     /// The first three letters of each month's name, January first.
     static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
 
     /// English month names, January first.
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
 
     init(uncheckedYear year: Int, month: Int) {
@@ -212,7 +212,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Creates a month, or nil when out of range.
-    public init?(year: Int, month: Int) {
+    init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
         self.init(uncheckedYear: year, month: month)
     }
@@ -245,13 +245,13 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `November 2026`.
-    public var longDescription: String { "\(YearMonth.monthNames[month - 1]) \(year)" }
+    var longDescription: String { "\(YearMonth.monthNames[month - 1]) \(year)" }
 
     /// `Nov 2026`.
-    public var shortDescription: String { "\(YearMonth.shortMonthNames[month - 1]) \(year)" }
+    var shortDescription: String { "\(YearMonth.shortMonthNames[month - 1]) \(year)" }
 
     /// The number of days in the month.
-    public var numberOfDays: Int {
+    var numberOfDays: Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -262,20 +262,20 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The first day of the month.
-    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+    var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
 
     /// The month after this one.
-    public var next: YearMonth {
+    var next: YearMonth {
         month == 12 ? YearMonth(uncheckedYear: year + 1, month: 1) : YearMonth(uncheckedYear: year, month: month + 1)
     }
 
     /// The month before this one.
-    public var previous: YearMonth {
+    var previous: YearMonth {
         month == 1 ? YearMonth(uncheckedYear: year - 1, month: 12) : YearMonth(uncheckedYear: year, month: month - 1)
     }
 
     /// Every month from `self` to `last`, both included (empty when `last` is earlier).
-    public func through(_ last: YearMonth) -> [YearMonth] {
+    func through(_ last: YearMonth) -> [YearMonth] {
         var result: [YearMonth] = []
         var current = self
         while current <= last {
@@ -323,7 +323,7 @@ extension CalendarDate: Codable {
 extension CalendarDate {
     /// Why a text shaped like `YYYY-MM-DD` names no day (`November has 30 days`), in words for the VA; nil
     /// when it is a day, or not shaped like a date at all.
-    public static func whyNotADay(iso text: some StringProtocol) -> String? {
+    static func whyNotADay(iso text: some StringProtocol) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
@@ -344,7 +344,7 @@ extension CalendarDate {
 extension YearMonth {
     /// Why a text shaped like `YYYY-MM` names no month (`there are 12 months`); nil when it is a month, or
     /// not shaped like one at all.
-    public static func whyNotAMonth(iso text: some StringProtocol) -> String? {
+    static func whyNotAMonth(iso text: some StringProtocol) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),

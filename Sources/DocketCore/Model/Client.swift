@@ -2,38 +2,38 @@
 ///
 /// The Markdown body of client.md is the VA's private notes. It is never read into this model, so it
 /// cannot reach a page.
-public struct Client: Sendable {
+struct Client: Sendable {
     /// The folder name: lowercase letters, digits and `-`, 1–64 characters.
-    public var slug: String
+    var slug: String
     /// The client's name.
-    public var name: String
+    var name: String
     /// The person the VA deals with.
-    public var contact: String
+    var contact: String
     /// The client's email.
-    public var email: String
+    var email: String
     /// Postal address (required for invoicing).
-    public var address: String?
+    var address: String?
     /// The currency of every amount of this client: client.md's `currency`, else business.md's.
-    public var currency: Currency
+    var currency: Currency
     /// client.md's `vat`, or nil when it is not written (see `VATTreatment.of`).
-    public var vat: VATTreatment? = nil
+    var vat: VATTreatment? = nil
     /// The client's own VAT registration number, printed on its invoices.
-    public var vatNumber: String? = nil
+    var vatNumber: String? = nil
     /// The billing figures written in client.md. Agreed terms versions may change them from a month's first
     /// day: the figures of a month come from `ClientContent.timeline`, never from here directly.
-    public var figures: WrittenFigures
+    var figures: WrittenFigures
     /// Whether the client gets a portal.
-    public var status: ClientStatus
+    var status: ClientStatus
     /// Environment variable holding the portal passphrase, when the portal is encrypted with one.
-    public var portalPassphraseEnv: String?
+    var portalPassphraseEnv: String?
     /// How the portal is encrypted, or nil for a plain portal.
-    public var portalEncryption: PortalEncryptionMode? = nil
+    var portalEncryption: PortalEncryptionMode? = nil
     /// The line of `portal_passphrase_env` in client.md, for messages about it.
-    public var portalPassphraseLine: Int = 0
+    var portalPassphraseLine: Int = 0
 }
 
 /// Whether a client is current.
-public enum ClientStatus: String, Sendable, CaseIterable {
+enum ClientStatus: String, Sendable, CaseIterable {
     /// Current client: a portal is built.
     case active
     /// Former client: no portal is built.
@@ -42,7 +42,7 @@ public enum ClientStatus: String, Sendable, CaseIterable {
 
 extension Client {
     /// Whether a folder name is a valid client slug.
-    public static func isValidSlug(_ slug: String) -> Bool {
+    static func isValidSlug(_ slug: String) -> Bool {
         (1...64).contains(slug.count) && slug.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }

@@ -2,14 +2,14 @@ import Foundation
 
 /// The hours agreed in the terms (`"Mon-Thu 09:00-15:00, Fri 09:00-12:00"`): work outside them is
 /// out-of-hours work. Days not named are wholly out of hours.
-public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
+struct CoreHours: Sendable, Equatable, CustomStringConvertible {
     /// For each weekday, the agreed intervals in minutes after midnight, sorted and merged.
-    public let intervals: [Weekday: [Range<Int>]]
+    let intervals: [Weekday: [Range<Int>]]
     /// The text as the VA wrote it.
-    public let text: String
+    let text: String
 
     /// Parses the text, or returns a message naming what was expected.
-    public static func parse(_ text: String) -> Result<CoreHours, ParseMessage> {
+    static func parse(_ text: String) -> Result<CoreHours, ParseMessage> {
         var intervals: [Weekday: [Range<Int>]] = [:]
         let groups = text.split(separator: ",").map { $0.trimmingWhitespace() }
         guard !groups.isEmpty, !groups.contains(where: \.isEmpty) else {
@@ -49,7 +49,7 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
 
     /// Minutes of `start..<end` (minutes after midnight of a day with this weekday) inside core hours.
     /// Minutes at or past midnight (1440) are never core.
-    public func coreMinutes(on weekday: Weekday, from start: Int, to end: Int) -> Int {
+    func coreMinutes(on weekday: Weekday, from start: Int, to end: Int) -> Int {
         let clipped = min(end, 1440)
         guard clipped > start else { return 0 }
         return (intervals[weekday] ?? []).reduce(0) { sum, interval in
@@ -58,16 +58,16 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the weekday has any core hours at all.
-    public func hasCoreHours(on weekday: Weekday) -> Bool {
+    func hasCoreHours(on weekday: Weekday) -> Bool {
         !(intervals[weekday] ?? []).isEmpty
     }
 
     /// The text as written.
-    public var description: String { text }
+    var description: String { text }
 
     /// A plain summary per weekday for people, `Monday to Thursday 09:00–15:00`, `Saturday and Sunday out
     /// of hours all day` (work then is out-of-hours work, as it is billed).
-    public var summary: [(days: String, hours: String)] {
+    var summary: [(days: String, hours: String)] {
         var rows: [(days: String, hours: String)] = []
         var index = 0
         let all = Weekday.allCases
@@ -97,9 +97,9 @@ public struct CoreHours: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A message from a small parser, naming what was expected.
-public struct ParseMessage: Error, Sendable, Equatable {
+struct ParseMessage: Error, Sendable, Equatable {
     /// The message.
-    public let text: String
+    let text: String
     /// Creates a message.
-    public init(_ text: String) { self.text = text }
+    init(_ text: String) { self.text = text }
 }

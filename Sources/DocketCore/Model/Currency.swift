@@ -1,14 +1,14 @@
 /// An ISO 4217 currency: its code, how many minor units it has, and the symbols people write for it.
-public struct Currency: Sendable, Hashable {
+struct Currency: Sendable, Hashable {
     /// The three-letter code, `GBP`.
-    public let code: String
+    let code: String
     /// Digits after the decimal point: 2 for GBP, 0 for JPY, 3 for KWD.
-    public let minorDigits: Int
+    let minorDigits: Int
     /// The symbol printed before amounts, `£`; nil prints the code instead.
-    public let symbol: String?
+    let symbol: String?
 
     /// Looks up a code; nil when it is not a known ISO 4217 currency.
-    public init?(code: String) {
+    init?(code: String) {
         let upper = code.uppercased()
         guard upper.count == 3, let known = Currency.table[upper] else { return nil }
         self.code = upper
@@ -22,10 +22,10 @@ public struct Currency: Sendable, Hashable {
     }
 
     /// Pound sterling, the default.
-    public static let gbp = Currency(code: "GBP")!
+    static let gbp = Currency(code: "GBP")!
 
     /// 10 to the power of `minorDigits`: minor units in one major unit.
-    public var minorPerMajor: Int {
+    var minorPerMajor: Int {
         var value = 1
         for _ in 0..<minorDigits { value *= 10 }
         return value
@@ -61,7 +61,7 @@ public struct Currency: Sendable, Hashable {
 
 extension Currency: Codable {
     /// Reads a currency from its code (`"EUR"`); an unknown code is an error.
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
         guard let currency = Currency(code: code) else {
@@ -71,28 +71,28 @@ extension Currency: Codable {
     }
 
     /// Writes the currency as its code.
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(code)
     }
 }
 
 /// An amount of money in integer minor units of its currency (pence for GBP).
-public typealias MinorUnits = Int
+typealias MinorUnits = Int
 
 /// Parsing and printing of money amounts. Never uses floating point.
-public enum MoneyFormat {
+enum MoneyFormat {
     /// Parses a plain decimal amount (`12.5`, `12.50`, `1,234.50`, `30`) into minor units.
     ///
     /// Returns nil for anything else, and for more decimals than the currency has.
-    public static func parse(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
+    static func parse(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
         guard let fixed = FixedDecimal.parse(text, allowGrouping: true), fixed.scale <= currency.minorDigits,
               !fixed.negative else { return nil }
         return fixed.scaled(to: currency.minorDigits)
     }
 
     /// Formats minor units for people: `£1,234.50`, `CHF 12.50`, `-£3.00`.
-    public static func format(_ amount: MinorUnits, currency: Currency) -> String {
+    static func format(_ amount: MinorUnits, currency: Currency) -> String {
         // Written from the right into a small buffer: minor digits, point, grouped major digits, symbol, sign.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
             var position = buffer.count
@@ -141,18 +141,18 @@ public enum MoneyFormat {
 }
 
 /// A decimal number written in text, kept exactly as integer digits and a scale (`12.50` is 1250, scale 2).
-public struct FixedDecimal: Sendable, Equatable {
+struct FixedDecimal: Sendable, Equatable {
     /// The digits as an integer, ignoring the decimal point.
-    public let digits: Int
+    let digits: Int
     /// How many of the digits come after the decimal point.
-    public let scale: Int
+    let scale: Int
     /// Whether a minus sign was written.
-    public let negative: Bool
+    let negative: Bool
 
     /// Parses `123`, `12.5`, `-0.25`, and with `allowGrouping` also `1,234.50`. Nil for anything else: no
     /// digit before the point, a point with nothing after it, more than one point, groups of other than three
     /// digits after the first (of one to three), anything but ASCII digits, or more than 15 digits in all.
-    public static func parse(_ text: some StringProtocol, allowGrouping: Bool = false) -> FixedDecimal? {
+    static func parse(_ text: some StringProtocol, allowGrouping: Bool = false) -> FixedDecimal? {
         if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, allowGrouping: allowGrouping) }) {
             return parsed
         }
@@ -204,7 +204,7 @@ public struct FixedDecimal: Sendable, Equatable {
     }
 
     /// The number as written, without a sign: `20`, `17.5`.
-    public var text: String {
+    var text: String {
         var digits = String(self.digits)
         if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
         guard scale > 0 else { return digits }
@@ -213,7 +213,7 @@ public struct FixedDecimal: Sendable, Equatable {
 
     /// The value with exactly `scale` decimals as an integer (`12.5` at scale 2 is 1250).
     /// Only valid when `scale` is at least this number's scale.
-    public func scaled(to target: Int) -> Int {
+    func scaled(to target: Int) -> Int {
         var value = digits
         for _ in scale..<target { value *= 10 }
         return negative ? -value : value
@@ -223,7 +223,7 @@ public struct FixedDecimal: Sendable, Equatable {
 extension MoneyFormat {
     /// An amount as a plain decimal with the currency's decimals and no symbol or grouping, as `total:` is
     /// written: `612.50`, `-20.00`, `1250` (for a currency without minor units).
-    public static func plain(_ amount: MinorUnits, currency: Currency) -> String {
+    static func plain(_ amount: MinorUnits, currency: Currency) -> String {
         let per = currency.minorPerMajor
         let magnitude = amount.magnitude
         var text = amount < 0 ? "-" : ""

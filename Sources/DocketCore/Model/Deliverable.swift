@@ -1,48 +1,48 @@
 /// A deliverable from `tasks.md`: what is due when, what the VA asked the client for, and when it was
 /// delivered.
-public struct Deliverable: Sendable, Equatable {
+struct Deliverable: Sendable, Equatable {
     /// What is to be delivered.
-    public var title: String
+    var title: String
     /// The due date.
-    public var due: CalendarDate
+    var due: CalendarDate
     /// Everything the VA asked the client for, in the order written.
-    public var asks: [Ask]
+    var asks: [Ask]
     /// When it was delivered, or nil while open.
-    public var delivered: CalendarDate?
+    var delivered: CalendarDate?
     /// The line of the item in tasks.md.
-    public var line: Int
+    var line: Int
 
     /// Whether it is still open.
-    public var isOpen: Bool { delivered == nil }
+    var isOpen: Bool { delivered == nil }
 }
 
 /// Something the VA needed from the client.
-public struct Ask: Sendable, Equatable {
+struct Ask: Sendable, Equatable {
     /// When the VA asked.
-    public var date: CalendarDate
+    var date: CalendarDate
     /// What was asked for.
-    public var what: String
+    var what: String
     /// When it arrived, or nil while still awaited.
-    public var received: CalendarDate?
+    var received: CalendarDate?
 }
 
 /// The plain facts of a deliverable as of a date. No blame words: dates and days.
-public struct DeliverableFacts: Sendable, Equatable {
+struct DeliverableFacts: Sendable, Equatable {
     /// `Delivered on time`, `Delivered 3 days late`, `4 days to go`, `Due today`, `5 days overdue`.
-    public var status: String
+    var status: String
     /// Days late (delivered after due, or open past due); 0 otherwise.
-    public var daysLate: Int
+    var daysLate: Int
     /// Whether it was or is late.
-    public var isLate: Bool
+    var isLate: Bool
     /// The timeline, oldest first: `(date, text)`.
-    public var timeline: [(date: CalendarDate, text: String)]
+    var timeline: [(date: CalendarDate, text: String)]
     /// Each wait on the client, for people: `Waited 8 days for brand guidelines`.
-    public var waits: [String]
+    var waits: [String]
     /// Total days waited on the client (overlapping waits counted once).
-    public var daysWaited: Int
+    var daysWaited: Int
 
     /// Compares facts.
-    public static func == (lhs: DeliverableFacts, rhs: DeliverableFacts) -> Bool {
+    static func == (lhs: DeliverableFacts, rhs: DeliverableFacts) -> Bool {
         lhs.status == rhs.status && lhs.daysLate == rhs.daysLate && lhs.waits == rhs.waits
             && lhs.daysWaited == rhs.daysWaited && lhs.timeline.map(\.date) == rhs.timeline.map(\.date)
             && lhs.timeline.map(\.text) == rhs.timeline.map(\.text)
@@ -51,7 +51,7 @@ public struct DeliverableFacts: Sendable, Equatable {
 
 extension Deliverable {
     /// The facts as of `today`.
-    public func facts(today: CalendarDate) -> DeliverableFacts {
+    func facts(today: CalendarDate) -> DeliverableFacts {
         var timeline: [(date: CalendarDate, order: Int, text: String)] = []
         var waits: [String] = []
         var waitedDays = Set<Int>()

@@ -1,5 +1,5 @@
 /// How much time a work or travel entry took: a clock range or a plain duration.
-public enum TimeSpan: Sendable, Equatable {
+enum TimeSpan: Sendable, Equatable {
     /// From `start` to `end`, in minutes after midnight of the entry's day; `end` is past 1440 when the
     /// range crosses midnight.
     case range(start: Int, end: Int)
@@ -7,7 +7,7 @@ public enum TimeSpan: Sendable, Equatable {
     case duration(Int)
 
     /// The raw length in minutes.
-    public var minutes: Int {
+    var minutes: Int {
         switch self {
         case .range(let start, let end): return end - start
         case .duration(let minutes): return minutes
@@ -16,20 +16,20 @@ public enum TimeSpan: Sendable, Equatable {
 }
 
 /// A length in one of the two distance units, kept exactly in thousandths of the unit.
-public struct Distance: Sendable, Equatable {
+struct Distance: Sendable, Equatable {
     /// Thousandths of `unit` (12.5 km is 12500).
-    public let thousandths: Int
+    let thousandths: Int
     /// The unit it was written in.
-    public let unit: DistanceUnit
+    let unit: DistanceUnit
 
     /// Creates a distance.
-    public init(thousandths: Int, unit: DistanceUnit) {
+    init(thousandths: Int, unit: DistanceUnit) {
         self.thousandths = thousandths
         self.unit = unit
     }
 
     /// The exact length in another unit, with 1 mi = 1.609344 km.
-    public func exact(in target: DistanceUnit) -> Rational {
+    func exact(in target: DistanceUnit) -> Rational {
         let value = Rational(thousandths, 1000)
         switch (unit, target) {
         case (.mi, .mi), (.km, .km): return value
@@ -40,7 +40,7 @@ public struct Distance: Sendable, Equatable {
 }
 
 /// The unit of a distance.
-public enum DistanceUnit: String, Sendable, CaseIterable {
+enum DistanceUnit: String, Sendable, CaseIterable {
     /// Miles.
     case mi
     /// Kilometres.
@@ -48,7 +48,7 @@ public enum DistanceUnit: String, Sendable, CaseIterable {
 }
 
 /// What kind of line an entry is, with its quantity.
-public enum EntryKind: Sendable, Equatable {
+enum EntryKind: Sendable, Equatable {
     /// Work for the client.
     case work(TimeSpan)
     /// Travel time.
@@ -59,7 +59,7 @@ public enum EntryKind: Sendable, Equatable {
     case expense(MinorUnits)
 
     /// `work`, `travel`, `mileage` or `expense`.
-    public var name: String {
+    var name: String {
         switch self {
         case .work: return "work"
         case .travel: return "travel"
@@ -70,22 +70,22 @@ public enum EntryKind: Sendable, Equatable {
 }
 
 /// One line of a timesheet, as the VA wrote it.
-public struct Entry: Sendable, Equatable {
+struct Entry: Sendable, Equatable {
     /// The day it belongs to (the day a midnight-crossing range starts).
-    public var date: CalendarDate
+    var date: CalendarDate
     /// Its kind and quantity.
-    public var kind: EntryKind
+    var kind: EntryKind
     /// The description with the `#tags` taken out.
-    public var description: String
+    var description: String
     /// The `#tag` words, lowercased, without `#`, in the order written.
-    public var tags: [String]
+    var tags: [String]
     /// Details written as a nested list under the entry, rendered by cmark (safe mode).
-    public var detailsHTML: String
+    var detailsHTML: String
     /// The 1-based line in the timesheet file.
-    public var line: Int
+    var line: Int
 
     /// Creates an entry.
-    public init(date: CalendarDate, kind: EntryKind, description: String, tags: [String],
+    init(date: CalendarDate, kind: EntryKind, description: String, tags: [String],
                 detailsHTML: String = "", line: Int = 0) {
         self.date = date
         self.kind = kind
@@ -96,5 +96,5 @@ public struct Entry: Sendable, Equatable {
     }
 
     /// Whether the entry carries `#unbilled`: shown and counted, never charged.
-    public var isUnbilled: Bool { tags.contains("unbilled") }
+    var isUnbilled: Bool { tags.contains("unbilled") }
 }

@@ -1,37 +1,37 @@
 import Foundation
 
 /// An invoice as the VA wrote it (`invoices/<number>.md`), before any figure is computed.
-public struct InvoiceRecord: Sendable {
+struct InvoiceRecord: Sendable {
     /// The invoice number, unique across the business.
-    public var number: String
+    var number: String
     /// The issue date.
-    public var issued: CalendarDate
+    var issued: CalendarDate
     /// The month it bills (nil: extra lines only).
-    public var period: YearMonth?
+    var period: YearMonth?
     /// The date of supply for an invoice with no period (default: the issue date).
-    public var supplied: CalendarDate?
+    var supplied: CalendarDate?
     /// The due date as written (nil: issued + payment terms).
-    public var due: CalendarDate?
+    var due: CalendarDate?
     /// Draft, sent or void, as written.
-    public var status: InvoiceRecordStatus
+    var status: InvoiceRecordStatus
     /// The client's purchase order reference.
-    public var po: String?
+    var po: String?
     /// Payments received.
-    public var payments: [Payment]
+    var payments: [Payment]
     /// Extra lines as written.
-    public var extraLines: [ExtraLine]
+    var extraLines: [ExtraLine]
     /// The note printed on the invoice, rendered by cmark in safe mode ("" when none).
-    public var noteHTML: String
+    var noteHTML: String
     /// The file, relative to the site.
-    public var path: String
+    var path: String
     /// The line of the `number` field, for messages about the number.
-    public var numberLine: Int
+    var numberLine: Int
     /// The total as sent (`total:`), which seals a sent invoice; nil when not written.
-    public var sealed: SealedTotal? = nil
+    var sealed: SealedTotal? = nil
 }
 
 /// The status of an invoice as written. `paid` and `overdue` are derived, never written.
-public enum InvoiceRecordStatus: String, Sendable, CaseIterable {
+enum InvoiceRecordStatus: String, Sendable, CaseIterable {
     /// Not yet sent: never published.
     case draft
     /// Sent to the client.
@@ -60,24 +60,24 @@ extension InvoiceRecordStatus {
 }
 
 /// A payment received against an invoice.
-public struct Payment: Sendable, Equatable {
+struct Payment: Sendable, Equatable {
     /// The date it arrived.
-    public var date: CalendarDate
+    var date: CalendarDate
     /// The amount, in minor units.
-    public var amount: MinorUnits
+    var amount: MinorUnits
 }
 
 /// A line written on the invoice by hand (`lines:`).
-public struct ExtraLine: Sendable, Equatable {
+struct ExtraLine: Sendable, Equatable {
     /// What it is for.
-    public var description: String
+    var description: String
     /// The amount in minor units; negative for a discount or credit.
-    public var amount: MinorUnits
+    var amount: MinorUnits
 }
 
 extension InvoiceRecord {
     /// Whether an invoice number is safe as a file and page name: letters, digits, `-`, `_`, `.`.
-    public static func isValidNumber(_ number: String) -> Bool {
+    static func isValidNumber(_ number: String) -> Bool {
         (1...64).contains(number.count) && !number.hasPrefix(".") && number.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
                 || $0 == "-" || $0 == "_" || $0 == "."
@@ -85,7 +85,7 @@ extension InvoiceRecord {
     }
 
     /// Parses an invoice record.
-    public static func parse(_ file: SourceFile, currency: Currency, diagnostics: inout Diagnostics) -> InvoiceRecord? {
+    static func parse(_ file: SourceFile, currency: Currency, diagnostics: inout Diagnostics) -> InvoiceRecord? {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }

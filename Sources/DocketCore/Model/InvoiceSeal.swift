@@ -13,20 +13,20 @@ import DocketTemplates
 /// The currency code keeps the invoice in the currency it was sent in. The comment lets a later difference
 /// be named line by line, and a change of lines that keeps the same total be caught; without it (or when it
 /// was edited and no longer adds up to the total), the seal holds the total alone.
-public struct SealedTotal: Sendable, Equatable {
+struct SealedTotal: Sendable, Equatable {
     /// The total as sent, in minor units.
-    public var amount: MinorUnits
+    var amount: MinorUnits
     /// The text of the `total` line, whose comment lists the lines as sent; read only when the seal is
     /// broken (`asSent`), so a build whose seals hold never parses it.
-    public var lineText: String
+    var lineText: String
     /// The 1-based line of the `total` field in the file.
-    public var line: Int
+    var line: Int
     /// The 1-based column of its value.
-    public var column: Int
+    var column: Int
 
     /// The lines as sent, from the comment; nil when there is no usable comment, or when an edited comment
     /// no longer adds up to the total.
-    public func asSent(currency: Currency) -> [SealItem]? {
+    func asSent(currency: Currency) -> [SealItem]? {
         guard let items = InvoiceSeal.summary(inComment: Substring(lineText), currency: currency),
               items.reduce(0, { $0 + $1.amount }) == amount else { return nil }
         return items
@@ -35,17 +35,17 @@ public struct SealedTotal: Sendable, Equatable {
 
 /// One item of the lines as sent: a kind of line, its quantity as printed and its amount. Expenses and extra
 /// lines are summed into one item each (`expenses 2 items 16.49`); VAT is an item too (`vat 20% 102.50`).
-public struct SealItem: Sendable, Equatable {
+struct SealItem: Sendable, Equatable {
     /// `fee`, `work`, `out-of-hours`, `overage`, `travel`, `mileage`, `expenses`, `lines` or `vat`.
-    public var label: String
+    var label: String
     /// The quantity and unit as printed: `16.25 h`, `46.0 mi`, `1 month`, `2 items`, `20%`.
-    public var quantity: String
+    var quantity: String
     /// The amount in minor units (negative for extra lines that are a discount).
-    public var amount: MinorUnits
+    var amount: MinorUnits
 }
 
 /// Writing and reading the seal: the summary of an invoice's lines and the `total:` line that carries it.
-public enum InvoiceSeal {
+enum InvoiceSeal {
     /// The labels of the summary, in the order they are written.
     static let labels = ["fee", "work", "out-of-hours", "overage", "travel", "mileage", "expenses", "lines", "vat"]
 
@@ -53,7 +53,7 @@ public enum InvoiceSeal {
     static let commentLead = "as sent:"
 
     /// The summary of an invoice's lines: one item per kind, in a fixed order.
-    public static func items(of invoice: Invoice) -> [SealItem] {
+    static func items(of invoice: Invoice) -> [SealItem] {
         var items: [SealItem] = []
         forEachItem(of: invoice) { label, number, unit, amount in
             items.append(SealItem(label: label, quantity: number + unit, amount: amount))
@@ -88,7 +88,7 @@ public enum InvoiceSeal {
     }
 
     /// The `total:` line that seals an invoice: `total: GBP 612.50  # as sent: fee 1 month 550.00; …`.
-    public static func totalLine(_ invoice: Invoice, currency: Currency) -> String {
+    static func totalLine(_ invoice: Invoice, currency: Currency) -> String {
         String(decoding: totalLineBytes(invoice, currency: currency), as: UTF8.self)
     }
 
@@ -217,7 +217,7 @@ public enum InvoiceSeal {
 
     /// How the lines as sent differ from the lines now, item by item, in the summary's order:
     /// `work 16.25 h → 17.25 h (£487.50 → £517.50)`, `travel £22.50 → £30.00`, `mileage 46.0 mi (£20.70) → none`.
-    public static func differences(sent: [SealItem], now: [SealItem], currency: Currency) -> [String] {
+    static func differences(sent: [SealItem], now: [SealItem], currency: Currency) -> [String] {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         var result: [String] = []
         for label in labels {

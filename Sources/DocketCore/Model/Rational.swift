@@ -1,13 +1,13 @@
 /// An exact fraction of two integers, used where a quantity is not a whole number of anything
 /// (a distance converted from kilometres to miles). Always kept in lowest terms with a positive denominator.
-public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The numerator.
-    public let numerator: Int
+    let numerator: Int
     /// The denominator, always positive.
-    public let denominator: Int
+    let denominator: Int
 
     /// Creates `numerator / denominator` in lowest terms.
-    public init(_ numerator: Int, _ denominator: Int = 1) {
+    init(_ numerator: Int, _ denominator: Int = 1) {
         precondition(denominator != 0, "Rational with a zero denominator")
         let sign = denominator < 0 ? -1 : 1
         let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
@@ -16,17 +16,17 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Zero.
-    public static let zero = Rational(0)
+    static let zero = Rational(0)
 
     /// Sum of two fractions.
-    public static func + (lhs: Rational, rhs: Rational) -> Rational {
+    static func + (lhs: Rational, rhs: Rational) -> Rational {
         let divisor = Int(gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
         let l = lhs.denominator / divisor
         return Rational(lhs.numerator * (rhs.denominator / divisor) + rhs.numerator * l, l * rhs.denominator)
     }
 
     /// Product of two fractions.
-    public static func * (lhs: Rational, rhs: Rational) -> Rational {
+    static func * (lhs: Rational, rhs: Rational) -> Rational {
         let a = Int(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let b = Int(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
         return Rational((lhs.numerator / max(a, 1)) * (rhs.numerator / max(b, 1)),
@@ -34,14 +34,14 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Rounds half away from zero to an integer (half-up for the non-negative amounts Docket handles).
-    public func roundedHalfUp() -> Int {
+    func roundedHalfUp() -> Int {
         let twice = 2 * numerator.magnitude + denominator.magnitude
         let magnitude = Int(twice / (2 * denominator.magnitude))
         return numerator < 0 ? -magnitude : magnitude
     }
 
     /// The value rounded half-up to `decimals` decimals, as text (`46.0`).
-    public func formatted(decimals: Int) -> String {
+    func formatted(decimals: Int) -> String {
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (self * Rational(scale)).roundedHalfUp()
@@ -57,10 +57,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// `n/d`.
-    public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
+    var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
     /// Orders by value.
-    public static func < (lhs: Rational, rhs: Rational) -> Bool {
+    static func < (lhs: Rational, rhs: Rational) -> Bool {
         lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
     }
 

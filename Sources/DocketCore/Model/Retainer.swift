@@ -1,20 +1,20 @@
 /// A monthly package: hours included for a fixed fee, with capped rollover of unused hours.
-public struct RetainerTerms: Sendable, Equatable {
+struct RetainerTerms: Sendable, Equatable {
     /// Minutes included each month.
-    public var includedMinutes: Int
+    var includedMinutes: Int
     /// Monthly fee, in minor units.
-    public var fee: MinorUnits
+    var fee: MinorUnits
     /// At most this many unused included minutes carry into the next month only.
-    public var rolloverMinutes: Int
+    var rolloverMinutes: Int
     /// Hourly rate beyond included plus rolled-over hours, in minor units.
-    public var overageRate: MinorUnits
+    var overageRate: MinorUnits
     /// When the fee is billed.
-    public var billing: RetainerBilling
+    var billing: RetainerBilling
     /// The first month of the retainer; nil means the client's first timesheet month.
-    public var start: YearMonth?
+    var start: YearMonth?
 
     /// Creates retainer terms.
-    public init(includedMinutes: Int, fee: MinorUnits, rolloverMinutes: Int = 0, overageRate: MinorUnits,
+    init(includedMinutes: Int, fee: MinorUnits, rolloverMinutes: Int = 0, overageRate: MinorUnits,
                 billing: RetainerBilling = .arrears, start: YearMonth? = nil) {
         self.includedMinutes = includedMinutes
         self.fee = fee
@@ -52,7 +52,7 @@ public struct RetainerTerms: Sendable, Equatable {
 }
 
 /// When a retainer fee is billed.
-public enum RetainerBilling: String, Sendable, CaseIterable {
+enum RetainerBilling: String, Sendable, CaseIterable {
     /// After the month, with that month's overage (the default).
     case arrears
     /// At the start of the month; overage and extras of the month before come with it.
@@ -60,27 +60,27 @@ public enum RetainerBilling: String, Sendable, CaseIterable {
 }
 
 /// One month of a retainer: what was available, used, left over and carried.
-public struct RetainerMonth: Sendable, Equatable {
+struct RetainerMonth: Sendable, Equatable {
     /// Minutes included by the package.
-    public var includedMinutes: Int
+    var includedMinutes: Int
     /// Unused included minutes carried in from the month before.
-    public var rolloverInMinutes: Int
+    var rolloverInMinutes: Int
     /// Included plus rolled over.
-    public var availableMinutes: Int
+    var availableMinutes: Int
     /// Billable in-hours minutes of work (rounded).
-    public var usedMinutes: Int
+    var usedMinutes: Int
     /// Available minutes not used.
-    public var remainingMinutes: Int
+    var remainingMinutes: Int
     /// Used minutes beyond available, billed at the overage rate.
-    public var overageMinutes: Int
+    var overageMinutes: Int
     /// Minutes carried out into the next month.
-    public var rolloverOutMinutes: Int
+    var rolloverOutMinutes: Int
     /// Rolled-in minutes that were not used and expire (they never carry twice).
-    public var expiredMinutes: Int
+    var expiredMinutes: Int
 }
 
 /// Works out each month of a retainer from the minutes used.
-public enum RetainerCalculator {
+enum RetainerCalculator {
     /// The retainer position for every retainer month from `first` through `last`, with the retainer terms
     /// in force in each month (`terms(month)`, nil for a month without a retainer).
     ///
@@ -89,7 +89,7 @@ public enum RetainerCalculator {
     /// a month is the smaller of the cap in force the month before and the included minutes left unused
     /// then, so a rolled-over minute never carries twice; nothing rolls into the first month of a retainer
     /// or across a month without one. A month with no entry in `used` used nothing.
-    public static func months(used: [YearMonth: Int], first: YearMonth, last: YearMonth,
+    static func months(used: [YearMonth: Int], first: YearMonth, last: YearMonth,
                               terms: (YearMonth) -> RetainerTerms?) -> [YearMonth: RetainerMonth] {
         var result: [YearMonth: RetainerMonth] = [:]
         var carry = 0

@@ -1,37 +1,37 @@
 import Foundation
 
 /// Everything read from a site's `content/` folder, parsed and validated.
-public struct Site: Sendable {
+struct Site: Sendable {
     /// The VA's business.
-    public var business: Business
+    var business: Business
     /// Every client folder that parsed, sorted by slug.
-    public var clients: [ClientContent]
+    var clients: [ClientContent]
 }
 
 /// One client's content.
-public struct ClientContent: Sendable {
+struct ClientContent: Sendable {
     /// The client record.
-    public var client: Client
+    var client: Client
     /// Its timesheets, oldest month first.
-    public var timesheets: [Timesheet]
+    var timesheets: [Timesheet]
     /// Every version of its terms, lowest version first.
-    public var terms: [Terms] = []
+    var terms: [Terms] = []
     /// Its invoice records, by file name.
-    public var invoices: [InvoiceRecord] = []
+    var invoices: [InvoiceRecord] = []
     /// Its deliverables from tasks.md, in the order written.
-    public var deliverables: [Deliverable] = []
+    var deliverables: [Deliverable] = []
     /// The share token stored with the content, or nil when the client has none yet.
-    public var token: String?
+    var token: String?
     /// The stored PBKDF2 salt of a passphrase portal (`portal-salt.txt`), if any.
-    public var portalSalt: Data?
+    var portalSalt: Data?
     /// The stored key of a link portal (`portal-key.txt`), if any.
-    public var portalKey: Data?
+    var portalKey: Data?
 
     /// The client's billing figures month by month: client.md's, changed by agreed terms versions.
-    public var timeline: FiguresTimeline
+    var timeline: FiguresTimeline
 
     /// Gathers a client's content; `defaultPaymentTerms` is business.md's.
-    public init(client: Client, timesheets: [Timesheet], terms: [Terms] = [], invoices: [InvoiceRecord] = [],
+    init(client: Client, timesheets: [Timesheet], terms: [Terms] = [], invoices: [InvoiceRecord] = [],
                 deliverables: [Deliverable] = [], token: String? = nil, portalSalt: Data? = nil, portalKey: Data? = nil,
                 defaultPaymentTerms: Int = Business.defaultPaymentTerms) {
         self.client = client
@@ -46,5 +46,5 @@ public struct ClientContent: Sendable {
     }
 
     /// Path of the client's folder relative to the site.
-    public var folder: String { "content/clients/\(client.slug)" }
+    var folder: String { "content/clients/\(client.slug)" }
 }

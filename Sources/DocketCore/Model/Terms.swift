@@ -1,29 +1,29 @@
 /// One version of the terms agreed (or proposed) with a client (`terms/<version>.md`).
-public struct Terms: Sendable {
+struct Terms: Sendable {
     /// The version number, unique per client.
-    public var version: Int
+    var version: Int
     /// The title, for example "Virtual assistance agreement".
-    public var title: String?
+    var title: String?
     /// The date these terms take effect.
-    public var effective: CalendarDate
+    var effective: CalendarDate
     /// Agreed or proposed.
-    public var status: TermsStatus
+    var status: TermsStatus
     /// When the client agreed (required when agreed).
-    public var agreedOn: CalendarDate?
+    var agreedOn: CalendarDate?
     /// Who agreed (required when agreed).
-    public var agreedBy: String?
+    var agreedBy: String?
     /// The terms themselves as written (Markdown), for comparing versions.
-    public var markdown: String
+    var markdown: String
     /// The terms themselves, rendered by cmark in safe mode.
-    public var bodyHTML: String
+    var bodyHTML: String
     /// The file, relative to the site.
-    public var path: String
+    var path: String
     /// The billing figures this version sets (none for terms that only change the text).
-    public var figures = WrittenFigures()
+    var figures = WrittenFigures()
 }
 
 /// Whether a terms version is in force or only proposed.
-public enum TermsStatus: String, Sendable, CaseIterable {
+enum TermsStatus: String, Sendable, CaseIterable {
     /// Agreed by the client: can be in force.
     case agreed
     /// Sent for review: never in force.
@@ -35,7 +35,7 @@ extension Terms {
     ///
     /// A version may carry billing figures (`rate`, `retainer`, …) in the client's currency; such a version
     /// must take effect on the first day of a month.
-    public static func parse(_ file: SourceFile, currency: Currency, diagnostics: inout Diagnostics) -> Terms? {
+    static func parse(_ file: SourceFile, currency: Currency, diagnostics: inout Diagnostics) -> Terms? {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
@@ -61,13 +61,13 @@ extension Terms {
     }
 
     /// The terms in force on a date: the highest agreed version whose effective date is on or before it.
-    public static func inForce(on date: CalendarDate, in terms: [Terms]) -> Terms? {
+    static func inForce(on date: CalendarDate, in terms: [Terms]) -> Terms? {
         terms.filter { $0.status == .agreed && $0.effective <= date }.max { $0.version < $1.version }
     }
 
     /// Every version in force at some point of a month: the one in force on its first day, then any agreed
     /// version that takes over during the month. Oldest first.
-    public static func inForce(during month: YearMonth, in terms: [Terms]) -> [Terms] {
+    static func inForce(during month: YearMonth, in terms: [Terms]) -> [Terms] {
         // What is in force changes only on the day an agreed version takes effect: look at the first day of
         // the month and at those days.
         let first = month.firstDay

@@ -2,27 +2,27 @@
 ///
 /// The grammar is in docs/content-format.md. Errors carry the 0-based character offset in the text of
 /// what was wrong, so the caller can turn it into a column.
-public enum EntryParser {
+enum EntryParser {
     /// An entry's text parsed, before it is given its day.
-    public struct Parsed: Sendable, Equatable {
+    struct Parsed: Sendable, Equatable {
         /// Kind and quantity.
-        public var kind: EntryKind
+        var kind: EntryKind
         /// The description without tags.
-        public var description: String
+        var description: String
         /// Tags, lowercased.
-        public var tags: [String]
+        var tags: [String]
     }
 
     /// A parse failure: a message naming what was expected, and where in the text.
-    public struct Failure: Error, Sendable, Equatable {
+    struct Failure: Error, Sendable, Equatable {
         /// 0-based character offset in the entry text.
-        public var offset: Int
+        var offset: Int
         /// What was wrong and what was expected.
-        public var message: String
+        var message: String
     }
 
     /// Parses one entry's text for a business that bills in `currency`.
-    public static func parse(_ text: String, currency: Currency) -> Result<Parsed, Failure> {
+    static func parse(_ text: String, currency: Currency) -> Result<Parsed, Failure> {
         var scanner = TextScanner(text)
         scanner.skipSpaces()
         let kindStart = scanner.offset
@@ -76,7 +76,7 @@ public enum EntryParser {
     }
 
     /// Splits `#tag` words out of a description. A tag is `#` then a letter, then letters, digits, `-`, `_`.
-    public static func splitTags(_ text: String) -> (String, [String]) {
+    static func splitTags(_ text: String) -> (String, [String]) {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = Array(text.utf8)
             return bytes.withUnsafeBufferPointer { splitASCIITags($0) }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads `tasks.md`: each top-level list item is a deliverable, its nested items `key: value` facts
 /// (`due`, `asked`, `received`, `delivered`).
-public enum TasksParser {
+enum TasksParser {
     /// Parses a tasks file; malformed items are errors with line and column.
-    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> [Deliverable] {
+    static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> [Deliverable] {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         fields.finish()

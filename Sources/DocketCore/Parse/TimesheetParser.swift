@@ -3,9 +3,9 @@ import Foundation
 /// Reads a timesheet: level-2 date headings open days, list items under them are entries, nested items are
 /// details and other blocks are the day's notes. A plain timesheet is read line by line (`PlainBlocks`);
 /// anything else through the blocks the Markdown wrapper converts from cmark's tree.
-public enum TimesheetParser {
+enum TimesheetParser {
     /// Parses a timesheet file for the month named by its file name.
-    public static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
+    static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
                              diagnostics: inout Diagnostics) -> Timesheet {
         parse(file, month: month, currency: currency, diagnostics: &diagnostics, plain: true)
     }

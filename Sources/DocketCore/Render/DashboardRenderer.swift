@@ -1,24 +1,24 @@
 /// Renders the VA's dashboard (`dashboard/index.html` in the site folder, never under `public/`).
-public struct DashboardRenderer {
+struct DashboardRenderer {
     let templates: TemplateSet
     let business: Business
     let today: CalendarDate
 
     /// Creates a renderer.
-    public init(templates: TemplateSet, business: Business, today: CalendarDate) {
+    init(templates: TemplateSet, business: Business, today: CalendarDate) {
         self.templates = templates
         self.business = business
         self.today = today
     }
 
     /// The dashboard's files, relative to `dashboard/`.
-    public func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
+    func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
         [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
             + templates.assetFiles
     }
 
     /// The paths of the dashboard's files, as `files` names them.
-    public func filePaths() -> [String] {
+    func filePaths() -> [String] {
         ["index.html"] + templates.assetPaths
     }
 
@@ -73,51 +73,51 @@ public struct DashboardRenderer {
 }
 
 /// The dashboard page.
-public struct DashboardPage: Sendable {
+struct DashboardPage: Sendable {
     /// Layout data.
-    public var page: PageChrome
+    var page: PageChrome
     /// `November 2026`.
-    public var month: String
+    var month: String
     /// Overdue invoices: client, number, days overdue, balance.
-    public var chase: [DashboardRow]
+    var chase: [DashboardRow]
     /// Whether anything is overdue.
-    public var hasChase: Bool
+    var hasChase: Bool
     /// What is overdue, one total per currency joined by "and": `£70.00` or `£70.00 and €120.00`.
-    public var chaseTotal: String
+    var chaseTotal: String
     /// What is overdue, one total per currency (the business currency first), each with its symbol.
-    public var chaseTotals: [String]
+    var chaseTotals: [String]
     /// Balance per client: client, balance, overdue.
-    public var balances: [DashboardRow]
+    var balances: [DashboardRow]
     /// Retainer burn: client, used of available, percent, overage.
-    public var burn: [DashboardRow]
+    var burn: [DashboardRow]
     /// Unbilled time: client, this month, all months.
-    public var unbilled: [DashboardRow]
+    var unbilled: [DashboardRow]
     /// Out-of-hours work: client, this month, all months.
-    public var outOfHours: [DashboardRow]
+    var outOfHours: [DashboardRow]
     /// Time by tag: tag, total, entries, average per entry.
-    public var tags: [DashboardRow]
+    var tags: [DashboardRow]
     /// Clients with work but no agreed terms: client, months.
-    public var noTerms: [DashboardRow]
+    var noTerms: [DashboardRow]
     /// Proposals awaiting approval: client, version, effective.
-    public var proposals: [DashboardRow]
+    var proposals: [DashboardRow]
     /// Each active client's portal, by its local path.
-    public var portals: [PortalLink]
+    var portals: [PortalLink]
     /// This month so far, estimated per client not yet invoiced for it: client, amount.
-    public var soFar: [DashboardRow]
+    var soFar: [DashboardRow]
     /// The month so far, one total per currency (the business currency first), each with its symbol.
-    public var soFarTotals: [String]
+    var soFarTotals: [String]
 }
 
 /// A table row of text cells.
-public struct DashboardRow: Sendable {
+struct DashboardRow: Sendable {
     /// The cells, in column order.
-    public var cells: [String]
+    var cells: [String]
 }
 
 /// A link to a client's portal on disk.
-public struct PortalLink: Sendable {
+struct PortalLink: Sendable {
     /// Client name.
-    public var name: String
+    var name: String
     /// Relative path from the dashboard.
-    public var href: String
+    var href: String
 }

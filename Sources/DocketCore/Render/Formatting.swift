@@ -1,7 +1,7 @@
 /// How figures are written for people on the pages.
-public enum Formatting {
+enum Formatting {
     /// Minutes as hours and minutes: `12h 30m`, `45m`, `3h`, `0h`.
-    public static func duration(_ minutes: Int) -> String {
+    static func duration(_ minutes: Int) -> String {
         ShortText.make { text in
             let magnitude = Int(minutes.magnitude)
             let hours = magnitude / 60
@@ -25,7 +25,7 @@ public enum Formatting {
     }
 
     /// A clock range or a duration as the VA wrote it: `09:00–10:30`, `23:00–01:00 (next day)`, `1h 15m`.
-    public static func span(_ span: TimeSpan) -> String {
+    static func span(_ span: TimeSpan) -> String {
         switch span {
         case .range(let start, let end):
             let text = "\(EntryParser.clockText(start))–\(EntryParser.clockText(end))"
@@ -36,7 +36,7 @@ public enum Formatting {
     }
 
     /// A share of a whole as a whole percentage, capped at 100: used for bar widths.
-    public static func percent(_ part: Int, of whole: Int) -> Int {
+    static func percent(_ part: Int, of whole: Int) -> Int {
         guard whole > 0 else { return part > 0 ? 100 : 0 }
         return min(100, max(0, (part * 100 + whole / 2) / whole))
     }

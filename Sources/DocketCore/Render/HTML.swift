@@ -1,7 +1,7 @@
 /// Escaping for the few places where Docket writes HTML itself rather than through a template.
-public enum HTML {
+enum HTML {
     /// Escapes text for HTML content and attribute values: `& < > " '`.
-    public static func escape(_ text: some StringProtocol) -> String {
+    static func escape(_ text: some StringProtocol) -> String {
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {
@@ -19,7 +19,7 @@ public enum HTML {
 
     /// Percent-encodes text for a `mailto:` subject or body (RFC 6068): everything but unreserved
     /// characters is encoded, so no user text can add headers or break out of the link.
-    public static func percentEncode(_ text: String) -> String {
+    static func percentEncode(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             switch byte {

@@ -1,5 +1,5 @@
 /// An invoice as plain text for the terminal: what `docket invoice` prints after drafting or sending one.
-public enum InvoiceText {
+enum InvoiceText {
     /// The invoice's heading, its lines (description, quantity, rate, amount) in aligned columns, the
     /// subtotal, VAT where charged, and the total; each line ends with a newline.
     ///
@@ -10,7 +10,7 @@ public enum InvoiceText {
     ///                                           Subtotal  £510.00
     ///                                              Total  £510.00
     /// ```
-    public static func render(_ invoice: Invoice, clientName: String, currency: Currency) -> String {
+    static func render(_ invoice: Invoice, clientName: String, currency: Currency) -> String {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         let record = invoice.record
         let supply = record.period?.longDescription ?? "supplied \((record.supplied ?? record.issued).shortDescription)"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a client's content and figures into the pages of its portal, in memory.
-public struct PortalRenderer: Sendable {
+struct PortalRenderer: Sendable {
     /// The site's templates.
     let templates: TemplateSet
     /// The business (its name appears on every page).
@@ -17,7 +17,7 @@ public struct PortalRenderer: Sendable {
     let asOf: String
 
     /// Creates a renderer.
-    public init(templates: TemplateSet, business: Business, today: CalendarDate) {
+    init(templates: TemplateSet, business: Business, today: CalendarDate) {
         self.templates = templates
         self.business = business
         currency = business.currency
@@ -27,7 +27,7 @@ public struct PortalRenderer: Sendable {
     }
 
     /// The site-wide files: `index.html` (names no client), `robots.txt` (disallows everything), assets.
-    public func siteFiles() -> [OutputFile] {
+    func siteFiles() -> [OutputFile] {
         let chrome = PageChrome(title: business.name, root: "", portalRoot: "", business: business.name,
                                 clientName: nil, asOf: asOf, nav: [], hasNav: false)
         let files = [
@@ -38,7 +38,7 @@ public struct PortalRenderer: Sendable {
     }
 
     /// The paths of the site-wide files, as `siteFiles()` names them.
-    public func siteFilePaths() -> [String] {
+    func siteFilePaths() -> [String] {
         ["index.html", "robots.txt"] + templates.assetPaths
     }
 
@@ -50,7 +50,7 @@ public struct PortalRenderer: Sendable {
     }
 
     /// Every page of one client's portal under `<token>/`, its amounts in the client's currency.
-    public func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
+    func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
         rendering(for: computed.client).pages(computed, token: token)
     }
 

@@ -5,11 +5,11 @@ import Foundation
 ///
 /// Every page template extends `layout.mustache` with Mustache template inheritance. Values are
 /// HTML-escaped by `{{ }}`; `{{{ }}}` is used only for HTML that cmark rendered.
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     /// The parsed templates, by name without `.mustache`.
     let templates: [String: MustacheTemplate]
     /// Asset files to copy to `public/assets/`, by file name.
-    public let assets: [String: Data]
+    let assets: [String: Data]
     /// The templates compiled together, for rendering.
     let library: TemplateLibrary
 
@@ -20,11 +20,11 @@ public struct TemplateSet: Sendable {
     }
 
     /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
-    public static let required = ["layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
+    static let required = ["layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
                                   "deliverables", "dashboard", "index"]
 
     /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
-    public static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
+    static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var templates: [String: MustacheTemplate] = [:]
         var ok = true
         let available = SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)

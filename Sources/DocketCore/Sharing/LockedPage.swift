@@ -4,9 +4,9 @@ import Foundation
 /// The page an encrypted portal serves: the ciphertext, a passphrase form (or nothing to type, for a
 /// `#k=` link) and one inline script, allowed by its hash in the Content-Security-Policy, that decrypts the
 /// page with the Web Crypto API and keeps the key for the browser session.
-public enum LockedPage {
+enum LockedPage {
     /// The decrypting script. Its SHA-256 hash is in every locked page's Content-Security-Policy.
-    public static let script = """
+    static let script = """
     (function () {
       "use strict";
       var payload = JSON.parse(document.getElementById("docket-payload").textContent);
@@ -94,12 +94,12 @@ public enum LockedPage {
     """
 
     /// The script's hash as a CSP source: `'sha256-…'`.
-    public static let scriptHash: String = {
+    static let scriptHash: String = {
         "'sha256-\(Data(SHA256.hash(data: Data(script.utf8))).base64EncodedString())'"
     }()
 
     /// The Content-Security-Policy of a locked page.
-    public static let contentSecurityPolicy =
+    static let contentSecurityPolicy =
         "default-src 'none'; script-src \(scriptHash); style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
     /// A locked page holding an encrypted envelope (its JSON text, as `PortalEncryption.envelope` writes it).

@@ -18,12 +18,12 @@ public enum PortalEncryptionMode: String, Sendable, CaseIterable, Codable {
 /// (HKDF) from the encryption key. The same page with the same key therefore encrypts to the same bytes,
 /// so an unchanged page is never rewritten, while any change to a page gives it a new nonce. No nonce is
 /// ever used with two different plaintexts under one key.
-public struct PortalEncryption: Sendable {
+struct PortalEncryption: Sendable {
     /// PBKDF2-HMAC-SHA256 iterations for passphrase portals.
-    public static let iterations = 600_000
+    static let iterations = 600_000
 
     /// The mode.
-    public let mode: PortalEncryptionMode
+    let mode: PortalEncryptionMode
     /// The AES-256 key.
     let key: SymmetricKey
     /// The key nonces are derived with.
@@ -36,14 +36,14 @@ public struct PortalEncryption: Sendable {
     let business: String
 
     /// Encryption for a passphrase portal: derives the key with PBKDF2 (600,000 iterations).
-    public static func passphrase(_ passphrase: String, salt: Data, business: String) throws -> PortalEncryption {
+    static func passphrase(_ passphrase: String, salt: Data, business: String) throws -> PortalEncryption {
         let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(passphrase.utf8), salt: salt, using: .sha256,
                                                     outputByteCount: 32, rounds: iterations)
         return PortalEncryption(mode: .passphrase, key: key, salt: salt, business: business)
     }
 
     /// Encryption for a link portal, with its stored random key.
-    public static func link(key: Data, business: String) -> PortalEncryption {
+    static func link(key: Data, business: String) -> PortalEncryption {
         PortalEncryption(mode: .link, key: SymmetricKey(data: key), salt: nil, business: business)
     }
 
@@ -59,19 +59,19 @@ public struct PortalEncryption: Sendable {
     }
 
     /// Random bytes from the system's secure generator.
-    public static func randomBytes(_ count: Int) -> Data {
+    static func randomBytes(_ count: Int) -> Data {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Base64url without padding.
-    public static func base64URL(_ data: Data) -> String {
+    static func base64URL(_ data: Data) -> String {
         data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
     /// Decodes base64url with or without padding.
-    public static func data(base64URL text: String) -> Data? {
+    static func data(base64URL text: String) -> Data? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64)
@@ -122,7 +122,7 @@ public struct PortalEncryption: Sendable {
     }
 
     /// Decrypts an envelope made by `envelope` (used by tests and tools).
-    public func open(_ envelope: [String: Any]) throws -> Data {
+    func open(_ envelope: [String: Any]) throws -> Data {
         guard let nonceText = envelope["nonce"] as? String, let nonce = Self.data(base64URL: nonceText),
               let aad = envelope["aad"] as? String, let cipherText = envelope["ciphertext"] as? String,
               let combined = Self.data(base64URL: cipherText), combined.count >= 16 else {
@@ -134,7 +134,7 @@ public struct PortalEncryption: Sendable {
     }
 
     /// Encrypts one output file of the portal (its path relative to `public/`).
-    public func seal(_ file: OutputFile) throws -> OutputFile {
+    func seal(_ file: OutputFile) throws -> OutputFile {
         let envelope = try self.envelope(path: file.path, plaintext: file.data)
         if file.path.hasSuffix(".html") {
             let depth = file.path.split(separator: "/").count - 1

@@ -8,12 +8,12 @@ import Foundation
 ///
 /// Everything that creates, stores or checks a portal's secrets is here, for `build`, `check` and `links`
 /// alike: tokens, a link portal's key and a passphrase portal's salt.
-public enum ShareToken {
+enum ShareToken {
     /// The file name of the stored token inside a client's folder.
-    public static let fileName = "token.txt"
+    static let fileName = "token.txt"
 
     /// A new random token.
-    public static func generate() -> String {
+    static func generate() -> String {
         var generator = SystemRandomNumberGenerator()  // getrandom(2) / arc4random: a CSPRNG
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
@@ -24,16 +24,16 @@ public enum ShareToken {
     }
 
     /// Whether text is a well-formed token: at least 22 URL-safe base64 characters.
-    public static func isValid(_ token: String) -> Bool {
+    static func isValid(_ token: String) -> Bool {
         token.count >= 22 && token.count <= 128 && token.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
         }
     }
 
     /// The file holding a passphrase portal's PBKDF2 salt (16 random bytes, base64url).
-    public static let saltFileName = "portal-salt.txt"
+    static let saltFileName = "portal-salt.txt"
     /// The file holding a link portal's AES-256 key (32 random bytes, base64url). Secret: never uploaded.
-    public static let keyFileName = "portal-key.txt"
+    static let keyFileName = "portal-key.txt"
 
     /// Reads a stored secret of `count` random bytes written base64url, reporting a malformed one.
     static func parseSecret(_ file: SourceFile, count: Int, diagnostics: inout Diagnostics) -> Data? {

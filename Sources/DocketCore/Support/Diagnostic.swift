@@ -16,18 +16,18 @@ public enum Severity: String, Sendable, Comparable, Codable {
 /// Printed as `path:line:column: error: message`, with `path` relative to the site folder.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Codable {
     /// Error or warning.
-    public var severity: Severity
+    var severity: Severity
     /// Path of the file, relative to the site folder (for example `content/clients/acme/client.md`).
-    public var path: String
+    var path: String
     /// 1-based line, counting the front matter; 0 when the message is about the whole file.
-    public var line: Int
+    var line: Int
     /// 1-based column in characters; 0 when the message is about the whole file or line.
-    public var column: Int
+    var column: Int
     /// What is wrong, naming what was expected.
-    public var message: String
+    var message: String
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, path: String, line: Int = 0, column: Int = 0, _ message: String) {
+    init(_ severity: Severity, path: String, line: Int = 0, column: Int = 0, _ message: String) {
         self.severity = severity
         self.path = path
         self.line = line
@@ -49,28 +49,28 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Codable 
 /// Collects every diagnostic of one run, so that all problems are reported at once.
 public struct Diagnostics: Sendable {
     /// Everything reported so far, in the order reported.
-    public private(set) var all: [Diagnostic] = []
+    private(set) var all: [Diagnostic] = []
 
     /// Creates an empty collection.
     public init() {}
 
     /// Adds an error.
-    public mutating func error(_ path: String, line: Int = 0, column: Int = 0, _ message: String) {
+    mutating func error(_ path: String, line: Int = 0, column: Int = 0, _ message: String) {
         all.append(Diagnostic(.error, path: path, line: line, column: column, message))
     }
 
     /// Adds a warning.
-    public mutating func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) {
+    mutating func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) {
         all.append(Diagnostic(.warning, path: path, line: line, column: column, message))
     }
 
     /// Adds a diagnostic as it is.
-    public mutating func append(_ diagnostic: Diagnostic) {
+    mutating func append(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
     }
 
     /// Adds every diagnostic of another collection.
-    public mutating func append(contentsOf other: Diagnostics) {
+    mutating func append(contentsOf other: Diagnostics) {
         all.append(contentsOf: other.all)
     }
 

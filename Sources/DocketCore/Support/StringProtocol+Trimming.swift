@@ -3,7 +3,7 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (Unicode space separators included), as
     /// `trimmingCharacters(in: .whitespaces)` gives.
-    public func trimmingWhitespace() -> String {
+    func trimmingWhitespace() -> String {
         // Foundation's set also holds U+200B, the zero-width space.
         trimmed { $0.value < 0x80 ? $0.value == 0x20 || $0.value == 0x09
                                   : $0.value == 0x200B || $0.properties.generalCategory == .spaceSeparator }
@@ -11,7 +11,7 @@ extension StringProtocol {
 
     /// The text without leading and trailing whitespace and line breaks, as
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives.
-    public func trimmingWhitespaceAndNewlines() -> String {
+    func trimmingWhitespaceAndNewlines() -> String {
         trimmed { scalar in
             switch scalar.value {
             case 0x09...0x0D, 0x20, 0x85, 0x200B: return true
@@ -25,7 +25,7 @@ extension StringProtocol {
 
     /// The text without leading and trailing punctuation (Unicode categories P*), as
     /// `trimmingCharacters(in: .punctuationCharacters)` gives.
-    public func trimmingPunctuation() -> String {
+    func trimmingPunctuation() -> String {
         func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -14,18 +14,18 @@ import Darwin
 /// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
 public struct SiteWriter: Sendable {
     /// The site folder.
-    public let root: URL
+    let root: URL
     /// The output folder's name inside the site folder.
-    public let folder: String
+    let folder: String
 
     /// Creates a writer for an output folder of a site (`public` by default).
-    public init(root: URL, folder: String = "public") {
+    init(root: URL, folder: String = "public") {
         self.root = root
         self.folder = folder
     }
 
     /// The output folder.
-    public var publicDirectory: URL { root.appendingPathComponent(folder) }
+    var publicDirectory: URL { root.appendingPathComponent(folder) }
 
     /// What a write did.
     public struct Outcome: Sendable, Equatable {
@@ -45,12 +45,12 @@ public struct SiteWriter: Sendable {
     }
 
     /// Creates the output folder. Call before `writeBatch`.
-    public func begin() throws {
+    func begin() throws {
         try FileManager.default.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
     }
 
     /// Writes some of the files (on all cores), comparing each with what is there.
-    public func writeBatch(_ files: [OutputFile]) throws -> Outcome {
+    func writeBatch(_ files: [OutputFile]) throws -> Outcome {
         try writeBatchKeepingStatus(files).outcome
     }
 

@@ -4,11 +4,11 @@ import Yams
 /// Reads typed fields from a YAML mapping in front matter, reporting every problem with its line and
 /// column in the file: a missing required field, a value of the wrong type, an unknown key (a warning,
 /// with a suggestion when it looks like a typo).
-public final class FieldReader {
+final class FieldReader {
     /// The file the mapping came from.
-    public let path: String
+    let path: String
     /// Everything reported while reading.
-    public private(set) var diagnostics = Diagnostics()
+    private(set) var diagnostics = Diagnostics()
     /// Where the mapping itself is (for "missing field" messages).
     let line: Int
     let column: Int
@@ -22,7 +22,7 @@ public final class FieldReader {
 
     /// Parses front matter YAML into a reader. YAML syntax errors are reported with their line, and the
     /// reader is then empty.
-    public static func parse(_ frontMatter: FrontMatter, path: String) -> FieldReader {
+    static func parse(_ frontMatter: FrontMatter, path: String) -> FieldReader {
         let reader = FieldReader(path: path, lineOffset: frontMatter.yamlFirstLine - 1, line: 1, column: 1, name: nil)
         reader.unreadable = frontMatter.isBroken
         guard let yaml = frontMatter.yaml else { return reader }
@@ -97,20 +97,20 @@ public final class FieldReader {
     }
 
     /// Reports an error at a node.
-    public func error(at node: YAMLNode, _ message: String) {
+    func error(at node: YAMLNode, _ message: String) {
         let (l, c) = position(of: node)
         diagnostics.error(path, line: l, column: c, message)
     }
 
     /// Reports a warning at a node.
-    public func warning(at node: YAMLNode, _ message: String) {
+    func warning(at node: YAMLNode, _ message: String) {
         let (l, c) = position(of: node)
         diagnostics.warning(path, line: l, column: c, message)
     }
 
     /// Reports an error at the field's value, or where the mapping is when the field is absent (unless the
     /// front matter could not be read: its one error says why, and nothing is then said about absent fields).
-    public func error(field key: String, _ message: String) {
+    func error(field key: String, _ message: String) {
         if let pair = pairs.first(where: { $0.key == key }) {
             error(at: pair.value, message)
         } else if !unreadable {
@@ -120,7 +120,7 @@ public final class FieldReader {
 
     /// Reports a warning at the field's value, or where the mapping is when the field is absent (unless the
     /// front matter could not be read).
-    public func warning(field key: String, _ message: String) {
+    func warning(field key: String, _ message: String) {
         if let pair = pairs.first(where: { $0.key == key }) {
             warning(at: pair.value, message)
         } else if !unreadable {
@@ -133,7 +133,7 @@ public final class FieldReader {
     }
 
     /// The node for a key, marking it read. Null values count as absent.
-    public func node(_ key: String) -> YAMLNode? {
+    func node(_ key: String) -> YAMLNode? {
         if !read.contains(key) { read.append(key) }
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
         if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return nil }
@@ -141,7 +141,7 @@ public final class FieldReader {
     }
 
     /// Whether the key is written with a non-null value.
-    public func has(_ key: String) -> Bool {
+    func has(_ key: String) -> Bool {
         guard let node = pairs.first(where: { $0.key == key })?.value else { return false }
         if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return false }
         return true
@@ -173,7 +173,7 @@ public final class FieldReader {
     // MARK: - Typed fields
 
     /// A text field.
-    public func string(_ key: String, required: Bool = false) -> String? {
+    func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key) else {
             if required { missing(key, "text") }
             return nil
@@ -190,7 +190,7 @@ public final class FieldReader {
     /// A postal address: text whose lines are separated by newlines. `\n` starts a new line whether the
     /// value is quoted or not (written unquoted, YAML would keep it as the two characters `\` and `n`), and
     /// spaces around it are dropped.
-    public func address(_ key: String, required: Bool = false) -> String? {
+    func address(_ key: String, required: Bool = false) -> String? {
         guard let text = string(key, required: required) else { return nil }
         guard text.contains("\\n") else { return text }
         return text.components(separatedBy: "\\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
@@ -215,7 +215,7 @@ public final class FieldReader {
     }
 
     /// A money amount in a currency (`30.00`, `30`, `£30.00`), in minor units.
-    public func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
+    func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
         // The words for a message, made only for one.
         var expected: String { "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals" }
         return scalar(key, expected: expected, required: required) { text in
@@ -232,7 +232,7 @@ public final class FieldReader {
     }
 
     /// A whole number in a range.
-    public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+    func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         scalar(key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", required: required) {
             guard !$0.isEmpty, $0.allSatisfy(\.isASCIIDigit), let value = Int($0), range.contains(value) else { return nil }
             return value
@@ -240,7 +240,7 @@ public final class FieldReader {
     }
 
     /// A non-negative decimal number (`20`, `17.5`), exactly.
-    public func decimal(_ key: String, maxScale: Int, required: Bool = false) -> FixedDecimal? {
+    func decimal(_ key: String, maxScale: Int, required: Bool = false) -> FixedDecimal? {
         scalar(key, expected: "a number like `20` or `17.5` (at most \(maxScale) decimals)", required: required) {
             guard let value = FixedDecimal.parse($0), !value.negative, value.scale <= maxScale else { return nil }
             return value
@@ -248,19 +248,19 @@ public final class FieldReader {
     }
 
     /// A calendar date `YYYY-MM-DD`.
-    public func date(_ key: String, required: Bool = false) -> CalendarDate? {
+    func date(_ key: String, required: Bool = false) -> CalendarDate? {
         scalar(key, expected: "a date YYYY-MM-DD", required: required,
                explain: { CalendarDate.whyNotADay(iso: $0).map { "a date that exists: \($0)" } }) { CalendarDate(iso: $0) }
     }
 
     /// A month `YYYY-MM`.
-    public func month(_ key: String, required: Bool = false) -> YearMonth? {
+    func month(_ key: String, required: Bool = false) -> YearMonth? {
         scalar(key, expected: "a month YYYY-MM", required: required,
                explain: { YearMonth.whyNotAMonth(iso: $0).map { "a month that exists: \($0)" } }) { YearMonth(iso: $0) }
     }
 
     /// A duration of whole minutes (`15m`, `1h`, `0.5h`).
-    public func duration(_ key: String, required: Bool = false) -> Int? {
+    func duration(_ key: String, required: Bool = false) -> Int? {
         scalar(key, expected: "a duration like `15m`, `6m` or `1h`", required: required) { text in
             var scanner = TextScanner(text)
             guard let minutes = (try? EntryParser.scanDuration(&scanner)) ?? nil, scanner.rest.isEmpty else { return nil }
@@ -269,7 +269,7 @@ public final class FieldReader {
     }
 
     /// An ISO 4217 currency code (`currency: EUR`); nil when absent, and an error when it is not a known code.
-    public func currency(_ key: String) -> Currency? {
+    func currency(_ key: String) -> Currency? {
         guard let code = string(key) else { return nil }
         guard let known = Currency(code: code) else {
             error(field: key, "`\(qualified(key))` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
@@ -279,7 +279,7 @@ public final class FieldReader {
     }
 
     /// One of a fixed set of words.
-    public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) -> T?
+    func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) -> T?
     where T.RawValue == String, T: CaseIterable {
         // The words for a message, made only for one.
         var names: String { T.allCases.map { "`\($0.rawValue)`" }.joined(separator: " or ") }
@@ -294,7 +294,7 @@ public final class FieldReader {
 
     /// A nested group of fields (`retainer:`), or nil when absent. Report its diagnostics by calling
     /// `finish` on it and merging with `adopt`.
-    public func group(_ key: String) -> FieldReader? {
+    func group(_ key: String) -> FieldReader? {
         guard let node = node(key) else { return nil }
         guard let mapping = node.mapping else {
             error(at: node, "`\(qualified(key))` must be a group of fields, like `\(key): { field: value }`")
@@ -307,7 +307,7 @@ public final class FieldReader {
     }
 
     /// A list of groups of fields (`payments:`), each as its own reader.
-    public func groups(_ key: String) -> [FieldReader] {
+    func groups(_ key: String) -> [FieldReader] {
         guard let node = node(key) else { return [] }
         guard let sequence = node.sequence else {
             error(at: node, "`\(qualified(key))` must be a list of `- { field: value }` items")
@@ -329,13 +329,13 @@ public final class FieldReader {
     }
 
     /// Takes over a nested reader's diagnostics (after calling `finish` on it).
-    public func adopt(_ child: FieldReader) {
+    func adopt(_ child: FieldReader) {
         diagnostics.append(contentsOf: child.diagnostics)
     }
 
     /// Warns about every key that was never read: a typo such as `retainr:` is caught here.
     /// Call after reading every known field.
-    public func finish() {
+    func finish() {
         let known = read
         for pair in pairs where !read.contains(pair.key) {
             var message = "unknown field `\(qualified(pair.key))`; it is ignored"

@@ -2,20 +2,20 @@
 ///
 /// The body keeps one empty line for every line of the front matter, so that positions cmark reports in
 /// the body are positions in the file.
-public struct FrontMatter: Sendable {
+struct FrontMatter: Sendable {
     /// The YAML between the `---` lines, or nil when the file has no front matter.
-    public let yaml: String?
+    let yaml: String?
     /// The line of the file on which the YAML starts (the line after the opening `---`).
-    public let yamlFirstLine: Int
+    let yamlFirstLine: Int
     /// The Markdown body, with the front matter's lines replaced by empty lines.
-    public let body: String
+    let body: String
     /// Whether the `---` lines were wrong (already reported): the fields could not be read, so that no
     /// field should be reported missing.
-    public var isBroken = false
+    var isBroken = false
 
     /// Splits a source file. An opening `---` with no closing `---` (or `...`), or fields above a `---` with
     /// no opening `---`, is an error.
-    public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter {
+    static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter {
         let lines = file.lines
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             if looksLikeField(lines.first ?? ""), let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" }) {

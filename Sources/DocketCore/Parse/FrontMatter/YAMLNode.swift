@@ -6,17 +6,17 @@ import Yams
 /// Front matter is composed by `FlatYAML` when it keeps to the simple forms Docket's files use
 /// (`key: value`, nested `key:` groups, `- item` and `- { key: value }` lists), and by Yams otherwise; both
 /// give the same nodes (a test holds the first to the second).
-public struct YAMLNode: Sendable {
+struct YAMLNode: Sendable {
     /// A scalar's text.
-    public struct Scalar: Sendable, Equatable {
+    struct Scalar: Sendable, Equatable {
         /// The text, as YAML reads it.
-        public let string: String
+        let string: String
         /// Whether it was written without quotes or a block indicator (`null` and `~` mean nothing only then).
-        public let isPlain: Bool
+        let isPlain: Bool
     }
 
     /// What the node holds.
-    public enum Content: Sendable {
+    enum Content: Sendable {
         /// Text.
         case scalar(Scalar)
         /// A list.
@@ -26,25 +26,25 @@ public struct YAMLNode: Sendable {
     }
 
     /// What the node holds.
-    public let content: Content
+    let content: Content
     /// The 1-based line in the YAML text and the 1-based column (in Unicode scalars, as libyaml counts)
     /// where the node starts; nil when unknown.
-    public let mark: (line: Int, column: Int)?
+    let mark: (line: Int, column: Int)?
 
     /// The text, when the node is a scalar.
-    public var scalar: Scalar? {
+    var scalar: Scalar? {
         if case .scalar(let scalar) = content { return scalar }
         return nil
     }
 
     /// The fields, when the node is a mapping.
-    public var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+    var mapping: [(key: YAMLNode, value: YAMLNode)]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
     }
 
     /// The items, when the node is a list.
-    public var sequence: [YAMLNode]? {
+    var sequence: [YAMLNode]? {
         if case .sequence(let items) = content { return items }
         return nil
     }

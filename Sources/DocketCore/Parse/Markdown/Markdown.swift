@@ -10,9 +10,9 @@ import Darwin
 ///
 /// cmark's pointers never leave this file: a document is parsed, walked once with `cmark_iter`, turned
 /// into `MarkdownBlock` values and freed at once.
-public struct MarkdownBlock: Sendable, Equatable {
+struct MarkdownBlock: Sendable, Equatable {
     /// What sort of block this is.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// `#`…`######` or a setext heading, with its level.
         case heading(level: Int)
         /// A paragraph.
@@ -26,32 +26,32 @@ public struct MarkdownBlock: Sendable, Equatable {
     }
 
     /// The kind of block.
-    public var kind: Kind
+    var kind: Kind
     /// 1-based line where the block starts.
-    public var startLine: Int
+    var startLine: Int
     /// 1-based byte column where the block starts.
-    public var startColumn: Int
+    var startColumn: Int
     /// 1-based line where the block ends.
-    public var endLine: Int
+    var endLine: Int
     /// The text of the block's inlines (headings and paragraphs), with line breaks as spaces.
-    public var text: String
+    var text: String
     /// The block rendered to HTML by cmark with its safe default (raw HTML and unsafe links removed).
     ///
     /// Rendered only where a page can show it: top-level blocks other than lists and headings (a day's
     /// notes), and the blocks of a list item after its first (an entry's details). Elsewhere it is empty, as
     /// nothing shows it.
-    public var html: String
+    var html: String
     /// Child blocks (list items of a list, blocks of an item).
-    public var children: [MarkdownBlock]
+    var children: [MarkdownBlock]
 }
 
 /// The project's only way into cmark: parse Markdown into blocks, or render it to HTML.
-public enum Markdown {
+enum Markdown {
     /// cmark's safe default options. `CMARK_OPT_UNSAFE` is never set anywhere in Docket.
     static let options = CMARK_OPT_DEFAULT
 
     /// Renders a Markdown text to HTML with cmark's safe default.
-    public static func html(_ text: String) -> String {
+    static func html(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { pointer in
@@ -67,7 +67,7 @@ public enum Markdown {
 
     /// Parses a Markdown text and returns the document's top-level blocks: read directly when the text is
     /// plain (`PlainBlocks`, the same blocks without cmark), by cmark otherwise.
-    public static func blocks(_ text: String) -> [MarkdownBlock] {
+    static func blocks(_ text: String) -> [MarkdownBlock] {
         PlainBlocks.blocks(text) ?? cmarkBlocks(text)
     }
 
@@ -131,7 +131,7 @@ public enum Markdown {
     }
 
     /// Whether a link target may stay: `https:`, `http:`, `mailto:` or a relative path.
-    public static func isAllowedLink(_ url: String) -> Bool {
+    static func isAllowedLink(_ url: String) -> Bool {
         let lower = url.trimmingWhitespace().lowercased()
         if lower.hasPrefix("https:") || lower.hasPrefix("http:") || lower.hasPrefix("mailto:") { return true }
         return isRelative(lower)
@@ -139,7 +139,7 @@ public enum Markdown {
 
     /// Whether an image source may stay: relative paths only (a remote image would tell its host that the
     /// page was opened, and from where).
-    public static func isAllowedImage(_ url: String) -> Bool {
+    static func isAllowedImage(_ url: String) -> Bool {
         isRelative(url.trimmingWhitespace().lowercased())
     }
 

@@ -1,204 +1,204 @@
 /// A party on an invoice: the VA or the client.
-public struct PartyView: Sendable {
+struct PartyView: Sendable {
     /// Name.
-    public var name: String
+    var name: String
     /// The person to contact, if any.
-    public var contact: String?
+    var contact: String?
     /// Postal address, one line each.
-    public var addressLines: [String]
+    var addressLines: [String]
     /// Email.
-    public var email: String
+    var email: String
     /// Phone, if any.
-    public var phone: String?
+    var phone: String?
     /// VAT registration number, if any.
-    public var vatNumber: String?
+    var vatNumber: String?
 }
 
 /// One line of an invoice as printed.
-public struct InvoiceLineView: Sendable {
+struct InvoiceLineView: Sendable {
     /// What it bills.
-    public var description: String
+    var description: String
     /// `12.50`.
-    public var quantity: String
+    var quantity: String
     /// `h`, `mi`, `month`, `item`.
-    public var unit: String
+    var unit: String
     /// `£30.00`.
-    public var unitPrice: String
+    var unitPrice: String
     /// `£375.00`.
-    public var amount: String
+    var amount: String
     /// The hours page (and day) that explains the line, relative to the invoice page.
-    public var href: String?
+    var href: String?
 }
 
 /// A payment as printed.
-public struct PaymentView: Sendable {
+struct PaymentView: Sendable {
     /// `10 Dec 2026`.
-    public var date: String
+    var date: String
     /// `£400.00`.
-    public var amount: String
+    var amount: String
 }
 
 /// A short reference to an invoice, for lists.
-public struct InvoiceSummaryView: Sendable {
+struct InvoiceSummaryView: Sendable {
     /// Number.
-    public var number: String
+    var number: String
     /// Link from the portal root.
-    public var href: String
+    var href: String
     /// Issue date.
-    public var issued: String
+    var issued: String
     /// Due date.
-    public var due: String
+    var due: String
     /// Total.
-    public var total: String
+    var total: String
     /// Balance left.
-    public var balance: String
+    var balance: String
     /// `sent`, `paid`, `overdue`.
-    public var status: String
+    var status: String
     /// `Paid`, `Overdue by 12 days`, `Due 15 Dec 2026`.
-    public var statusLabel: String
+    var statusLabel: String
     /// Whether it is overdue.
-    public var isOverdue: Bool
+    var isOverdue: Bool
     /// Whether it is paid.
-    public var isPaid: Bool
+    var isPaid: Bool
 }
 
 /// `invoices/<number>.html`.
-public struct InvoicePage: Sendable {
+struct InvoicePage: Sendable {
     /// Layout data.
-    public var page: PageChrome
+    var page: PageChrome
     /// The VA's business.
-    public var from: PartyView
+    var from: PartyView
     /// The client.
-    public var to: PartyView
+    var to: PartyView
     /// The number.
-    public var number: String
+    var number: String
     /// Issue date.
-    public var issued: String
+    var issued: String
     /// Due date.
-    public var due: String
+    var due: String
     /// Payment terms in days.
-    public var paymentTerms: String
+    var paymentTerms: String
     /// `Supply period` or `Date of supply`.
-    public var supplyLabel: String
+    var supplyLabel: String
     /// `November 2026` or `1 December 2026`.
-    public var supplyValue: String
+    var supplyValue: String
     /// The client's purchase order, if any.
-    public var po: String?
+    var po: String?
     /// Summary with status.
-    public var summary: InvoiceSummaryView
+    var summary: InvoiceSummaryView
     /// Days overdue, when overdue.
-    public var daysOverdue: Int
+    var daysOverdue: Int
     /// The lines.
-    public var lines: [InvoiceLineView]
+    var lines: [InvoiceLineView]
     /// Subtotal.
-    public var subtotal: String
+    var subtotal: String
     /// Whether VAT is charged at business.md's `vat_rate` (the standard treatment); the other treatments
     /// print `vatNote` instead.
-    public var hasVAT: Bool
+    var hasVAT: Bool
     /// `20%`.
-    public var vatRate: String
+    var vatRate: String
     /// VAT amount.
-    public var vat: String
+    var vat: String
     /// The VA's VAT number.
-    public var vatNumber: String?
+    var vatNumber: String?
     /// Total.
-    public var total: String
+    var total: String
     /// Payments received.
-    public var payments: [PaymentView]
+    var payments: [PaymentView]
     /// Whether any payment was received.
-    public var hasPayments: Bool
+    var hasPayments: Bool
     /// Amount paid.
-    public var paid: String
+    var paid: String
     /// Balance due.
-    public var balance: String
+    var balance: String
     /// Company registration number, where set.
-    public var companyNumber: String?
+    var companyNumber: String?
     /// Bank details, one line each.
-    public var bankLines: [String]
+    var bankLines: [String]
     /// Late-payment terms.
-    public var latePayment: String?
+    var latePayment: String?
     /// The terms in force during the period, for people, each linking to its page.
-    public var terms: [TermsLinkView]
+    var terms: [TermsLinkView]
     /// Whether any terms are named.
-    public var hasTerms: Bool
+    var hasTerms: Bool
     /// The note written on the invoice, rendered by cmark (safe mode).
-    public var noteHTML: String
+    var noteHTML: String
     /// Whether there is a note.
-    public var hasNote: Bool
+    var hasNote: Bool
     /// The VAT line of a client whose VAT is not standard, printed beside the VAT amount (0): `Zero-rated
     /// supply: VAT at 0%`, `Exempt from VAT`, `Reverse charge: the customer accounts for the VAT`; nil when VAT
     /// is charged at the standard rate or the business is not VAT registered.
-    public var vatNote: String?
+    var vatNote: String?
 }
 
 /// A statement row as printed.
-public struct StatementRowView: Sendable {
+struct StatementRowView: Sendable {
     /// Date.
-    public var date: String
+    var date: String
     /// `Invoice INV-2026-042` or `Payment, thank you (INV-2026-042)`.
-    public var description: String
+    var description: String
     /// Link to the invoice.
-    public var href: String
+    var href: String
     /// Amount invoiced, or empty.
-    public var charge: String
+    var charge: String
     /// Amount paid, or empty.
-    public var payment: String
+    var payment: String
     /// Running balance.
-    public var balance: String
+    var balance: String
 }
 
 /// `statement.html`.
-public struct StatementPage: Sendable {
+struct StatementPage: Sendable {
     /// Layout data.
-    public var page: PageChrome
+    var page: PageChrome
     /// The client's name.
-    public var clientName: String
+    var clientName: String
     /// Rows, oldest first.
-    public var rows: [StatementRowView]
+    var rows: [StatementRowView]
     /// Whether there is anything on the statement.
-    public var hasRows: Bool
+    var hasRows: Bool
     /// Balance owed now (its size: a credit is shown without a minus sign, beside `inCredit`).
-    public var balance: String
+    var balance: String
     /// Whether anything is owed.
-    public var owes: Bool
+    var owes: Bool
     /// Whether the client is in credit.
-    public var inCredit: Bool
+    var inCredit: Bool
     /// Overdue invoices.
-    public var overdue: [InvoiceSummaryView]
+    var overdue: [InvoiceSummaryView]
     /// Whether any invoice is overdue.
-    public var hasOverdue: Bool
+    var hasOverdue: Bool
     /// Total overdue.
-    public var overdueTotal: String
+    var overdueTotal: String
     /// Every published invoice, newest first.
-    public var invoices: [InvoiceSummaryView]
+    var invoices: [InvoiceSummaryView]
     /// Whether there are any.
-    public var hasInvoices: Bool
+    var hasInvoices: Bool
 }
 
 /// The money part of the overview.
-public struct AccountView: Sendable {
+struct AccountView: Sendable {
     /// Balance owed now (its size: a credit is shown without a minus sign, beside `inCredit`).
-    public var balance: String
+    var balance: String
     /// Whether anything is owed.
-    public var owes: Bool
+    var owes: Bool
     /// Whether the client has paid more than invoiced (the balance is in the client's favour).
-    public var inCredit: Bool
+    var inCredit: Bool
     /// Overdue invoices.
-    public var overdue: [InvoiceSummaryView]
+    var overdue: [InvoiceSummaryView]
     /// Whether any invoice is overdue.
-    public var hasOverdue: Bool
+    var hasOverdue: Bool
     /// The invoice due next.
-    public var nextDue: InvoiceSummaryView?
+    var nextDue: InvoiceSummaryView?
     /// The latest invoice.
-    public var latest: InvoiceSummaryView?
+    var latest: InvoiceSummaryView?
     /// Whether there are invoices at all.
-    public var hasInvoices: Bool
+    var hasInvoices: Bool
 }
 
 /// A link to a terms version.
-public struct TermsLinkView: Sendable {
+struct TermsLinkView: Sendable {
     /// `version 2, Virtual assistance agreement, in force from 1 Sep 2026, agreed by Sam on 25 Aug 2026`.
-    public var text: String
+    var text: String
     /// The version's page.
-    public var href: String
+    var href: String
 }

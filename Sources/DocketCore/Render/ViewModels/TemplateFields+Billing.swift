@@ -5,7 +5,7 @@ import DocketTemplates
 
 extension InvoicePage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("from", from)
@@ -44,7 +44,7 @@ extension InvoicePage: TemplateRepresentable {
 
 extension StatementPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -64,7 +64,7 @@ extension StatementPage: TemplateRepresentable {
 
 extension InvoiceSummaryView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("number", number)
         object.field("href", href)
@@ -82,7 +82,7 @@ extension InvoiceSummaryView: TemplateRepresentable {
 
 extension PartyView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("name", name)
         object.field("contact", contact)
@@ -96,7 +96,7 @@ extension PartyView: TemplateRepresentable {
 
 extension InvoiceLineView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("description", description)
         object.field("quantity", quantity)
@@ -110,7 +110,7 @@ extension InvoiceLineView: TemplateRepresentable {
 
 extension PaymentView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("date", date)
         object.field("amount", amount)
@@ -120,7 +120,7 @@ extension PaymentView: TemplateRepresentable {
 
 extension TermsLinkView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("text", text)
         object.field("href", href)
@@ -130,7 +130,7 @@ extension TermsLinkView: TemplateRepresentable {
 
 extension AccountView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("balance", balance)
         object.field("owes", owes)
@@ -146,7 +146,7 @@ extension AccountView: TemplateRepresentable {
 
 extension StatementRowView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("date", date)
         object.field("description", description)
@@ -160,7 +160,7 @@ extension StatementRowView: TemplateRepresentable {
 
 extension EstimateView: TemplateRepresentable {
     /// The estimate's values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("lines", lines)

@@ -7,7 +7,7 @@ import DocketTemplates
 
 extension DashboardPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("month", month)
@@ -31,7 +31,7 @@ extension DashboardPage: TemplateRepresentable {
 
 extension DeliverablesPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -45,7 +45,7 @@ extension DeliverablesPage: TemplateRepresentable {
 
 extension HoursPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -70,7 +70,7 @@ extension HoursPage: TemplateRepresentable {
 
 extension IndexPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         return object.end()
@@ -79,7 +79,7 @@ extension IndexPage: TemplateRepresentable {
 
 extension OverviewPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -112,7 +112,7 @@ extension OverviewPage: TemplateRepresentable {
 
 extension TermsIndexPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -127,7 +127,7 @@ extension TermsIndexPage: TemplateRepresentable {
 
 extension TermsVersionPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("page", page)
         object.field("clientName", clientName)
@@ -148,7 +148,7 @@ extension TermsVersionPage: TemplateRepresentable {
 
 extension FigureChange: TemplateRepresentable {
     /// The change's values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("old", old)
@@ -159,7 +159,7 @@ extension FigureChange: TemplateRepresentable {
 
 extension PageChrome: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("csp", csp)
         object.field("title", title)
@@ -176,7 +176,7 @@ extension PageChrome: TemplateRepresentable {
 
 extension DashboardRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("cells", cells)
         return object.end()
@@ -185,7 +185,7 @@ extension DashboardRow: TemplateRepresentable {
 
 extension PortalLink: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("name", name)
         object.field("href", href)
@@ -195,7 +195,7 @@ extension PortalLink: TemplateRepresentable {
 
 extension DeliverableView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("title", title)
         object.field("due", due)
@@ -211,7 +211,7 @@ extension DeliverableView: TemplateRepresentable {
 
 extension MonthSummaryView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("month", month)
         object.field("label", label)
@@ -238,7 +238,7 @@ extension MonthSummaryView: TemplateRepresentable {
 
 extension KindRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("quantity", quantity)
@@ -249,7 +249,7 @@ extension KindRow: TemplateRepresentable {
 
 extension TagRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("tag", tag)
         object.field("time", time)
@@ -264,7 +264,7 @@ extension TagRow: TemplateRepresentable {
 
 extension DayView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("date", date)
         object.field("label", label)
@@ -277,7 +277,7 @@ extension DayView: TemplateRepresentable {
 
 extension MonthLink: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("href", href)
@@ -287,7 +287,7 @@ extension MonthLink: TemplateRepresentable {
 
 extension CoreHoursRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("days", days)
         object.field("hours", hours)
@@ -297,7 +297,7 @@ extension CoreHoursRow: TemplateRepresentable {
 
 extension RateRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("value", value)
@@ -307,7 +307,7 @@ extension RateRow: TemplateRepresentable {
 
 extension TermsVersionView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("version", version)
         object.field("heading", heading)
@@ -324,7 +324,7 @@ extension TermsVersionView: TemplateRepresentable {
 
 extension NavLink: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("label", label)
         object.field("href", href)
@@ -335,7 +335,7 @@ extension NavLink: TemplateRepresentable {
 
 extension TimelineRow: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("date", date)
         object.field("text", text)
@@ -345,7 +345,7 @@ extension TimelineRow: TemplateRepresentable {
 
 extension RetainerView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("included", included)
         object.field("rolloverIn", rolloverIn)
@@ -369,7 +369,7 @@ extension RetainerView: TemplateRepresentable {
 
 extension EntryView: TemplateRepresentable {
     /// The page values by property name, in the arena.
-    public func slot(in arena: TemplateArena) -> TemplateSlot {
+    func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("kind", kind)
         object.field("kindLabel", kindLabel)
