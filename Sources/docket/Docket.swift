@@ -115,9 +115,8 @@ struct BuildCommand: ParsableCommand {
             var notes: [String] = []
             if portal.isNewToken { notes.append("new share token saved in content/clients/\(portal.slug)/token.txt") }
             if let mode = portal.encryption { notes.append(mode == .link ? "encrypted: opens with its #k= link" : "encrypted: opens with its passphrase") }
-            let fragment = portal.linkKey.map { "#k=\($0)" } ?? ""
             let note = notes.isEmpty ? "" : "  (\(notes.joined(separator: "; ")))"
-            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.indexPath)\(fragment)\(note)")
+            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.link(baseURL: nil))\(note)")
         }
     }
 }
@@ -159,9 +158,9 @@ struct LinksCommand: ParsableCommand {
         let links = ShareLinks.list(root: options.root, diagnostics: &diagnostics)
         printDiagnostics(diagnostics)
         guard !diagnostics.hasErrors else { throw ExitCode(1) }
-        let width = links.map(\.slug.count).max() ?? 0
+        let width = links.map(\.portal.slug.count).max() ?? 0
         for link in links {
-            print("\(link.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(link.url)")
+            print("\(link.portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(link.url)")
         }
     }
 }

@@ -232,7 +232,7 @@ struct BuildRecordTests {
         facts.invoiceNumbers = [InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2)]
         facts.dashboard = part
         facts.diagnostics = [Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab")]
-        facts.portal = Builder.Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
+        facts.portal = Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
         // Written by the record's own writer, read back by Foundation's decoder.
         for json in [Data(RecordJSON.facts(facts))] {
             let decoded = try JSONDecoder().decode(ClientFacts.self, from: json)
@@ -264,10 +264,10 @@ struct BuildRecordTests {
         #expect(decoded.slug == awkward)
         #expect(decoded.dashboard == part)
         #expect(decoded.diagnostics == facts.diagnostics)
-        for portal in [Builder.Portal(slug: "a", name: awkward, token: "t", isNewToken: true),
-                       Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
-                       Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_")] {
-            #expect(try JSONDecoder().decode(Builder.Portal.self, from: Data(RecordJSON.portal(portal))) == portal)
+        for portal in [Portal(slug: "a", name: awkward, token: "t", isNewToken: true),
+                       Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
+                       Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_")] {
+            #expect(try JSONDecoder().decode(Portal.self, from: Data(RecordJSON.portal(portal))) == portal)
         }
     }
 

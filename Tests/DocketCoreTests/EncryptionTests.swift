@@ -112,7 +112,7 @@ struct EncryptionTests {
         #expect(portal.linkKey == keyText)
         var diagnostics = Diagnostics()
         let links = ShareLinks.list(root: site.root, diagnostics: &diagnostics)
-        #expect(links.first { $0.slug == "acme" }?.url == "https://portal.example.com/\(portal.token)/#k=\(keyText)")
+        #expect(links.first { $0.portal.slug == "acme" }?.url == "https://portal.example.com/\(portal.token)/#k=\(keyText)")
         let envelope = try envelope(site, "public/\(portal.token)/index.html")
         #expect(envelope["kdf"] == nil)
         let opened = try PortalEncryption.link(key: key, business: "x").open(envelope)

@@ -38,7 +38,7 @@ struct RecordJSONTests {
         facts.dashboard = fullPart
         facts.diagnostics = [Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab"),
                              Diagnostic(.error, path: "content/clients/acme/timesheets/2026-11.md", "whole file")]
-        facts.portal = Builder.Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
+        facts.portal = Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
         return facts
     }
 
@@ -50,7 +50,7 @@ struct RecordJSONTests {
     func roundTrip() throws {
         var noDashboardOptionals = Self.fullFacts
         noDashboardOptionals.dashboard = Self.barePart
-        noDashboardOptionals.portal = Builder.Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: true)
+        noDashboardOptionals.portal = Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: true)
         var passphrasePortal = Self.fullFacts
         passphrasePortal.portal?.encryption = .passphrase
         passphrasePortal.portal?.linkKey = nil
@@ -115,17 +115,17 @@ struct RecordJSONTests {
     @Test("a portal of each kind is written compactly and read back by its own Decodable")
     func portals() throws {
         let portals = [
-            (Builder.Portal(slug: "a", name: "A \"Ltd\" <x>", token: "t", isNewToken: true),
+            (Portal(slug: "a", name: "A \"Ltd\" <x>", token: "t", isNewToken: true),
              #"{"isNewToken":true,"name":"A \"Ltd\" \u003cx\u003e","slug":"a","token":"t"}"#),
-            (Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
+            (Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
              #"{"encryption":"passphrase","isNewToken":false,"name":"A","slug":"a","token":"t"}"#),
-            (Builder.Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
+            (Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
              #"{"encryption":"link","isNewToken":false,"linkKey":"k-_","name":"A","slug":"a","token":"t"}"#),
         ]
         for (portal, text) in portals {
             let bytes = RecordJSON.portal(portal)
             #expect(String(decoding: bytes, as: UTF8.self) == text)
-            #expect(try JSONDecoder().decode(Builder.Portal.self, from: Data(bytes)) == portal)
+            #expect(try JSONDecoder().decode(Portal.self, from: Data(bytes)) == portal)
         }
     }
 

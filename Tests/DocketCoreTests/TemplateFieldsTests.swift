@@ -84,7 +84,7 @@ import Testing
         let chrome = PageChrome(title: "T", root: "", portalRoot: "", business: "B", clientName: nil, asOf: "today",
                                 nav: [NavLink(label: "L", href: "h", current: true)], hasNav: true)
         check(IndexPage(page: chrome), "index")
-        let portals = site.clients.map { Builder.Portal(slug: $0.client.slug, name: $0.client.name, token: "t", isNewToken: false) }
+        let portals = site.clients.map { Portal(slug: $0.client.slug, name: $0.client.name, token: "t", isNewToken: false) }
         check(DashboardRenderer(templates: templates, business: site.business, today: today)
             .page(Dashboard(clients: computedClients, businessCurrency: site.business.currency, today: today), portals: portals), "dashboard")
         #expect(pages >= 10)

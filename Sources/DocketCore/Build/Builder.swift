@@ -45,38 +45,6 @@ public enum Builder {
         }
     }
 
-    /// One client's portal in the report.
-    public struct Portal: Sendable, Equatable, Codable {
-        /// The client's folder name.
-        public var slug: String
-        /// The client's name.
-        public var name: String
-        /// The share token.
-        public var token: String
-        /// Whether the token was created by this run.
-        public var isNewToken: Bool
-        /// How the portal is encrypted, if it is.
-        public var encryption: PortalEncryptionMode? = nil
-        /// For a link-encrypted portal, the key the link carries after `#k=`.
-        public var linkKey: String? = nil
-        /// Secrets created by this run, to store with the content: file name → contents.
-        var newSecrets: [String: String] = [:]
-        enum CodingKeys: String, CodingKey {
-            case slug, name, token, isNewToken, encryption, linkKey
-        }
-
-        /// The portal as the next build will find it: its token and secrets stored, none of them new.
-        var asStored: Portal {
-            var portal = self
-            portal.isNewToken = false
-            portal.newSecrets = [:]
-            return portal
-        }
-
-        /// The portal's overview page relative to the site folder.
-        public var indexPath: String { "public/\(token)/index.html" }
-    }
-
     /// What a run found and did.
     public struct Report: Sendable {
         /// Every error and warning.

@@ -16,7 +16,7 @@ struct ClientFacts: Sendable, Equatable {
     /// The client's own errors and warnings.
     var diagnostics: [Diagnostic] = []
     /// The portal, for an active client.
-    var portal: Builder.Portal?
+    var portal: Portal?
     /// The files of its portal, relative to `public/` (kept in the record's output lines, not in its JSON).
     var outputs: [String] = []
     /// The status each of `outputs` was written with, when the build knows it (pages written straight into

@@ -1,12 +1,12 @@
 /// Reading back what `RecordJSON` writes: a client's facts from the build record, with `JSONDecoder`, by the
-/// keys and item orders `RecordJSON` defines. (A portal is read by `Builder.Portal`'s own `Codable`, whose
+/// keys and item orders `RecordJSON` defines. (A portal is read by `Portal`'s own `Codable`, whose
 /// keys `RecordJSON` writes.)
 extension ClientFacts: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: RecordJSON.FactsKey.self)
         slug = try container.decode(String.self, forKey: .slug)
         storedToken = try container.decodeIfPresent(String.self, forKey: .storedToken)
-        portal = try container.decodeIfPresent(Builder.Portal.self, forKey: .portal)
+        portal = try container.decodeIfPresent(Portal.self, forKey: .portal)
 
         var numbers = try container.nestedUnkeyedContainer(forKey: .invoiceNumbers)
         while !numbers.isAtEnd {

@@ -48,8 +48,8 @@ enum RecordJSON {
         static let inOrder = allCases
     }
 
-    /// The keys of a portal: those of `Builder.Portal`'s `Codable`, which reads it.
-    typealias PortalKey = Builder.Portal.CodingKeys
+    /// The keys of a portal: those of `Portal`'s `Codable`, which reads it.
+    typealias PortalKey = Portal.CodingKeys
 
     /// A client's facts as one line of JSON.
     static func facts(_ facts: ClientFacts) -> [UInt8] {
@@ -82,11 +82,11 @@ enum RecordJSON {
     }
 
     /// A portal as one line of JSON.
-    static func portal(_ portal: Builder.Portal) -> [UInt8] {
+    static func portal(_ portal: Portal) -> [UInt8] {
         JSONWriter.write(.compact, capacity: 256) { json in self.portal(portal, into: &json) }.bytes
     }
 
-    private static func portal(_ portal: Builder.Portal, into json: inout JSONWriter) {
+    private static func portal(_ portal: Portal, into json: inout JSONWriter) {
         json.beginObject()
         if let encryption = portal.encryption {
             json.key(PortalKey.encryption)

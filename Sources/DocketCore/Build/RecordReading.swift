@@ -86,7 +86,7 @@ extension BuildCache {
         var siteOutputs: [(path: String, status: FileStatus)] = []
         /// Every warning the last build reported, and its portals, for a build where nothing changed.
         var warnings: [Diagnostic] = []
-        var portals: [Builder.Portal] = []
+        var portals: [Portal] = []
     }
 
     /// Calls `body` with the tab-separated fields of every non-empty line.
@@ -181,7 +181,7 @@ extension BuildCache {
                 record.warnings.append(Diagnostic(.warning, path: text(1), line: Self.integer(bytes, fields[2]) ?? 0,
                                                   column: Self.integer(bytes, fields[3]) ?? 0, text(4)))
             case (UInt8(ascii: "P"), 2):
-                guard let portal = try? JSONDecoder().decode(Builder.Portal.self, from: Data(bytes[fields[1]])) else {
+                guard let portal = try? JSONDecoder().decode(Portal.self, from: Data(bytes[fields[1]])) else {
                     ok = false
                     return
                 }

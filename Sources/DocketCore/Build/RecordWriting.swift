@@ -69,7 +69,7 @@ extension BuildCache {
     /// Returns false when the record could not be written (there is then none).
     @discardableResult
     func save(global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
-              siteOutputs: [String], warnings: [Diagnostic], portals: [Builder.Portal], stream: RecordStream? = nil) -> Bool {
+              siteOutputs: [String], warnings: [Diagnostic], portals: [Portal], stream: RecordStream? = nil) -> Bool {
         let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         let rootPath = root.path
         do {

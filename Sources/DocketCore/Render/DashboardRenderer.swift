@@ -12,7 +12,7 @@ struct DashboardRenderer {
     }
 
     /// The dashboard's files, relative to `dashboard/`.
-    func files(_ dashboard: Dashboard, portals: [Builder.Portal]) -> [OutputFile] {
+    func files(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
         [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
             + templates.assetFiles
     }
@@ -23,7 +23,7 @@ struct DashboardRenderer {
     }
 
     /// The dashboard's view model.
-    func page(_ dashboard: Dashboard, portals: [Builder.Portal]) -> DashboardPage {
+    func page(_ dashboard: Dashboard, portals: [Portal]) -> DashboardPage {
         let totals = dashboard.chaseTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) }
         return DashboardPage(
             page: PageChrome(title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
@@ -114,7 +114,7 @@ struct DashboardRow: Sendable {
     var cells: [String]
 }
 
-/// A link to a client's portal on disk.
+/// A `Portal` as the dashboard lists it: the client's name and the overview's path from the dashboard.
 struct PortalLink: Sendable {
     /// Client name.
     var name: String

@@ -2,16 +2,6 @@ import Foundation
 
 /// The share link of each active client, from `base_url` in business.md.
 public enum ShareLinks {
-    /// One client's link.
-    public struct Link: Sendable, Equatable {
-        /// The client's folder name.
-        public var slug: String
-        /// The full link, or the local path of the overview when business.md has no `base_url`.
-        public var url: String
-        /// Whether the token was created by this call.
-        public var isNewToken: Bool
-    }
-
     /// Gives one client a new share token (and, for a link-encrypted portal, a new key), revoking the old
     /// link: the next build removes the old portal folder. Other clients are untouched.
     public static func rotate(slug: String, root: URL, diagnostics: inout Diagnostics) -> Bool {
@@ -40,13 +30,13 @@ public enum ShareLinks {
 
     /// Loads the site and returns one link per active client, creating and storing missing tokens (and the
     /// key of a link-encrypted portal, which the link carries after `#k=`).
-    public static func list(root: URL, diagnostics: inout Diagnostics) -> [Link] {
+    public static func list(root: URL, diagnostics: inout Diagnostics) -> [(portal: Portal, url: String)] {
         guard let site = SiteLoader.load(root: root, diagnostics: &diagnostics), !diagnostics.hasErrors else { return [] }
         if site.business.baseURL == nil {
             diagnostics.warning("content/business.md", line: 1, column: 1,
                                 "no `base_url`: showing local paths; expected `base_url: https://…` (where public/ is uploaded) to print share links")
         }
-        var links: [Link] = []
+        var links: [(portal: Portal, url: String)] = []
         for content in site.clients where content.client.status == .active {
             var token = content.token
             var isNew = false
@@ -62,7 +52,8 @@ public enum ShareLinks {
                 }
             }
             guard let token else { continue }
-            var url = site.business.baseURL.map { "\($0)/\(token)/" } ?? "public/\(token)/index.html"
+            var portal = Portal(slug: content.client.slug, name: content.client.name, token: token, isNewToken: isNew,
+                                encryption: content.client.portalEncryption)
             if content.client.portalEncryption == .link {
                 var key = content.portalKey
                 if key == nil {
@@ -76,9 +67,9 @@ public enum ShareLinks {
                         continue
                     }
                 }
-                url += "#k=" + PortalEncryption.base64URL(key!)
+                portal.linkKey = key.map(PortalEncryption.base64URL)
             }
-            links.append(Link(slug: content.client.slug, url: url, isNewToken: isNew))
+            links.append((portal, portal.link(baseURL: site.business.baseURL)))
         }
         return links
     }

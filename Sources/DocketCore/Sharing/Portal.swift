@@ -1,0 +1,39 @@
+/// A client's portal: its folder under `public/` (the share token), how it is protected, and the link to
+/// share. What `docket build` reports, the build record keeps, `docket links` prints and the dashboard lists.
+public struct Portal: Sendable, Equatable, Codable {
+    /// The client's folder name.
+    public var slug: String
+    /// The client's name.
+    var name: String
+    /// The share token.
+    var token: String
+    /// Whether the token was created by this run.
+    public var isNewToken: Bool
+    /// How the portal is encrypted, if it is.
+    public var encryption: PortalEncryptionMode? = nil
+    /// For a link-encrypted portal, the key the link carries after `#k=`.
+    var linkKey: String? = nil
+    /// Secrets created by this run, to store with the content: file name → contents.
+    var newSecrets: [String: String] = [:]
+    enum CodingKeys: String, CodingKey {
+        case slug, name, token, isNewToken, encryption, linkKey
+    }
+
+    /// The portal as the next build will find it: its token and secrets stored, none of them new.
+    var asStored: Portal {
+        var portal = self
+        portal.isNewToken = false
+        portal.newSecrets = [:]
+        return portal
+    }
+
+    /// The portal's overview page relative to the site folder.
+    var indexPath: String { "public/\(token)/index.html" }
+
+    /// The link to share: `base_url` (business.md) and the token, or without one the overview's local path;
+    /// with `#k=` and the key for a link-encrypted portal (the key travels only in the fragment).
+    public func link(baseURL: String?) -> String {
+        let address = baseURL.map { "\($0)/\(token)/" } ?? indexPath
+        return linkKey.map { "\(address)#k=\($0)" } ?? address
+    }
+}
