@@ -5,7 +5,7 @@ let package = Package(
     name: "Docket",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "docket", targets: ["docket"]),
+        .executable(name: "docket", targets: ["docket"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

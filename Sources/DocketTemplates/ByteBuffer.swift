@@ -107,9 +107,11 @@ public final class ByteBuffer {
 
     /// The bytes as `Data`, taking over the memory (the buffer is empty afterwards).
     public func takeData() -> Data {
-        let data = Data(bytesNoCopy: state.pointee.base, count: state.pointee.used, deallocator: .custom { pointer, _ in
-            pointer.assumingMemoryBound(to: UInt8.self).deallocate()
-        })
+        let data = Data(
+            bytesNoCopy: state.pointee.base, count: state.pointee.used,
+            deallocator: .custom { pointer, _ in
+                pointer.assumingMemoryBound(to: UInt8.self).deallocate()
+            })
         state.pointee = State(base: .allocate(capacity: 64), capacity: 64, used: 0)
         return data
     }

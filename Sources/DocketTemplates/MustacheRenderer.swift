@@ -101,10 +101,14 @@ struct MustacheRenderer {
                     run(program, from: index + 1, to: Int(instruction.end))
                 }
             case .partial:
-                guard let included = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else { break }
+                guard let included = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else {
+                    break
+                }
                 include(included, indent: program.indents[Int(instruction.b)])
             case .parent:
-                guard let parent = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else { break }
+                guard let parent = programs[program.labels[Int(instruction.a)]], depth < Self.maximumDepth else {
+                    break
+                }
                 let savedOverrides = overrides
                 // The child's blocks win over the parent's own (a grandchild's over both).
                 overrides = program.overrides[Int(instruction.c)].merging(savedOverrides) { _, inherited in inherited }
@@ -146,7 +150,8 @@ struct MustacheRenderer {
             while index >= 0 {
                 if case .object(let fields, let shape) = stack[index] {
                     let value = field(first, fields, shape)
-                    if case .missing = value {} else {
+                    if case .missing = value {
+                    } else {
                         found = value
                         return
                     }
@@ -215,7 +220,9 @@ struct MustacheRenderer {
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them needs escaping (most text).
-            if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            if index + 8 <= bytes.count,
+                !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
                 index += 8
                 continue
             }

@@ -131,8 +131,9 @@ struct MustacheParser {
             var cursor = tagStart + open.count
             skipSpaces(&cursor)
             guard cursor < bytes.count else {
-                throw MustacheSyntaxError(message: "unclosed tag; expected `\(String(decoding: close, as: UTF8.self))`",
-                                          line: line, column: column)
+                throw MustacheSyntaxError(
+                    message: "unclosed tag; expected `\(String(decoding: close, as: UTF8.self))`",
+                    line: line, column: column)
             }
             var kind = bytes[cursor]
             let sigils: [UInt8] = Array("#^/!><$=&{".utf8)
@@ -143,22 +144,25 @@ struct MustacheParser {
             let tagEnd: Int
             if kind == UInt8(ascii: "{") {
                 guard let end = find([UInt8(ascii: "}")] + close, from: cursor) else {
-                    throw MustacheSyntaxError(message: "unclosed tag; expected `}\(String(decoding: close, as: UTF8.self))`",
-                                              line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "unclosed tag; expected `}\(String(decoding: close, as: UTF8.self))`",
+                        line: line, column: column)
                 }
                 content = Array(bytes[cursor..<end])
                 tagEnd = end + 1 + close.count
             } else if kind == UInt8(ascii: "=") {
                 guard let end = find([UInt8(ascii: "=")] + close, from: cursor) else {
-                    throw MustacheSyntaxError(message: "unclosed delimiter change; expected `=\(String(decoding: close, as: UTF8.self))`",
-                                              line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "unclosed delimiter change; expected `=\(String(decoding: close, as: UTF8.self))`",
+                        line: line, column: column)
                 }
                 content = Array(bytes[cursor..<end])
                 tagEnd = end + 1 + close.count
             } else {
                 guard let end = find(close, from: cursor) else {
-                    throw MustacheSyntaxError(message: "unclosed tag; expected `\(String(decoding: close, as: UTF8.self))`",
-                                              line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "unclosed tag; expected `\(String(decoding: close, as: UTF8.self))`",
+                        line: line, column: column)
                 }
                 content = Array(bytes[cursor..<end])
                 tagEnd = end + close.count
@@ -170,7 +174,8 @@ struct MustacheParser {
             var indent: [UInt8] = []
             var next = tagEnd
             let canStandAlone = kind != 0 && kind != UInt8(ascii: "&") && kind != UInt8(ascii: "{")
-            if canStandAlone, let lineStart = whitespaceLineStart(before: tagStart), let after = lineEnd(after: tagEnd) {
+            if canStandAlone, let lineStart = whitespaceLineStart(before: tagStart), let after = lineEnd(after: tagEnd)
+            {
                 indent = Array(bytes[lineStart..<tagStart])
                 text.removeLast(tagStart - lineStart)
                 next = after
@@ -183,8 +188,9 @@ struct MustacheParser {
             case UInt8(ascii: "="):
                 let parts = name.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
-                    throw MustacheSyntaxError(message: "a delimiter change needs two delimiters, such as {{=<% %>=}}",
-                                              line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "a delimiter change needs two delimiters, such as {{=<% %>=}}",
+                        line: line, column: column)
                 }
                 open = Array(parts[0].utf8)
                 close = Array(parts[1].utf8)
@@ -204,12 +210,14 @@ struct MustacheParser {
             case UInt8(ascii: "/"):
                 flush(&text, into: &frames)
                 guard frames.count > 1 else {
-                    throw MustacheSyntaxError(message: "`\(name)` is closed but was never opened", line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "`\(name)` is closed but was never opened", line: line, column: column)
                 }
                 let frame = frames.removeLast()
                 guard frame.name == name else {
-                    throw MustacheSyntaxError(message: "`\(frame.name)` (opened on line \(frame.line)) must be closed before `\(name)`",
-                                              line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "`\(frame.name)` (opened on line \(frame.line)) must be closed before `\(name)`",
+                        line: line, column: column)
                 }
                 let node: MustacheNode
                 switch frame.kind {
@@ -220,16 +228,19 @@ struct MustacheParser {
                     for child in frame.nodes {
                         if case .block(let blockName, let nodes) = child { overrides[blockName] = nodes }
                     }
-                    node = .parent(frame.name, indent: frame.indent, overrides: overrides, line: frame.line, column: frame.column)
+                    node = .parent(
+                        frame.name, indent: frame.indent, overrides: overrides, line: frame.line, column: frame.column)
                 default:
-                    node = .section(try path(frame.name, line: frame.line, column: frame.column), frame.nodes,
-                                    inverted: frame.kind == UInt8(ascii: "^"))
+                    node = .section(
+                        try path(frame.name, line: frame.line, column: frame.column), frame.nodes,
+                        inverted: frame.kind == UInt8(ascii: "^"))
                 }
                 frames[frames.count - 1].nodes.append(node)
             case UInt8(ascii: ">"):
                 flush(&text, into: &frames)
                 guard !name.isEmpty else {
-                    throw MustacheSyntaxError(message: "a partial needs a name, such as {{> deliverable}}", line: line, column: column)
+                    throw MustacheSyntaxError(
+                        message: "a partial needs a name, such as {{> deliverable}}", line: line, column: column)
                 }
                 frames[frames.count - 1].nodes.append(.partial(name, indent: indent, line: line, column: column))
             default:
@@ -238,22 +249,27 @@ struct MustacheParser {
         }
         flush(&text, into: &frames)
         if frames.count > 1, let frame = frames.last {
-            throw MustacheSyntaxError(message: "`\(frame.name)` is never closed; expected {{/\(frame.name)}}",
-                                      line: frame.line, column: frame.column)
+            throw MustacheSyntaxError(
+                message: "`\(frame.name)` is never closed; expected {{/\(frame.name)}}",
+                line: frame.line, column: frame.column)
         }
         return frames[0].nodes
     }
 
     /// Tags of Mustache's optional modules that this implementation does not have.
-    private static func rejectUnsupported(_ kind: UInt8, _ name: String, line: Int, column: Int) throws(MustacheSyntaxError) {
+    private static func rejectUnsupported(_ kind: UInt8, _ name: String, line: Int, column: Int)
+        throws(MustacheSyntaxError)
+    {
         if kind == 0, name.hasPrefix("%") {
-            throw MustacheSyntaxError(message: "pragmas such as `{{\(name)}}` are not supported; remove the tag",
-                                      line: line, column: column)
+            throw MustacheSyntaxError(
+                message: "pragmas such as `{{\(name)}}` are not supported; remove the tag",
+                line: line, column: column)
         }
         if kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<"), name.hasPrefix("*") {
             let sigil = kind == UInt8(ascii: ">") ? "> " : "<"
             throw MustacheSyntaxError(
-                message: "dynamic names such as `{{\(sigil)\(name)}}` are not supported; name the template, such as {{\(sigil)\(name.dropFirst())}}",
+                message:
+                    "dynamic names such as `{{\(sigil)\(name)}}` are not supported; name the template, such as {{\(sigil)\(name.dropFirst())}}",
                 line: line, column: column)
         }
     }
@@ -261,9 +277,12 @@ struct MustacheParser {
     private func path(_ name: String, line: Int, column: Int) throws(MustacheSyntaxError) -> MustachePath {
         if name == "." { return MustachePath(parts: []) }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard !name.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) }) else {
-            throw MustacheSyntaxError(message: "`\(name)` is not a name; expected a name such as `clientName` or `page.title`",
-                                      line: line, column: column)
+        guard !name.isEmpty,
+            parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) })
+        else {
+            throw MustacheSyntaxError(
+                message: "`\(name)` is not a name; expected a name such as `clientName` or `page.title`",
+                line: line, column: column)
         }
         return MustachePath(parts: parts)
     }
@@ -277,7 +296,10 @@ struct MustacheParser {
                 var matched = true
                 var offset = 1
                 while offset < needle.count {
-                    if bytes[index + offset] != needle[offset] { matched = false; break }
+                    if bytes[index + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
                     offset += 1
                 }
                 if matched { return index }
@@ -288,7 +310,9 @@ struct MustacheParser {
     }
 
     private func skipSpaces(_ cursor: inout Int) {
-        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") { cursor += 1 }
+        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
+            cursor += 1
+        }
     }
 
     /// The start of the tag's line when only spaces and tabs come before the tag on it.
@@ -309,7 +333,9 @@ struct MustacheParser {
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\n") { return cursor + 1 }
-            if byte == UInt8(ascii: "\r"), cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "\n") { return cursor + 2 }
+            if byte == UInt8(ascii: "\r"), cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "\n") {
+                return cursor + 2
+            }
             if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return nil }
             cursor += 1
         }
@@ -331,8 +357,8 @@ struct MustacheParser {
     }
 }
 
-private extension String {
-    var trimmingSpaces: String {
+extension String {
+    fileprivate var trimmingSpaces: String {
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }

@@ -88,7 +88,9 @@ public final class TemplateArena {
     }
 
     /// Every slot in use (valid until the next slot is reserved).
-    var slots: UnsafeBufferPointer<TemplateSlot> { UnsafeBufferPointer(start: state.pointee.slotBase, count: state.pointee.slotCount) }
+    var slots: UnsafeBufferPointer<TemplateSlot> {
+        UnsafeBufferPointer(start: state.pointee.slotBase, count: state.pointee.slotCount)
+    }
 
     /// Every text byte (valid until the next text is added).
     var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.baseAddress, count: text.count) }
@@ -167,7 +169,8 @@ public final class TemplateArena {
     func finishObject(from start: Int, shape: Int32) -> TemplateSlot {
         let count = state.pointee.pendingCount - start
         if state.pointee.slotCount + count > state.pointee.slotCapacity { grow(count) }
-        (state.pointee.slotBase + state.pointee.slotCount).moveInitialize(from: state.pointee.pendingBase + start, count: count)
+        (state.pointee.slotBase + state.pointee.slotCount).moveInitialize(
+            from: state.pointee.pendingBase + start, count: count)
         let first = Int32(state.pointee.slotCount)
         state.pointee.slotCount += count
         state.pointee.pendingCount = start
@@ -225,7 +228,9 @@ public final class TemplateArena {
         case .missing:
             return nil
         case .text(let start, let count):
-            return .text(String(decoding: UnsafeBufferPointer(rebasing: textBytes[Int(start)..<Int(start + count)]), as: UTF8.self))
+            return .text(
+                String(
+                    decoding: UnsafeBufferPointer(rebasing: textBytes[Int(start)..<Int(start + count)]), as: UTF8.self))
         case .number(let number):
             return .number(number)
         case .flag(let flag):
@@ -234,7 +239,8 @@ public final class TemplateArena {
             return .list((0..<Int(count)).compactMap { value(slots[Int(first) + $0]) })
         case .object(let first, let shape):
             let names = shapes[Int(shape)].names
-            return .object(TemplateObject(names.enumerated().map { ($0.element, value(slots[Int(first) + $0.offset])) }))
+            return .object(
+                TemplateObject(names.enumerated().map { ($0.element, value(slots[Int(first) + $0.offset])) }))
         }
     }
 }

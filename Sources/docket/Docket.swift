@@ -31,7 +31,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder holding content/, templates/ and public/.", valueName: "dir"))
     var site: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("The date figures are as of (default: the system date).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The date figures are as of (default: the system date).", valueName: "YYYY-MM-DD"))
     var today: String?
 
     /// The site folder as a URL.
@@ -90,9 +92,11 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .build,
-                                        environment: ProcessInfo.processInfo.environment,
-                                        identity: executableIdentity()))
+        let report = Builder.run(
+            .init(
+                root: options.root, today: try options.todayDate(), mode: .build,
+                environment: ProcessInfo.processInfo.environment,
+                identity: executableIdentity()))
         printDiagnostics(report.diagnostics)
         if timings {
             for (phase, seconds) in report.timings {
@@ -106,17 +110,26 @@ struct BuildCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let outcome = report.outcome
         if report.reusedCache {
-            print("Nothing changed since the last build (checked in \(String(format: "%.2f", seconds)) s): \(outcome.unchanged) files up to date, 0 written.")
+            print(
+                "Nothing changed since the last build (checked in \(String(format: "%.2f", seconds)) s): \(outcome.unchanged) files up to date, 0 written."
+            )
         } else {
-            print("Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.paths.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed.")
+            print(
+                "Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.paths.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed."
+            )
         }
         let width = report.portals.map(\.slug.count).max() ?? 0
         for portal in report.portals {
             var notes: [String] = []
             if portal.isNewToken { notes.append("new share token saved in content/clients/\(portal.slug)/token.txt") }
-            if let mode = portal.encryption { notes.append(mode == .link ? "encrypted: opens with its #k= link" : "encrypted: opens with its passphrase") }
+            if let mode = portal.encryption {
+                notes.append(
+                    mode == .link ? "encrypted: opens with its #k= link" : "encrypted: opens with its passphrase")
+            }
             let note = notes.isEmpty ? "" : "  (\(notes.joined(separator: "; ")))"
-            print("  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.link(baseURL: nil))\(note)")
+            print(
+                "  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.link(baseURL: nil))\(note)"
+            )
         }
     }
 }
@@ -128,11 +141,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let report = Builder.run(.init(root: options.root, today: try options.todayDate(), mode: .check,
-                                        environment: ProcessInfo.processInfo.environment))
+        let report = Builder.run(
+            .init(
+                root: options.root, today: try options.todayDate(), mode: .check,
+                environment: ProcessInfo.processInfo.environment))
         printDiagnostics(report.diagnostics)
         guard report.succeeded else { throw ExitCode(1) }
-        print("OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.paths.count) files would be built.")
+        print(
+            "OK: \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s"), \(report.paths.count) files would be built."
+        )
     }
 }
 
@@ -142,8 +159,11 @@ struct LinksCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Give this client a new link; the next build removes the old portal folder.",
-                                            valueName: "slug"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Give this client a new link; the next build removes the old portal folder.",
+            valueName: "slug"))
     var rotate: String?
 
     func run() throws {
@@ -153,7 +173,10 @@ struct LinksCommand: ParsableCommand {
                 printDiagnostics(diagnostics)
                 throw ExitCode(1)
             }
-            FileHandle.standardError.write(Data("docket: \(slug) has a new link; run `docket build` to remove the old portal folder, then upload public/\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "docket: \(slug) has a new link; run `docket build` to remove the old portal folder, then upload public/\n"
+                        .utf8))
         }
         let links = ShareLinks.list(root: options.root, diagnostics: &diagnostics)
         printDiagnostics(diagnostics)
@@ -173,14 +196,17 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many months of records per client.") var months: Int = 12
     @Option(help: "The seed: the same seed writes the same files.") var seed: UInt64 = 7
     @Option(help: ArgumentHelp("The last month written.", valueName: "YYYY-MM")) var last: String = "2026-10"
-    @Option(help: ArgumentHelp("The folder to write (content/ is created in it; copy templates/ there to build).",
-                               valueName: "dir")) var out: String
+    @Option(
+        help: ArgumentHelp(
+            "The folder to write (content/ is created in it; copy templates/ there to build).",
+            valueName: "dir")) var out: String
 
     func validate() throws {
         guard clients >= 1, clients <= 100_000 else { throw ValidationError("--clients must be from 1 to 100000") }
         guard months >= 1, months <= 240 else { throw ValidationError("--months must be from 1 to 240") }
         guard YearMonth(iso: last) != nil else { throw ValidationError("--last must be a month YYYY-MM") }
-        guard !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("content").path) else {
+        guard !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("content").path)
+        else {
             throw ValidationError("--out: \(out)/content already exists; choose an empty folder")
         }
     }

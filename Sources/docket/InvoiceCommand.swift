@@ -9,22 +9,26 @@ struct InvoiceCommand: ParsableCommand {
         commandName: "invoice",
         abstract: "Draft the next invoice of a client, send a draft, or seal the total of sent invoices.",
         discussion: """
-          docket invoice SLUG [--period YYYY-MM] [--issued YYYY-MM-DD]   draft the next invoice record, print it
-          docket invoice --send NUMBER [--issued YYYY-MM-DD]             mark it sent, record `total:`
-          docket invoice --seal NUMBER | --seal-all                      record `total:` of sent invoices lacking it
-          """)
+            docket invoice SLUG [--period YYYY-MM] [--issued YYYY-MM-DD]   draft the next invoice record, print it
+            docket invoice --send NUMBER [--issued YYYY-MM-DD]             mark it sent, record `total:`
+            docket invoice --seal NUMBER | --seal-all                      record `total:` of sent invoices lacking it
+            """)
 
     @OptionGroup var options: CommonOptions
 
     @Argument(help: ArgumentHelp("The client to draft the next invoice for (its folder name).", valueName: "slug"))
     var slug: String?
 
-    @Option(help: ArgumentHelp("The month to bill (default: the earliest month before this one not yet billed).",
-                               valueName: "YYYY-MM"))
+    @Option(
+        help: ArgumentHelp(
+            "The month to bill (default: the earliest month before this one not yet billed).",
+            valueName: "YYYY-MM"))
     var period: String?
 
-    @Option(help: ArgumentHelp("The issue date (default: today when drafting; unchanged when sending).",
-                               valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "The issue date (default: today when drafting; unchanged when sending).",
+            valueName: "YYYY-MM-DD"))
     var issued: String?
 
     @Option(help: ArgumentHelp("Mark this draft sent and record its total.", valueName: "number"))
@@ -43,11 +47,17 @@ struct InvoiceCommand: ParsableCommand {
         }
         if let period {
             guard slug != nil else { throw ValidationError("--period goes with a client SLUG (drafting)") }
-            guard YearMonth(iso: period) != nil else { throw ValidationError("--period must be a month YYYY-MM, found `\(period)`") }
+            guard YearMonth(iso: period) != nil else {
+                throw ValidationError("--period must be a month YYYY-MM, found `\(period)`")
+            }
         }
         if let issued {
-            guard slug != nil || send != nil else { throw ValidationError("--issued goes with a client SLUG or --send") }
-            guard CalendarDate(iso: issued) != nil else { throw ValidationError("--issued must be a date YYYY-MM-DD, found `\(issued)`") }
+            guard slug != nil || send != nil else {
+                throw ValidationError("--issued goes with a client SLUG or --send")
+            }
+            guard CalendarDate(iso: issued) != nil else {
+                throw ValidationError("--issued must be a date YYYY-MM-DD, found `\(issued)`")
+            }
         }
     }
 
@@ -57,8 +67,11 @@ struct InvoiceCommand: ParsableCommand {
         let issuedDate = issued.flatMap { CalendarDate(iso: $0) }
         var diagnostics = Diagnostics()
         if let slug {
-            guard let draft = InvoiceDraft.make(root: root, slug: slug, period: period.flatMap { YearMonth(iso: $0) },
-                                                issued: issuedDate, today: today, diagnostics: &diagnostics) else {
+            guard
+                let draft = InvoiceDraft.make(
+                    root: root, slug: slug, period: period.flatMap { YearMonth(iso: $0) },
+                    issued: issuedDate, today: today, diagnostics: &diagnostics)
+            else {
                 try refuse(diagnostics)
             }
             try draft.write(root: root)
@@ -66,8 +79,11 @@ struct InvoiceCommand: ParsableCommand {
             print(draft.printed)
             print("Check it, then send it with: docket invoice --send \(draft.number)")
         } else if let number = send {
-            guard let change = InvoiceSending.send(number: number, issued: issuedDate, root: root, today: today,
-                                                   diagnostics: &diagnostics) else {
+            guard
+                let change = InvoiceSending.send(
+                    number: number, issued: issuedDate, root: root, today: today,
+                    diagnostics: &diagnostics)
+            else {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
@@ -76,7 +92,8 @@ struct InvoiceCommand: ParsableCommand {
             print(change.printed)
             print("Run `docket build` to publish it.")
         } else if let number = seal {
-            guard let change = InvoiceSending.seal(number: number, root: root, today: today, diagnostics: &diagnostics) else {
+            guard let change = InvoiceSending.seal(number: number, root: root, today: today, diagnostics: &diagnostics)
+            else {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
@@ -84,8 +101,11 @@ struct InvoiceCommand: ParsableCommand {
             print("Sealed \(number): `total: \(change.totalText)` written to \(change.path).")
         } else {
             var skipped: [String] = []
-            guard let changes = InvoiceSending.sealAll(root: root, today: today, diagnostics: &diagnostics,
-                                                       skipped: &skipped) else {
+            guard
+                let changes = InvoiceSending.sealAll(
+                    root: root, today: today, diagnostics: &diagnostics,
+                    skipped: &skipped)
+            else {
                 try refuse(diagnostics)
             }
             try InvoiceSending.write(changes, root: root)

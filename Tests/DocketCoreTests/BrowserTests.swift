@@ -1,29 +1,36 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The portal in a real browser: Debian's Chromium through chromedriver, pages served on 127.0.0.1.
 /// Skipped where Chromium is not installed, unless DOCKET_REQUIRE_BROWSER is set (CI sets it).
-@Suite("In a real browser", .serialized,
-       .enabled(if: WebDriver.available || ProcessInfo.processInfo.environment["DOCKET_REQUIRE_BROWSER"] != nil))
+@Suite(
+    "In a real browser", .serialized,
+    .enabled(if: WebDriver.available || ProcessInfo.processInfo.environment["DOCKET_REQUIRE_BROWSER"] != nil))
 struct BrowserTests {
     static let passphrase = "correct horse battery staple"
 
     func site() throws -> (TemporarySite, Builder.Report) {
         let site = try TemporarySite(files: [
             "content/business.md": businessMD,
-            "content/clients/open/client.md": "---\nname: Open Ltd\ncontact: O\nemail: o@o.example\nrate: 30\nincrement: 15m\n---\n",
+            "content/clients/open/client.md":
+                "---\nname: Open Ltd\ncontact: O\nemail: o@o.example\nrate: 30\nincrement: 15m\n---\n",
             "content/clients/open/timesheets/2026-11.md": "## 2026-11-02\n- 09:00-10:10 Inbox\n- 2h Newsletter\n",
-            "content/clients/locked/client.md": "---\nname: Locked Ltd\ncontact: L\nemail: l@l.example\nrate: 30\nportal_passphrase_env: LOCKED_PASS\n---\n",
+            "content/clients/locked/client.md":
+                "---\nname: Locked Ltd\ncontact: L\nemail: l@l.example\nrate: 30\nportal_passphrase_env: LOCKED_PASS\n---\n",
             "content/clients/locked/timesheets/2026-11.md": "## 2026-11-02\n- 4h30m Confidential work\n",
-            "content/clients/linked/client.md": "---\nname: Linked Ltd\ncontact: K\nemail: k@k.example\nrate: 30\nportal_encryption: link\n---\n",
+            "content/clients/linked/client.md":
+                "---\nname: Linked Ltd\ncontact: K\nemail: k@k.example\nrate: 30\nportal_encryption: link\n---\n",
             "content/clients/linked/timesheets/2026-11.md": "## 2026-11-02\n- 1h45m Linked work\n",
         ])
         let report = site.build(environment: ["LOCKED_PASS": Self.passphrase])
         return (site, report)
     }
 
-    @Test("a plain page renders its totals; an encrypted page opens with the passphrase, refuses a wrong one, and remembers the key; a #k= link opens by itself")
+    @Test(
+        "a plain page renders its totals; an encrypted page opens with the passphrase, refuses a wrong one, and remembers the key; a #k= link opens by itself"
+    )
     func portals() throws {
         let (site, report) = try site()
         defer { site.remove() }
@@ -58,7 +65,8 @@ struct BrowserTests {
         try browser.wait(until: "document.body.innerText.includes('Confidential work')")
         // "Lock" forgets the key.
         try browser.click("button.forget")
-        try browser.wait(until: "document.getElementById('docket-unlock') && !document.getElementById('docket-unlock').hidden")
+        try browser.wait(
+            until: "document.getElementById('docket-unlock') && !document.getElementById('docket-unlock').hidden")
 
         // A #k= link opens by itself; without its key it says what is missing.
         let key = try #require(report.portals.first { $0.slug == "linked" }?.linkKey)

@@ -1,70 +1,72 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// End-to-end builds of temporary sites.
 @Suite("Build pipeline")
 struct BuildTests {
     static let acmeClient = """
-    ---
-    name: Acme Widgets Ltd
-    contact: Sam Patel
-    email: sam@acme.example
-    address: "1 High Street\\nLeeds LS1 1AA"
-    rate: 30.00
-    mileage_rate: 0.45
-    increment: 15m
-    retainer:
-      hours: 10
-      fee: 300.00
-      rollover: 2
-    ---
-    PRIVATE-NOTE-acme: owes us a favour; do not publish.
-    """
+        ---
+        name: Acme Widgets Ltd
+        contact: Sam Patel
+        email: sam@acme.example
+        address: "1 High Street\\nLeeds LS1 1AA"
+        rate: 30.00
+        mileage_rate: 0.45
+        increment: 15m
+        retainer:
+          hours: 10
+          fee: 300.00
+          rollover: 2
+        ---
+        PRIVATE-NOTE-acme: owes us a favour; do not publish.
+        """
 
     static let acmeOctober = """
-    # October 2026
+        # October 2026
 
-    ## 2026-10-05 Monday
-    - 09:00-10:10 Inbox triage <script>alert("x")</script> #admin
-      - detail with **bold**
-    - 2h Newsletter #marketing
-    """
+        ## 2026-10-05 Monday
+        - 09:00-10:10 Inbox triage <script>alert("x")</script> #admin
+          - detail with **bold**
+        - 2h Newsletter #marketing
+        """
 
     static let acmeNovember = """
-    # November 2026
+        # November 2026
 
-    ## 2026-11-02 Monday
-    - 09:00-17:00 Planning day #meetings
-    - travel 1h Drive to the office
-    - mileage 46mi Round trip
+        ## 2026-11-02 Monday
+        - 09:00-17:00 Planning day #meetings
+        - travel 1h Drive to the office
+        - mileage 46mi Round trip
 
-    Notes for the day: all went well.
-    """
+        Notes for the day: all went well.
+        """
 
     static let betaClient = """
-    ---
-    name: Beta Bakery
-    contact: Bea
-    email: bea@beta.example
-    rate: 25
-    mileage_rate: 0.45
-    ---
-    PRIVATE-NOTE-beta
-    """
+        ---
+        name: Beta Bakery
+        contact: Bea
+        email: bea@beta.example
+        rate: 25
+        mileage_rate: 0.45
+        ---
+        PRIVATE-NOTE-beta
+        """
 
-    static let agreedTerms = "---\nversion: 1\neffective: 2026-01-01\nagreed_on: 2025-12-01\nagreed_by: Sam\n---\nTerms.\n"
+    static let agreedTerms =
+        "---\nversion: 1\neffective: 2026-01-01\nagreed_on: 2025-12-01\nagreed_by: Sam\n---\nTerms.\n"
 
     static let goneClient = """
-    ---
-    name: Gone Ltd
-    contact: Gil
-    email: gil@gone.example
-    rate: 25
-    status: archived
-    ---
-    PRIVATE-NOTE-gone
-    """
+        ---
+        name: Gone Ltd
+        contact: Gil
+        email: gil@gone.example
+        rate: 25
+        status: archived
+        ---
+        PRIVATE-NOTE-gone
+        """
 
     func makeSite() throws -> TemporarySite {
         try TemporarySite(files: [
@@ -88,12 +90,17 @@ struct BuildTests {
         let report = site.build()
         #expect(report.diagnostics.errors.isEmpty, "\(report.diagnostics.all)")
         // October (70 → 75 minutes, plus 2h) is before the current month and no invoice bills it.
-        #expect(report.diagnostics.warnings.map(\.message) == ["October 2026: 3h 15m of work not invoiced (no sent invoice bills this month)"])
+        #expect(
+            report.diagnostics.warnings.map(\.message) == [
+                "October 2026: 3h 15m of work not invoiced (no sent invoice bills this month)"
+            ])
         #expect(report.portals.map(\.slug) == ["acme", "beta"])
 
         // Tokens: stored with the content, URL-safe, at least 22 characters, distinct.
-        let acmeToken = try #require(site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
-        let betaToken = try #require(site.read("content/clients/beta/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let acmeToken = try #require(
+            site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let betaToken = try #require(
+            site.read("content/clients/beta/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(ShareToken.isValid(acmeToken) && acmeToken.count >= 22)
         #expect(acmeToken != betaToken)
         #expect(!site.exists("content/clients/gone/token.txt"))
@@ -128,7 +135,9 @@ struct BuildTests {
             #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(path)")
             #expect(!html.contains("PRIVATE-NOTE"), "\(path)")
             #expect(!html.contains("Gone Ltd"), "\(path)")
-            if path.hasPrefix(acmeToken) { #expect(!html.contains("Beta Bakery") && !html.contains(betaToken), "\(path)") }
+            if path.hasPrefix(acmeToken) {
+                #expect(!html.contains("Beta Bakery") && !html.contains(betaToken), "\(path)")
+            }
             if path.hasPrefix(betaToken) { #expect(!html.contains("Acme") && !html.contains(acmeToken), "\(path)") }
         }
         let index = try #require(site.read("public/index.html"))
@@ -153,13 +162,17 @@ struct BuildTests {
 
         // One valid change that would alter pages, one new client that would get a token, and two errors.
         try site.write("content/clients/beta/timesheets/2026-11.md", "## 2026-11-03\n- 3h Bread labels\n")
-        try site.write("content/clients/delta/client.md", "---\nname: Delta\ncontact: D\nemail: d@d.example\nrate: 20\n---\n")
+        try site.write(
+            "content/clients/delta/client.md", "---\nname: Delta\ncontact: D\nemail: d@d.example\nrate: 20\n---\n")
         try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 09:00-25:00 Broken\n")
         try site.write("content/clients/Bad_Name/client.md", "---\nname: X\n---\n")
         let report = site.build(today: "2026-12-01")
         #expect(!report.succeeded)
-        #expect(report.diagnostics.errors.map(\.path) == ["content/clients/Bad_Name",
-                                                           "content/clients/acme/timesheets/2026-11.md"])
+        #expect(
+            report.diagnostics.errors.map(\.path) == [
+                "content/clients/Bad_Name",
+                "content/clients/acme/timesheets/2026-11.md",
+            ])
         #expect(report.diagnostics.errors[0].message.contains("invalid client folder name `Bad_Name`"))
         #expect(site.snapshot("public") == before)
         #expect(!site.exists("content/clients/delta/token.txt"))
@@ -180,29 +193,40 @@ struct BuildTests {
     func allErrorsCollected() throws {
         let site = try makeSite()
         defer { site.remove() }
-        try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 1x Bad\n- mileage 3 leagues Far\n")
-        try site.write("content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: lots\n---\n")
+        try site.write(
+            "content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 1x Bad\n- mileage 3 leagues Far\n")
+        try site.write(
+            "content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: lots\n---\n")
         try site.write("content/clients/beta/timesheets/2026-13.md", "## 2026-11-02\n- 1h Work\n")
         try site.write("content/clients/gone/timesheets/2026-11.md", Data([0x2D, 0x20, 0xC3, 0x28]))
         let report = site.build()
-        let errors = report.diagnostics.sorted.filter { $0.severity == .error }.map { "\($0.path):\($0.line):\($0.column)" }
-        #expect(errors == [
-            "content/clients/acme/timesheets/2026-11.md:2:3",
-            "content/clients/acme/timesheets/2026-11.md:3:13",
-            "content/clients/beta/client.md:5:7",
-            "content/clients/beta/timesheets/2026-13.md:0:0",
-            "content/clients/gone/timesheets/2026-11.md:1:3",
-        ])
+        let errors = report.diagnostics.sorted.filter { $0.severity == .error }.map {
+            "\($0.path):\($0.line):\($0.column)"
+        }
+        #expect(
+            errors == [
+                "content/clients/acme/timesheets/2026-11.md:2:3",
+                "content/clients/acme/timesheets/2026-11.md:3:13",
+                "content/clients/beta/client.md:5:7",
+                "content/clients/beta/timesheets/2026-13.md:0:0",
+                "content/clients/gone/timesheets/2026-11.md:1:3",
+            ])
     }
 
     @Test("mileage without a mileage_rate is an error at the entry")
     func mileageNeedsRate() throws {
         let site = try makeSite()
         defer { site.remove() }
-        try site.write("content/clients/carol/client.md", "---\nname: Carol\ncontact: C\nemail: c@c.example\nrate: 20\n---\n")
-        try site.write("content/clients/carol/timesheets/2026-11.md", "## 2026-11-02\n- 1h Work\n- mileage 5mi Trip\n- mileage 2mi Free lift #unbilled\n")
+        try site.write(
+            "content/clients/carol/client.md", "---\nname: Carol\ncontact: C\nemail: c@c.example\nrate: 20\n---\n")
+        try site.write(
+            "content/clients/carol/timesheets/2026-11.md",
+            "## 2026-11-02\n- 1h Work\n- mileage 5mi Trip\n- mileage 2mi Free lift #unbilled\n")
         let report = site.build()
-        #expect(report.diagnostics.errors.map { "\($0.path):\($0.line)" } == ["content/clients/carol/timesheets/2026-11.md:3"])
+        #expect(
+            report.diagnostics.errors.map { "\($0.path):\($0.line)" } == [
+                "content/clients/carol/timesheets/2026-11.md:3"
+            ])
         #expect(report.diagnostics.errors.first?.message.contains("no `mileage_rate`") == true)
     }
 

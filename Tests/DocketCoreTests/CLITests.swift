@@ -21,44 +21,50 @@ struct CLITests {
         process.executableURL = Self.executable
         process.arguments = arguments
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     func site() throws -> TemporarySite {
         try TemporarySite(files: [
             "content/business.md": businessMD,
-            "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\nSecret\n",
+            "content/clients/acme/client.md":
+                "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\nSecret\n",
             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
         ])
     }
 
     #if os(Linux)
-    @Test("the docket command allocates memory with jemalloc (linked for speed; see docs/PERFORMANCE.md)")
-    func allocator() throws {
-        // jemalloc prints its statistics at exit when asked; glibc's malloc ignores the variable.
-        let run = try docket(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
-        #expect(run.status == 0)
-        #expect(run.stderr.contains("jemalloc statistics"))
-    }
+        @Test("the docket command allocates memory with jemalloc (linked for speed; see docs/PERFORMANCE.md)")
+        func allocator() throws {
+            // jemalloc prints its statistics at exit when asked; glibc's malloc ignores the variable.
+            let run = try docket(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+            #expect(run.status == 0)
+            #expect(run.stderr.contains("jemalloc statistics"))
+        }
     #endif
 
     @Test("build exits 0, prints a summary with each portal's path; links prints one line per client")
     func buildAndLinks() throws {
         let site = try site()
         defer { site.remove() }
-        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "docket not built at \(Self.executable.path)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path),
+            "docket not built at \(Self.executable.path)")
         let build = try docket(["build", "--site", site.root.path, "--today", "2026-11-29"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.hasPrefix("Built 1 client portal in "))
-        let token = try #require(site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let token = try #require(
+            site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(build.stdout.contains("  acme  public/\(token)/index.html"))
         let links = try docket(["links", "--site", site.root.path])
         #expect(links.status == 0)
@@ -76,9 +82,11 @@ struct CLITests {
                 phases.append(String(words[2]).trimmingCharacters(in: .whitespaces))
             }
         }
-        #expect(phases == [
-            "business.md and templates", "read the build record", "look at and fingerprint every input file",
-            "check the outputs of unchanged clients", "nothing changed"])
+        #expect(
+            phases == [
+                "business.md and templates", "read the build record", "look at and fingerprint every input file",
+                "check the outputs of unchanged clients", "nothing changed",
+            ])
     }
 
     @Test("content errors exit 1 with path:line:column: error: lines on stderr")
@@ -88,7 +96,8 @@ struct CLITests {
         try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 1h Work\n- 9:00-9:99 Bad\n")
         let check = try docket(["check", "--site", site.root.path, "--today", "2026-11-29"])
         #expect(check.status == 1)
-        #expect(check.stderr.hasPrefix("content/clients/acme/timesheets/2026-11.md:3:8: error: expected an end time HH:MM"))
+        #expect(
+            check.stderr.hasPrefix("content/clients/acme/timesheets/2026-11.md:3:8: error: expected an end time HH:MM"))
         #expect(check.stderr.contains("docket: 1 error, 0 warnings"))
         let build = try docket(["build", "--site", site.root.path])
         #expect(build.status == 1)
@@ -99,10 +108,12 @@ struct CLITests {
     func duplicateTokenSameError() throws {
         let site = try site()
         defer { site.remove() }
-        try site.write("content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\n---\n")
+        try site.write(
+            "content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\n---\n")
         try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
         try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
-        let error = "content/clients/beta/token.txt:1:1: error: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one\n"
+        let error =
+            "content/clients/beta/token.txt:1:1: error: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one\n"
         for command in ["build", "check", "links"] {
             let run = try docket([command, "--site", site.root.path])
             #expect(run.status == 1, "\(command)")

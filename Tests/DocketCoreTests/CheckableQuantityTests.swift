@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// Every invoice line checks out with a calculator: quantity shown × unit price, rounded half up, is the
@@ -46,21 +47,26 @@ struct CheckableQuantityTests {
         #expect(Self.line(.distance(distance, .km), 25, amount).quantityText == "74.03")
     }
 
-    @Test("43 minutes at HUF 20,000.00 an hour is HUF 14,333.33: 0.716667 × 2,000,000 gives 14,333.34, so 0.7166667 is printed")
+    @Test(
+        "43 minutes at HUF 20,000.00 an hour is HUF 14,333.33: 0.716667 × 2,000,000 gives 14,333.34, so 0.7166667 is printed"
+    )
     func largeRate() {
         // 43 × 2,000,000 / 60 = 1,433,333.33 → 1,433,333; 0.716667 × 2,000,000 = 1,433,334; 0.7166667 × 2,000,000 = 1,433,333.4.
         #expect(InvoiceCalculator.amount(minutes: 43, hourlyRate: 2_000_000) == 1_433_333)
         #expect(Self.line(.minutes(43), 2_000_000, 1_433_333).quantityText == "0.7166667")
     }
 
-    @Test("a product exactly on a half: 2 minutes at £0.15 an hour is 0.5p → 1p; every nearest decimal 0.03…3 falls short, so the decimal just above at two places, 0.04 (× 15 = 0.6 → 1)")
+    @Test(
+        "a product exactly on a half: 2 minutes at £0.15 an hour is 0.5p → 1p; every nearest decimal 0.03…3 falls short, so the decimal just above at two places, 0.04 (× 15 = 0.6 → 1)"
+    )
     func halfBoundary() {
         #expect(InvoiceCalculator.amount(minutes: 2, hourlyRate: 15) == 1)
         #expect(Self.line(.minutes(2), 15, 1).quantityText == "0.04")
     }
 
-    @Test("for every minute count up to 10 hours and a spread of rates (HUF 20,000.00 an hour is 2,000,000 minor units), the printed hours give the amount",
-          arguments: [15, 999, 2703, 2800, 3000, 3333, 4500, 12_345, 99_999, 150_009, 2_000_000])
+    @Test(
+        "for every minute count up to 10 hours and a spread of rates (HUF 20,000.00 an hour is 2,000,000 minor units), the printed hours give the amount",
+        arguments: [15, 999, 2703, 2800, 3000, 3333, 4500, 12_345, 99_999, 150_009, 2_000_000])
     func everyMinute(rate: MinorUnits) {
         for minutes in 1...600 {
             let amount = InvoiceCalculator.amount(minutes: minutes, hourlyRate: rate)
@@ -72,15 +78,15 @@ struct CheckableQuantityTests {
     @Test("in data.json, every line of a 1-minute-increment invoice and a kilometre-converted mileage line checks out")
     func dataJSONLines() throws {
         let sheet = """
-        ## 2026-11-02
-        - 09:00-10:07 Inbox
-        - 1h 13m Diary
-        - travel 37m Drive
-        - mileage 46mi Round trip
-        ## 2026-11-03
-        - 13:11-17:50 Board pack
-        - mileage 12.345km Post office
-        """
+            ## 2026-11-02
+            - 09:00-10:07 Inbox
+            - 1h 13m Diary
+            - travel 37m Drive
+            - mileage 46mi Round trip
+            ## 2026-11-03
+            - 13:11-17:50 Board pack
+            - mileage 12.345km Post office
+            """
         let (result, diagnostics) = FiguresOverTimeTests.compute(
             client: "rate: 28.00\ntravel_rate: 17.35\nmileage_rate: 0.27\ndistance_unit: km\n",
             terms: [FiguresOverTimeTests.agreed(1, "2026-09-01")], sheets: [("2026-11", sheet)],
@@ -95,7 +101,8 @@ struct CheckableQuantityTests {
         let lines = json.split(separator: "\n").filter { $0.contains("\"quantity\"") }
         #expect(lines.count == 3)
         for (line, expected) in zip(invoice.lines, lines) {
-            let text = expected.split(separator: ":")[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            let text = expected.split(separator: ":")[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: ","))
             #expect(Self.product(text, line.unitPrice) == line.amount, "\(line.description): \(text)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 @testable import DocketTemplates
 
@@ -8,8 +9,10 @@ struct DataJSONTests {
     func site() throws -> TemporarySite {
         try TemporarySite(files: [
             "content/business.md": billingBusinessMD,
-            "content/clients/acme/client.md": "---\nname: Acme \"Widgets\" <Ltd>\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\nmileage_rate: 0.45\nincrement: 15m\n---\nPRIVATE\n",
-            "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\n",
+            "content/clients/acme/client.md":
+                "---\nname: Acme \"Widgets\" <Ltd>\ncontact: Sam\nemail: s@a.example\naddress: 1 High St\nrate: 30\nmileage_rate: 0.45\nincrement: 15m\n---\nPRIVATE\n",
+            "content/clients/acme/terms/1.md":
+                "---\nversion: 1\neffective: 2026-01-01\nstatus: agreed\nagreed_on: 2025-12-20\nagreed_by: Sam\n---\n",
             "content/clients/acme/timesheets/2026-11.md": """
             ## 2026-11-02
             - 09:00-10:10 Inbox #admin
@@ -18,13 +21,18 @@ struct DataJSONTests {
             - expense 12.50 Parking
             - 30m Free #unbilled
             """,
-            "content/clients/acme/invoices/INV-1.md": "---\nnumber: INV-1\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\npayments:\n  - { date: 2026-12-10, amount: 10.00 }\n---\n",
-            "content/clients/acme/invoices/INV-2.md": "---\nnumber: INV-2\nissued: 2026-12-02\nstatus: draft\nlines:\n  - { description: DRAFT-LINE, amount: 5 }\n---\n",
-            "content/clients/acme/invoices/INV-3.md": "---\nnumber: INV-3\nissued: 2026-12-02\nperiod: 2026-11\nstatus: void\n---\nVOID-NOTE\n",
+            "content/clients/acme/invoices/INV-1.md":
+                "---\nnumber: INV-1\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\npayments:\n  - { date: 2026-12-10, amount: 10.00 }\n---\n",
+            "content/clients/acme/invoices/INV-2.md":
+                "---\nnumber: INV-2\nissued: 2026-12-02\nstatus: draft\nlines:\n  - { description: DRAFT-LINE, amount: 5 }\n---\n",
+            "content/clients/acme/invoices/INV-3.md":
+                "---\nnumber: INV-3\nissued: 2026-12-02\nperiod: 2026-11\nstatus: void\n---\nVOID-NOTE\n",
         ])
     }
 
-    @Test("data.json has exactly the contract's shape and hand-computed figures; drafts and void invoices are absent everywhere")
+    @Test(
+        "data.json has exactly the contract's shape and hand-computed figures; drafts and void invoices are absent everywhere"
+    )
     func shape() throws {
         let site = try site()
         defer { site.remove() }
@@ -36,73 +44,73 @@ struct DataJSONTests {
         // 46 mi × 45p = £20.70; parking £12.50. Subtotal £100.70, paid £10.00. Due 1 Dec + 14 = 15 Dec, so on
         // 20 Dec it is overdue.
         let expected = """
-        {
-          "client": {
-            "slug": "acme",
-            "name": "Acme \\"Widgets\\" \\u003cLtd\\u003e"
-          },
-          "currency": "GBP",
-          "months": [
             {
-              "month": "2026-11",
-              "logged_minutes": 100,
-              "unbilled_minutes": 30,
-              "billable_minutes": 75,
-              "out_of_hours_minutes": 0,
-              "travel_minutes": 60,
-              "distance": 46.0,
-              "expenses": 1250,
-              "retainer": null
-            }
-          ],
-          "invoices": [
-            {
-              "number": "INV-1",
-              "issued": "2026-12-01",
-              "due": "2026-12-15",
-              "period": "2026-11",
-              "status": "overdue",
-              "lines": [
+              "client": {
+                "slug": "acme",
+                "name": "Acme \\"Widgets\\" \\u003cLtd\\u003e"
+              },
+              "currency": "GBP",
+              "months": [
                 {
-                  "description": "Work, November 2026",
-                  "quantity": 1.25,
-                  "unit": "h",
-                  "unit_price": 3000,
-                  "amount": 3750
-                },
-                {
-                  "description": "Travel time, November 2026",
-                  "quantity": 1,
-                  "unit": "h",
-                  "unit_price": 3000,
-                  "amount": 3000
-                },
-                {
-                  "description": "Mileage, November 2026",
-                  "quantity": 46.0,
-                  "unit": "mi",
-                  "unit_price": 45,
-                  "amount": 2070
-                },
-                {
-                  "description": "Parking (2 Nov 2026)",
-                  "quantity": 1,
-                  "unit": "item",
-                  "unit_price": 1250,
-                  "amount": 1250
+                  "month": "2026-11",
+                  "logged_minutes": 100,
+                  "unbilled_minutes": 30,
+                  "billable_minutes": 75,
+                  "out_of_hours_minutes": 0,
+                  "travel_minutes": 60,
+                  "distance": 46.0,
+                  "expenses": 1250,
+                  "retainer": null
                 }
               ],
-              "subtotal": 10070,
-              "vat_treatment": "none",
-              "vat": 0,
-              "total": 10070,
-              "paid": 1000,
-              "balance": 9070
+              "invoices": [
+                {
+                  "number": "INV-1",
+                  "issued": "2026-12-01",
+                  "due": "2026-12-15",
+                  "period": "2026-11",
+                  "status": "overdue",
+                  "lines": [
+                    {
+                      "description": "Work, November 2026",
+                      "quantity": 1.25,
+                      "unit": "h",
+                      "unit_price": 3000,
+                      "amount": 3750
+                    },
+                    {
+                      "description": "Travel time, November 2026",
+                      "quantity": 1,
+                      "unit": "h",
+                      "unit_price": 3000,
+                      "amount": 3000
+                    },
+                    {
+                      "description": "Mileage, November 2026",
+                      "quantity": 46.0,
+                      "unit": "mi",
+                      "unit_price": 45,
+                      "amount": 2070
+                    },
+                    {
+                      "description": "Parking (2 Nov 2026)",
+                      "quantity": 1,
+                      "unit": "item",
+                      "unit_price": 1250,
+                      "amount": 1250
+                    }
+                  ],
+                  "subtotal": 10070,
+                  "vat_treatment": "none",
+                  "vat": 0,
+                  "total": 10070,
+                  "paid": 1000,
+                  "balance": 9070
+                }
+              ]
             }
-          ]
-        }
 
-        """
+            """
         #expect(text == expected)
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
 
@@ -112,7 +120,9 @@ struct DataJSONTests {
         #expect(!site.exists("public/\(token)/invoices/INV-3.html"))
         for (path, data) in site.snapshot("public") {
             let page = String(decoding: data, as: UTF8.self)
-            #expect(!page.contains("INV-2") && !page.contains("INV-3") && !page.contains("DRAFT-LINE") && !page.contains("VOID-NOTE"), "\(path)")
+            #expect(
+                !page.contains("INV-2") && !page.contains("INV-3") && !page.contains("DRAFT-LINE")
+                    && !page.contains("VOID-NOTE"), "\(path)")
             #expect(!page.contains("PRIVATE"), "\(path)")
         }
         let invoice = try #require(site.read("public/\(token)/invoices/INV-1.html"))
@@ -122,7 +132,9 @@ struct DataJSONTests {
         #expect(invoice.contains("<a href=\"../hours/2026-11.html#d2026-11-02\">Parking (2 Nov 2026)</a>"))
         #expect(invoice.contains("Sort code: 12-34-56"))
         #expect(invoice.contains("Interest at 8% over base rate."))
-        #expect(invoice.contains("<a href=\"../terms/1.html\">version 1, in force from 1 Jan 2026, agreed by Sam on 20 Dec 2025</a>"))
+        #expect(
+            invoice.contains(
+                "<a href=\"../terms/1.html\">version 1, in force from 1 Jan 2026, agreed by Sam on 20 Dec 2025</a>"))
         #expect(site.exists("public/\(token)/terms/1.html"))
         #expect(invoice.contains("£90.70"))
         #expect(invoice.contains("Acme &quot;Widgets&quot; &lt;Ltd&gt;"))
@@ -132,7 +144,9 @@ struct DataJSONTests {
         #expect(overview.contains("£90.70 <span class=\"of\">owed</span>"))
     }
 
-    @Test("the directly written data.json is byte for byte the JSON value tree's text, for every client of a generated site")
+    @Test(
+        "the directly written data.json is byte for byte the JSON value tree's text, for every client of a generated site"
+    )
     func directWriterMatchesTree() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docket-json-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -143,10 +157,12 @@ struct DataJSONTests {
         var invoices = 0
         var retainers = 0
         for content in site.clients {
-            let computed = ComputedClient.compute(content, business: site.business, today: today, diagnostics: &diagnostics)
+            let computed = ComputedClient.compute(
+                content, business: site.business, today: today, diagnostics: &diagnostics)
             invoices += computed.publishedInvoices.count
             retainers += computed.figures.months.filter { $0.retainer != nil }.count
-            #expect(DataJSON.data(computed) == TreeDocument.document(computed).serializedData(), "\(content.client.slug)")
+            #expect(
+                DataJSON.data(computed) == TreeDocument.document(computed).serializedData(), "\(content.client.slug)")
         }
         // The comparison covers invoices and retainer months, not only empty lists and nulls.
         #expect(invoices > 10)
@@ -210,15 +226,24 @@ private enum TreeDocument {
             ("due", .string(invoice.due.description)),
             ("period", invoice.record.period.map { .string($0.description) } ?? .null),
             ("status", .string(invoice.status.rawValue)),
-            ("lines", .array(invoice.lines.map { line in
-                .object([
-                    ("description", .string(line.description)),
-                    ("quantity", .decimal(DataJSON.trimmed(line.quantityText, keepOneDecimal: line.unit == "mi" || line.unit == "km"))),
-                    ("unit", .string(line.unit)),
-                    ("unit_price", .int(line.unitPrice)),
-                    ("amount", .int(line.amount)),
-                ])
-            })),
+            (
+                "lines",
+                .array(
+                    invoice.lines.map { line in
+                        .object([
+                            ("description", .string(line.description)),
+                            (
+                                "quantity",
+                                .decimal(
+                                    DataJSON.trimmed(
+                                        line.quantityText, keepOneDecimal: line.unit == "mi" || line.unit == "km"))
+                            ),
+                            ("unit", .string(line.unit)),
+                            ("unit_price", .int(line.unitPrice)),
+                            ("amount", .int(line.amount)),
+                        ])
+                    })
+            ),
             ("subtotal", .int(invoice.subtotal)),
             ("vat_treatment", .string(invoice.vatTreatment?.rawValue ?? "none")),
             ("vat", .int(invoice.vat)),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 @Suite("The demo generator")
@@ -8,7 +9,10 @@ struct DemoGeneratorTests {
     func generated() throws {
         let first = try TemporarySite(files: [:])
         let second = try TemporarySite(files: [:], templates: false)
-        defer { first.remove(); second.remove() }
+        defer {
+            first.remove()
+            second.remove()
+        }
         let generator = DemoGenerator(clients: 6, months: 4, seed: 11, lastMonth: YearMonth(iso: "2026-10")!)
         try generator.write(to: first.root)
         try generator.write(to: second.root)

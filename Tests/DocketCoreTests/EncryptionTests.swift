@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 @Suite("Encrypted portals")
@@ -10,7 +11,8 @@ struct EncryptionTests {
         let protection = mode == "link" ? "portal_encryption: link" : "portal_passphrase_env: ACME_PASS"
         return try TemporarySite(files: [
             "content/business.md": businessMD,
-            "content/clients/acme/client.md": "---\nname: Acme Secret Ltd\ncontact: Sam\nemail: s@a.example\nrate: 30\n\(protection)\n---\n",
+            "content/clients/acme/client.md":
+                "---\nname: Acme Secret Ltd\ncontact: Sam\nemail: s@a.example\nrate: 30\n\(protection)\n---\n",
             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 7h15m Confidential project\n",
             "content/clients/plain/client.md": "---\nname: Plain Ltd\ncontact: P\nemail: p@p.example\nrate: 30\n---\n",
         ])
@@ -29,7 +31,9 @@ struct EncryptionTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
-    @Test("a passphrase portal holds only ciphertext: AES-256-GCM, PBKDF2-SHA256 600,000 rounds, decryptable with the passphrase only")
+    @Test(
+        "a passphrase portal holds only ciphertext: AES-256-GCM, PBKDF2-SHA256 600,000 rounds, decryptable with the passphrase only"
+    )
     func passphrase() throws {
         let site = try site(mode: "passphrase")
         defer { site.remove() }
@@ -37,12 +41,16 @@ struct EncryptionTests {
         #expect(report.succeeded, "\(report.diagnostics.all)")
         let token = try #require(report.portals.first { $0.slug == "acme" }?.token)
         let files = site.snapshot("public/\(token)")
-        #expect(files.keys.sorted() == ["data.json", "hours/2026-11.html", "index.html", "statement.html", "terms/index.html"])
+        #expect(
+            files.keys.sorted() == [
+                "data.json", "hours/2026-11.html", "index.html", "statement.html", "terms/index.html",
+            ])
         for (path, data) in files {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("Acme") && !text.contains("Confidential") && !text.contains("7h 15m"), "\(path)")
         }
-        let salt = try #require(site.read("content/clients/acme/portal-salt.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let salt = try #require(
+            site.read("content/clients/acme/portal-salt.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
         let saltData = try #require(PortalEncryption.data(base64URL: salt))
         #expect(saltData.count == 16)
         let right = try PortalEncryption.passphrase(Self.passphrase, salt: saltData, business: "x")
@@ -91,12 +99,16 @@ struct EncryptionTests {
         let site = try site(mode: "passphrase")
         defer { site.remove() }
         let report = site.build(environment: [:])
-        #expect(report.diagnostics.errors.map(\.description) == [
-            "content/clients/acme/client.md:6: error: the environment variable ACME_PASS is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)",
-        ])
+        #expect(
+            report.diagnostics.errors.map(\.description) == [
+                "content/clients/acme/client.md:6: error: the environment variable ACME_PASS is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)"
+            ])
         #expect(!site.exists("public"))
         #expect(!site.exists("content/clients/acme/token.txt"))
-        #expect(site.build(environment: ["ACME_PASS": "short"]).diagnostics.warnings.contains { $0.message.contains("shorter than 12") })
+        #expect(
+            site.build(environment: ["ACME_PASS": "short"]).diagnostics.warnings.contains {
+                $0.message.contains("shorter than 12")
+            })
     }
 
     @Test("a link portal: the key is stored with the content and printed after #k= by docket links")
@@ -105,28 +117,36 @@ struct EncryptionTests {
         defer { site.remove() }
         let report = site.build()
         #expect(report.succeeded)
-        let keyText = try #require(site.read("content/clients/acme/portal-key.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let keyText = try #require(
+            site.read("content/clients/acme/portal-key.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
         let key = try #require(PortalEncryption.data(base64URL: keyText))
         #expect(key.count == 32)
         let portal = try #require(report.portals.first { $0.slug == "acme" })
         #expect(portal.linkKey == keyText)
         var diagnostics = Diagnostics()
         let links = ShareLinks.list(root: site.root, diagnostics: &diagnostics)
-        #expect(links.first { $0.portal.slug == "acme" }?.url == "https://portal.example.com/\(portal.token)/#k=\(keyText)")
+        #expect(
+            links.first { $0.portal.slug == "acme" }?.url == "https://portal.example.com/\(portal.token)/#k=\(keyText)")
         let envelope = try envelope(site, "public/\(portal.token)/index.html")
         #expect(envelope["kdf"] == nil)
         let opened = try PortalEncryption.link(key: key, business: "x").open(envelope)
         #expect(String(decoding: opened, as: UTF8.self).contains("Acme Secret Ltd"))
         // Rotating the link changes the key as well as the token.
         #expect(ShareLinks.rotate(slug: "acme", root: site.root, diagnostics: &diagnostics))
-        #expect(site.read("content/clients/acme/portal-key.txt")?.trimmingCharacters(in: .whitespacesAndNewlines) != keyText)
+        #expect(
+            site.read("content/clients/acme/portal-key.txt")?.trimmingCharacters(in: .whitespacesAndNewlines) != keyText
+        )
     }
 
-    @Test("an envelope is laid out as the reference JSON tree (keys in order, two spaces per level) and ends data.json with a newline; the locked page holds it as it is")
+    @Test(
+        "an envelope is laid out as the reference JSON tree (keys in order, two spaces per level) and ends data.json with a newline; the locked page holds it as it is"
+    )
     func envelopeLayout() throws {
         let salt = Data((0..<16).map { UInt8($0) })
-        let portals = [try PortalEncryption.passphrase(Self.passphrase, salt: salt, business: "B <&>"),
-                       PortalEncryption.link(key: Data(repeating: 7, count: 32), business: "B <&>")]
+        let portals = [
+            try PortalEncryption.passphrase(Self.passphrase, salt: salt, business: "B <&>"),
+            PortalEncryption.link(key: Data(repeating: 7, count: 32), business: "B <&>"),
+        ]
         for encryption in portals {
             let sealed = try encryption.seal(OutputFile(path: "t/data.json", text: "{\"a\": \"<é>\"}\n"))
             let text = String(decoding: sealed.data, as: UTF8.self)
@@ -137,15 +157,24 @@ struct EncryptionTests {
                 ("portal", .string(try #require(fields["portal"] as? String))), ("cipher", .string("AES-256-GCM")),
             ]
             if encryption.mode == .passphrase {
-                expected.append(("kdf", .object([("name", .string("PBKDF2")), ("hash", .string("SHA-256")),
-                                                 ("iterations", .int(600_000)), ("salt", .string("AAECAwQFBgcICQoLDA0ODw"))])))
+                expected.append(
+                    (
+                        "kdf",
+                        .object([
+                            ("name", .string("PBKDF2")), ("hash", .string("SHA-256")),
+                            ("iterations", .int(600_000)), ("salt", .string("AAECAwQFBgcICQoLDA0ODw")),
+                        ])
+                    ))
             }
-            expected += [("nonce", .string(try #require(fields["nonce"] as? String))), ("aad", .string("docket:t/data.json")),
-                         ("ciphertext", .string(try #require(fields["ciphertext"] as? String)))]
+            expected += [
+                ("nonce", .string(try #require(fields["nonce"] as? String))), ("aad", .string("docket:t/data.json")),
+                ("ciphertext", .string(try #require(fields["ciphertext"] as? String))),
+            ]
             #expect(text == JSONValue.object(expected).serialized() + "\n")
             #expect(String(decoding: try encryption.open(fields), as: UTF8.self) == "{\"a\": \"<é>\"}\n")
 
-            let page = String(decoding: try encryption.seal(OutputFile(path: "t/index.html", text: "<p>x</p>")).data, as: UTF8.self)
+            let page = String(
+                decoding: try encryption.seal(OutputFile(path: "t/index.html", text: "<p>x</p>")).data, as: UTF8.self)
             let envelope = try encryption.envelope(path: "t/index.html", plaintext: Data("<p>x</p>".utf8))
             #expect(page.contains("<script type=\"application/json\" id=\"docket-payload\">\(envelope)</script>"))
             #expect(!envelope.contains("<") && !envelope.hasSuffix("\n"))
@@ -155,10 +184,14 @@ struct EncryptionTests {
     @Test("portal_encryption settings that contradict each other are errors")
     func settings() throws {
         var diagnostics = Diagnostics()
-        _ = Client.parse(source("---\nname: A\ncontact: A\nemail: a@a.example\nrate: 1\nportal_encryption: passphrase\n---\n"),
-                         slug: "a", business: testBusiness(), diagnostics: &diagnostics)
-        _ = Client.parse(source("---\nname: A\ncontact: A\nemail: a@a.example\nrate: 1\nportal_encryption: link\nportal_passphrase_env: X\n---\n"),
-                         slug: "a", business: testBusiness(), diagnostics: &diagnostics)
+        _ = Client.parse(
+            source("---\nname: A\ncontact: A\nemail: a@a.example\nrate: 1\nportal_encryption: passphrase\n---\n"),
+            slug: "a", business: testBusiness(), diagnostics: &diagnostics)
+        _ = Client.parse(
+            source(
+                "---\nname: A\ncontact: A\nemail: a@a.example\nrate: 1\nportal_encryption: link\nportal_passphrase_env: X\n---\n"
+            ),
+            slug: "a", business: testBusiness(), diagnostics: &diagnostics)
         #expect(diagnostics.errors.map(\.line) == [6, 6])
     }
 }

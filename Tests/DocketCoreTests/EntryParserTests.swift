@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketCore
 
 @Suite("Entry grammar")
@@ -14,7 +15,10 @@ struct EntryParserTests {
 
     @Test("clock ranges with hyphen, en dash, `to` and spaces")
     func clockRanges() {
-        for text in ["09:00-10:30 Inbox", "09:00–10:30 Inbox", "09:00 to 10:30 Inbox", "9:00 - 10:30 Inbox", "09:00 TO 10:30 Inbox"] {
+        for text in [
+            "09:00-10:30 Inbox", "09:00–10:30 Inbox", "09:00 to 10:30 Inbox", "9:00 - 10:30 Inbox",
+            "09:00 TO 10:30 Inbox",
+        ] {
             #expect(parsed(text)?.kind == .work(.range(start: 540, end: 630)), "\(text)")
             #expect(parsed(text)?.description == "Inbox")
         }
@@ -102,7 +106,8 @@ struct EntryParserTests {
     @Test("unknown distance units and missing units")
     func badDistance() {
         #expect(failure("mileage 46 furlongs Trip")?.offset == 11)
-        #expect(failure("mileage 46 furlongs Trip")?.message == "unknown distance unit `furlongs`; expected `mi` or `km`")
+        #expect(
+            failure("mileage 46 furlongs Trip")?.message == "unknown distance unit `furlongs`; expected `mi` or `km`")
         #expect(failure("mileage 46")?.message == "expected a distance unit after 46: `mi` or `km`")
         #expect(failure("mileage far Trip")?.offset == 8)
         #expect(failure("mileage 1.2345km Trip")?.message.contains("three decimals") == true)
@@ -131,12 +136,17 @@ struct EntryParserTests {
         #expect(failure("expense £12.505 Parking")?.offset == 9)
         // `–` (en dash) is three bytes: the end time starts at character 8.
         #expect(failure("09:00 – 25:00 Inbox")?.offset == 8)
-        #expect(failure("09:00–10:30") == EntryParser.Failure(offset: 0, message: "expected a description of the work after the quantity"))
+        #expect(
+            failure("09:00–10:30")
+                == EntryParser.Failure(offset: 0, message: "expected a description of the work after the quantity"))
     }
 
     @Test("tags and descriptions split the same way in ASCII and in other scripts")
     func tagsInBothPaths() {
-        #expect(EntryParser.splitTags("Inbox  triage #Admin #admin #x-1_y #1no # tail") == ("Inbox triage #1no # tail", ["admin", "x-1_y"]))
+        #expect(
+            EntryParser.splitTags("Inbox  triage #Admin #admin #x-1_y #1no # tail") == (
+                "Inbox triage #1no # tail", ["admin", "x-1_y"]
+            ))
         #expect(EntryParser.splitTags("Café visit #Réunion #admin") == ("Café visit", ["réunion", "admin"]))
         #expect(EntryParser.splitTags("\tDrive\tto site #travel") == ("Drive to site", ["travel"]))
     }
@@ -151,17 +161,21 @@ struct EntryParserTests {
         for value in 0..<0x10000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "\(Character(scalar))a\(Character(scalar))"
-            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
-            #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "U+\(String(value, radix: 16))")
+            #expect(
+                text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+            #expect(
+                text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "U+\(String(value, radix: 16))")
         }
     }
 
     @Test("the fast path for common durations gives exactly what the full rules give")
     func fastDurations() {
-        let words = ["0m", "5m", "45m", "90m", "1440m", "1441m", "1h", "2H", "24h", "25h", "0h", "1h30m", "1h30M", "1h59m",
-                     "1h60m", "1h 30m", "1h  5m", "2h 75m", "1h 30min", "1h 30", "1h Report", "1.5h", "0.25h", "1h30",
-                     "12", "m", "h", "1hm", "1h30mx", "01h05m", "999999999h", "1h\t30m", "3m x", "2h 1h"]
+        let words = [
+            "0m", "5m", "45m", "90m", "1440m", "1441m", "1h", "2H", "24h", "25h", "0h", "1h30m", "1h30M", "1h59m",
+            "1h60m", "1h 30m", "1h  5m", "2h 75m", "1h 30min", "1h 30", "1h Report", "1.5h", "0.25h", "1h30",
+            "12", "m", "h", "1hm", "1h30mx", "01h05m", "999999999h", "1h\t30m", "3m x", "2h 1h",
+        ]
         for word in words {
             var fast = TextScanner(word)
             var slow = TextScanner(word)

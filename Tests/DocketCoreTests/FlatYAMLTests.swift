@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import DocketCore
 
 /// The fast reader for flat front matter gives exactly what Yams gives, positions included, or declines.
@@ -75,7 +76,8 @@ import Yams
             "a: b: c", "a: value:", "a: {}", "a: { b: c: d }", "a: { b: c } trailing",
             "a: x\u{85}y", "a: x\u{2028}y", "a: x\u{FEFF}y", "a: x\u{7F}y", "a: x\u{9F}y",
             "a:\n  b: 1\n c: 2", "list:\n- { a: 1 }", "a: \"x\\u0041\"", "a: \"x\\\ny\"", "a: \"open",
-            "a: 'x' y", "a: { b: \"c\" d }", "a: \"multi\n  line\"", "a:\n  - 1\n   - 2", "a:\n    b: 1\n  c: 2", "---\na: 1", "...",
+            "a: 'x' y", "a: { b: \"c\" d }", "a: \"multi\n  line\"", "a:\n  - 1\n   - 2", "a:\n    b: 1\n  c: 2",
+            "---\na: 1", "...",
         ]
         for text in texts {
             #expect(!check(text), "accepted: \(text.debugDescription)")
@@ -93,11 +95,16 @@ import Yams
         let oddKeys = ["é", "a b", "-a", "a.b", "? a", "'k'", "#k", "a:b"]
         let separators = [": ", ": ", ":  "]
         let oddSeparators = [":", " : ", ":\t", ": \n  ", ":\n"]
-        let values = ["1", "-1", "10.50", "£30", "12:30", "a:b", "C#", "~", "null", "'q'", "'it''s'", "\"d\\nq\"",
-                      "{ b: 1 }", "{b: 1, c: 'x'}", "x  y", "x ", "Mon-Fri 09:00-17:00", "{ b: c d }", "Café", "ü ö"]
-        let oddValues = ["- 1", "a: b", "a #b", "1  # one", "'q' # c: d", "\"d\" #", "# c", "'q'#c", "{ b: 1 } # c", "#x", "", "\"\\x41\"", "\"open", "{ b: 1, }", "{ b: { c: 1 } }",
-                         "[1]", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x`", "{ b: \"c, d\" }",
-                         "x\u{2028}y", "ü: ö", "{ b: 'c' } x", "'a' b", "\"a\" b"]
+        let values = [
+            "1", "-1", "10.50", "£30", "12:30", "a:b", "C#", "~", "null", "'q'", "'it''s'", "\"d\\nq\"",
+            "{ b: 1 }", "{b: 1, c: 'x'}", "x  y", "x ", "Mon-Fri 09:00-17:00", "{ b: c d }", "Café", "ü ö",
+        ]
+        let oddValues = [
+            "- 1", "a: b", "a #b", "1  # one", "'q' # c: d", "\"d\" #", "# c", "'q'#c", "{ b: 1 } # c", "#x", "",
+            "\"\\x41\"", "\"open", "{ b: 1, }", "{ b: { c: 1 } }",
+            "[1]", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x`", "{ b: \"c, d\" }",
+            "x\u{2028}y", "ü: ö", "{ b: 'c' } x", "'a' b", "\"a\" b",
+        ]
         let indents = ["  ", "  ", "    "]
         let oddIndents = ["", " ", "   ", "\t"]
         var accepted = 0
@@ -112,7 +119,8 @@ import Yams
                     lines.append(key + ":")
                     let indent = often(indents, oddIndents)
                     for _ in 0..<Int.random(in: 1...3, using: &random) {
-                        lines.append(indent + often(keys, oddKeys) + often(separators, oddSeparators) + often(values, oddValues))
+                        lines.append(
+                            indent + often(keys, oddKeys) + often(separators, oddSeparators) + often(values, oddValues))
                     }
                 default:
                     lines.append(key + ":")

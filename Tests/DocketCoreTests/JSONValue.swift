@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DocketCore
 
 /// A JSON value as a tree, and its text: the reference implementation that Docket's streaming `JSONWriter` is
@@ -41,7 +42,8 @@ enum JSONValue: Equatable {
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             let members = pairs.map { key, value in
-                lineBreak(level + 1) + Self.quote(key) + (indented ? ": " : ":") + value.text(level: level + 1, indented: indented)
+                lineBreak(level + 1) + Self.quote(key) + (indented ? ": " : ":")
+                    + value.text(level: level + 1, indented: indented)
             }
             return "{" + members.joined(separator: ",") + lineBreak(level) + "}"
         case .array(let values):
@@ -87,7 +89,8 @@ enum JSONValue: Equatable {
         case .object(let pairs):
             json.beginObject()
             for (key, value) in pairs {
-                if !key.isEmpty, key.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }) {
+                if !key.isEmpty, key.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 95 })
+                {
                     json.key(NamedKey(stringValue: key))
                 } else {
                     json.key(text: key)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The one JSON writer, held to texts written by hand, to the reference tree (`JSONValue`) and to Foundation's
@@ -21,8 +22,9 @@ struct JSONWriterTests {
 
     @Test("strings: quotes, backslashes, controls, HTML characters and JavaScript line ends escaped; the rest as it is")
     func escaping() {
-        #expect(Self.quoted("a\"b\\c\n\r\t\u{01}<>&\u{2028}\u{2029}é€") ==
-                "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u003c\\u003e\\u0026\\u2028\\u2029é€\"")
+        #expect(
+            Self.quoted("a\"b\\c\n\r\t\u{01}<>&\u{2028}\u{2029}é€")
+                == "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u003c\\u003e\\u0026\\u2028\\u2029é€\"")
         #expect(Self.quoted("") == "\"\"")
         #expect(Self.quoted("plain text") == "\"plain text\"")
         #expect(Self.quoted("\u{1F}x\u{7F}\"") == "\"\\u001fx\u{7F}\\\"\"")
@@ -32,26 +34,37 @@ struct JSONWriterTests {
         #expect(Self.quoted("'/?=;") == "\"'/?=;\"")
     }
 
-    @Test("every ASCII character and the awkward non-ASCII ones, alone and between letters, escaped as the reference escapes them and read back by Foundation")
+    @Test(
+        "every ASCII character and the awkward non-ASCII ones, alone and between letters, escaped as the reference escapes them and read back by Foundation"
+    )
     func everyCharacter() {
         var scalars = (0...0x7F).map { Unicode.Scalar(UInt8($0)) }
-        scalars += ["\u{80}", "\u{A0}", "\u{E2}", "é", "\u{7FF}", "\u{800}", "\u{2000}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}",
-                    "€", "\u{D7FF}", "\u{E000}", "\u{FEFF}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+        scalars += [
+            "\u{80}", "\u{A0}", "\u{E2}", "é", "\u{7FF}", "\u{800}", "\u{2000}", "\u{2027}", "\u{2028}", "\u{2029}",
+            "\u{202A}",
+            "€", "\u{D7FF}", "\u{E000}", "\u{FEFF}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}",
+        ]
         for scalar in scalars {
             for text in [String(scalar), "a\(scalar)b", "\(scalar)\(scalar)"] {
                 let quoted = Self.quoted(text)
                 #expect(quoted == JSONValue.quote(text), "\(text.debugDescription)")
                 // Foundation's reader drops a byte-order mark at the start of a document.
-                if text.unicodeScalars.first != "\u{FEFF}" { #expect(Self.read(quoted) == text, "\(text.debugDescription)") }
+                if text.unicodeScalars.first != "\u{FEFF}" {
+                    #expect(Self.read(quoted) == text, "\(text.debugDescription)")
+                }
             }
         }
     }
 
-    @Test("2,000 random strings of controls, HTML characters, line ends and non-ASCII text: byte for byte the reference's escaping, and Foundation reads each back")
+    @Test(
+        "2,000 random strings of controls, HTML characters, line ends and non-ASCII text: byte for byte the reference's escaping, and Foundation reads each back"
+    )
     func randomStrings() {
         var random = SplitMix(seed: 14)
-        let awkward: [Unicode.Scalar] = ["\"", "\\", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{E2}",
-                                         "é", "€", "😀", "\u{7F}", "\u{80}", "\u{FFFF}", "\u{10FFFF}"]
+        let awkward: [Unicode.Scalar] = [
+            "\"", "\\", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{E2}",
+            "é", "€", "😀", "\u{7F}", "\u{80}", "\u{FFFF}", "\u{10FFFF}",
+        ]
         for _ in 0..<2_000 {
             var text = ""
             for _ in 0..<Int(random.next() % 24) {
@@ -59,7 +72,8 @@ struct JSONWriterTests {
                 switch pick % 4 {
                 case 0: text.unicodeScalars.append(Unicode.Scalar(UInt8(random.next() % 0x20)))  // a control
                 case 1: text.unicodeScalars.append(awkward[Int(random.next() % UInt64(awkward.count))])
-                case 2: text.unicodeScalars.append(Unicode.Scalar(UInt8(0x20 + random.next() % 0x60)))  // printable ASCII
+                // Printable ASCII.
+                case 2: text.unicodeScalars.append(Unicode.Scalar(UInt8(0x20 + random.next() % 0x60)))
                 default:
                     // Any scalar of the Basic Multilingual Plane or beyond, surrogates skipped.
                     let value = UInt32(random.next() % 0x110000)
@@ -111,25 +125,31 @@ struct JSONWriterTests {
             json.bool(true)
             json.endObject()
         }
-        #expect(Self.written(.indented, document) == """
-            {
-              "a": [],
-              "b": [
-                -7,
-                {},
-                null,
-                [
-                  "x"
-                ]
-              ],
-              "c": "x\\"\\u003c",
-              "longer_key": 12,
-              "é \\"quoted\\"": true
-            }
-            """)
-        #expect(Self.written(.compact, document)
+        #expect(
+            Self.written(.indented, document) == """
+                {
+                  "a": [],
+                  "b": [
+                    -7,
+                    {},
+                    null,
+                    [
+                      "x"
+                    ]
+                  ],
+                  "c": "x\\"\\u003c",
+                  "longer_key": 12,
+                  "é \\"quoted\\"": true
+                }
+                """)
+        #expect(
+            Self.written(.compact, document)
                 == #"{"a":[],"b":[-7,{},null,["x"]],"c":"x\"\u003c","longer_key":12,"é \"quoted\"":true}"#)
-        #expect(Self.written(.indented) { $0.beginObject(); $0.endObject() } == "{}")
+        #expect(
+            Self.written(.indented) {
+                $0.beginObject()
+                $0.endObject()
+            } == "{}")
         #expect(Self.written(.indented) { $0.string("top") } == "\"top\"")
     }
 
@@ -161,7 +181,9 @@ struct JSONWriterTests {
 
     private func randomValue(_ random: inout SplitMix, depth: Int) -> JSONValue {
         let keys = ["a", "slug", "longer_key", "x1", "", "é", "with space", "q\"uote", "<tag>", "\u{2028}", "tab\t"]
-        let pieces = ["a", "Acme", " ", "é", "😀", "\"", "\\", "<", ">", "&", "\n", "\u{0}", "\u{1F}", "\u{2028}", "\u{2029}", "€"]
+        let pieces = [
+            "a", "Acme", " ", "é", "😀", "\"", "\\", "<", ">", "&", "\n", "\u{0}", "\u{1F}", "\u{2028}", "\u{2029}", "€",
+        ]
         func text() -> String {
             (0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
         }
@@ -172,9 +194,10 @@ struct JSONWriterTests {
         case 3: return .bool(random.next() % 2 == 0)
         case 4: return .null
         case 5, 6:
-            return .object((0..<Int(random.next() % 5)).map { _ in
-                (keys[Int(random.next() % UInt64(keys.count))], randomValue(&random, depth: depth + 1))
-            })
+            return .object(
+                (0..<Int(random.next() % 5)).map { _ in
+                    (keys[Int(random.next() % UInt64(keys.count))], randomValue(&random, depth: depth + 1))
+                })
         default:
             return .array((0..<Int(random.next() % 5)).map { _ in randomValue(&random, depth: depth + 1) })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// `build`, `check`, `links` and `invoice` load a site the same way and run the same checks.
@@ -24,14 +25,17 @@ struct LoadPathTests {
         defer { site.remove() }
         try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
         try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
-        let expected = ["content/clients/beta/token.txt:1:1: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one"]
+        let expected = [
+            "content/clients/beta/token.txt:1:1: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one"
+        ]
         #expect(lines(site.build().diagnostics) == expected)
         #expect(lines(site.build(mode: .check).diagnostics) == expected)
         var links = Diagnostics()
         #expect(ShareLinks.list(root: site.root, diagnostics: &links).isEmpty)
         #expect(lines(links) == expected)
         var invoice = Diagnostics()
-        let checked = try #require(CheckedSite.load(root: site.root, today: CalendarDate(iso: "2026-11-29")!, diagnostics: &invoice))
+        let checked = try #require(
+            CheckedSite.load(root: site.root, today: CalendarDate(iso: "2026-11-29")!, diagnostics: &invoice))
         #expect(lines(checked.diagnostics) == expected)
         #expect(!site.exists("public"))
     }
@@ -41,14 +45,18 @@ struct LoadPathTests {
         let site = try twoClients()
         defer { site.remove() }
         try site.write("content/clients/Bad_Name/client.md", "---\nname: X\n---\n")
-        let expected = ["content/clients/Bad_Name:0:0: invalid client folder name `Bad_Name`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`"]
+        let expected = [
+            "content/clients/Bad_Name:0:0: invalid client folder name `Bad_Name`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`"
+        ]
         #expect(lines(site.build().diagnostics) == expected)
         var links = Diagnostics()
         _ = ShareLinks.list(root: site.root, diagnostics: &links)
         #expect(lines(links) == expected)
 
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/business.md"))
-        let missing = ["content/business.md:0:0: missing: expected the VA's business details in content/business.md (see docs/content-format.md)"]
+        let missing = [
+            "content/business.md:0:0: missing: expected the VA's business details in content/business.md (see docs/content-format.md)"
+        ]
         #expect(lines(site.build().diagnostics) == missing)
         var linksMissing = Diagnostics()
         _ = ShareLinks.list(root: site.root, diagnostics: &linksMissing)
@@ -59,7 +67,8 @@ struct LoadPathTests {
     func secretsShared() throws {
         let site = try TemporarySite(files: [
             "content/business.md": businessMD,
-            "content/clients/acme/client.md": "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\nportal_encryption: link\n---\n",
+            "content/clients/acme/client.md":
+                "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\nportal_encryption: link\n---\n",
         ])
         defer { site.remove() }
         var diagnostics = Diagnostics()
@@ -97,7 +106,10 @@ struct RecordOutputsTests {
         try site.write("public/OLDOLDOLDOLDOLDOLDOLDOL/hours/2026-10.html", "old page")
         try site.write("public/mine.txt", "the VA's own file")
         try site.write("dashboard/old.html", "old dashboard page")
-        try site.write(".docket/manifest.txt", "OLDOLDOLDOLDOLDOLDOLDOL/index.html\nOLDOLDOLDOLDOLDOLDOLDOL/hours/2026-10.html\nrobots.txt\n../outside.txt\n")
+        try site.write(
+            ".docket/manifest.txt",
+            "OLDOLDOLDOLDOLDOLDOLDOL/index.html\nOLDOLDOLDOLDOLDOLDOLDOL/hours/2026-10.html\nrobots.txt\n../outside.txt\n"
+        )
         try site.write(".docket/dashboard-manifest.txt", "index.html\nold.html\n")
         try site.write(".docket-cache/last-build", "docket build record\t6\n")
         try site.write("outside.txt", "not Docket's to remove")
@@ -127,7 +139,8 @@ struct RecordOutputsTests {
         try site.write("public/GONEGONEGONEGONEGONEGO/index.html", "a page of a client since deleted")
         let record = try #require(site.read(".docket/build-record"))
         // As Docket 0.5.0's record would say it (format 6), cut short before its last line.
-        let older = record.replacingOccurrences(of: "\t7\n", with: "\t6\n")
+        let older =
+            record.replacingOccurrences(of: "\t7\n", with: "\t6\n")
             + "O\tpublic/GONEGONEGONEGONEGONEGO/index.html\t1 2 3 4\n"
         try site.write(".docket/build-record", older)
         let report = site.build()
@@ -141,7 +154,8 @@ struct RecordOutputsTests {
     func withoutCache() throws {
         let site = try site()
         defer { site.remove() }
-        let first = Builder.run(.init(root: site.root, today: CalendarDate(iso: "2026-11-29")!, mode: .build, useCache: false))
+        let first = Builder.run(
+            .init(root: site.root, today: CalendarDate(iso: "2026-11-29")!, mode: .build, useCache: false))
         try #require(first.succeeded)
         let record = try #require(site.read(".docket/build-record"))
         #expect(!record.contains("F\t"))
@@ -154,14 +168,16 @@ struct RecordOutputsTests {
         #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
     }
 
-    @Test("after a build that failed while writing, the files of both builds are listed, and the next build removes both")
+    @Test(
+        "after a build that failed while writing, the files of both builds are listed, and the next build removes both")
     func failedWrite() throws {
         let site = try site()
         defer { site.remove() }
         #expect(site.build().succeeded)
         // acme moves to a new link; a new client's folder cannot be made (a file is in its way).
         try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
-        try site.write("content/clients/zed/client.md", "---\nname: Zed\ncontact: Z\nemail: z@z.example\nrate: 30\n---\n")
+        try site.write(
+            "content/clients/zed/client.md", "---\nname: Zed\ncontact: Z\nemail: z@z.example\nrate: 30\n---\n")
         try site.write("content/clients/zed/token.txt", "ZZZZZZZZZZZZZZZZZZZZZZ\n")
         try site.write("public/ZZZZZZZZZZZZZZZZZZZZZZ", "in the way")
         let failed = site.build()
@@ -182,7 +198,9 @@ struct RecordOutputsTests {
         #expect(site.exists("public/CCCCCCCCCCCCCCCCCCCCCC/index.html"))
     }
 
-    @Test("clearing .docket-cache/ (scratch only) keeps the record: a link revoked afterwards still takes its portal down")
+    @Test(
+        "clearing .docket-cache/ (scratch only) keeps the record: a link revoked afterwards still takes its portal down"
+    )
     func clearedScratchFolder() throws {
         let site = try site()
         defer { site.remove() }

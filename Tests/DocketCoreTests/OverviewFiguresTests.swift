@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The overview states the figures in force today, what the month comes to so far, and agreed changes ahead.
@@ -19,7 +20,8 @@ struct OverviewFiguresTests {
         retainer: { hours: 10, fee: 300.00, overage_rate: 32.00, start: 2026-10 }
         ---
         """,
-        "content/clients/acme/terms/1.md": "---\nversion: 1\neffective: 2026-10-01\nagreed_on: 2026-09-20\nagreed_by: Sam\n---\nTerms.\n",
+        "content/clients/acme/terms/1.md":
+            "---\nversion: 1\neffective: 2026-10-01\nagreed_on: 2026-09-20\nagreed_by: Sam\n---\nTerms.\n",
         "content/clients/acme/terms/2.md": """
         ---
         version: 2
@@ -44,7 +46,8 @@ struct OverviewFiguresTests {
         defer { site.remove() }
         let report = site.build(today: today)
         #expect(report.succeeded, "\(report.diagnostics.errors)")
-        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return try #require(site.read("public/\(token)/index.html"))
     }
 
@@ -56,7 +59,8 @@ struct OverviewFiguresTests {
         // Fee £300.00. So far: £551.50.
         #expect(html.contains("<h2 id=\"so-far\">November 2026 so far: £551.50</h2>"))
         #expect(html.contains("<td class=\"num qty-rate\">2.00 h × £32.00</td>\n        <td class=\"num\">£64.00</td>"))
-        #expect(html.contains("<td class=\"num qty-rate\">3.50 h × £45.00</td>\n        <td class=\"num\">£157.50</td>"))
+        #expect(
+            html.contains("<td class=\"num qty-rate\">3.50 h × £45.00</td>\n        <td class=\"num\">£157.50</td>"))
         #expect(html.contains("2h beyond the retainer this month: £64.00 at £32.00 an hour."))
         // A retainer client's core work is in the fee: no hourly "Work" rate.
         #expect(html.contains("<tr><th scope=\"row\">Hours beyond the retainer</th><td>£32.00 an hour</td></tr>"))
@@ -65,7 +69,9 @@ struct OverviewFiguresTests {
         #expect(html.contains("<tr><th scope=\"row\">Saturday and Sunday</th><td>out of hours all day</td></tr>"))
         // Version 2 is agreed and takes effect in December.
         #expect(html.contains("<caption>From Tuesday 1 December 2026 (terms version 2)</caption>"))
-        #expect(html.contains("<tr><th scope=\"row\">Retainer fee</th><td>£300.00 a month</td><td>£360.00 a month</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">Retainer fee</th><td>£300.00 a month</td><td>£360.00 a month</td></tr>"))
         #expect(!html.contains("apply since"))
     }
 
@@ -84,8 +90,10 @@ extension OverviewFiguresTests {
     @Test("the dashboard lists each client's month so far with a total per currency, and overage in money")
     func dashboard() throws {
         var files = Self.files
-        files["content/clients/bravo/client.md"] = "---\nname: Bravo\ncontact: Ana\nemail: ana@bravo.example\naddress: Lyon\ncurrency: EUR\nrate: 40.00\n---\n"
-        files["content/clients/bravo/terms/1.md"] = "---\nversion: 1\neffective: 2026-10-01\nagreed_on: 2026-09-20\nagreed_by: Ana\n---\nTerms.\n"
+        files["content/clients/bravo/client.md"] =
+            "---\nname: Bravo\ncontact: Ana\nemail: ana@bravo.example\naddress: Lyon\ncurrency: EUR\nrate: 40.00\n---\n"
+        files["content/clients/bravo/terms/1.md"] =
+            "---\nversion: 1\neffective: 2026-10-01\nagreed_on: 2026-09-20\nagreed_by: Ana\n---\nTerms.\n"
         files["content/clients/bravo/timesheets/2026-11.md"] = "## 2026-11-04\n- 2h Translation review\n"
         let site = try TemporarySite(files: files)
         defer { site.remove() }

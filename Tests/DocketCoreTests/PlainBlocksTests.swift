@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The plain-Markdown reader against cmark: whatever it accepts, it must read into exactly the blocks cmark
@@ -37,12 +38,14 @@ import Testing
 
     @Test("anything else is left to cmark")
     func declined() {
-        for text in ["- item\ncontinued", "- item\n  continued", "* star", "+ plus", "1. one", "3) three", "> quote",
-                     "    code", "```\ncode\n```", "<div>x</div>", "a *b*", "a_b", "[link](x)", "a & b", "a\\b", "`c`",
-                     "text  \nbreak", "trailing ", "\tTab", "Para\n===", "Para\n---", "---", "- - -", "-", "- ",
-                     "-  two spaces", "## closed ##", "#no space", " one space", "   - three", "    - four",
-                     "- a\n\n  - nested after a blank", "Para\n  - nested under a paragraph", "  - nested first",
-                     "- # heading in an item", "- > quote in an item", "- 1. ordered in an item", "ctrl\u{1}char"] {
+        for text in [
+            "- item\ncontinued", "- item\n  continued", "* star", "+ plus", "1. one", "3) three", "> quote",
+            "    code", "```\ncode\n```", "<div>x</div>", "a *b*", "a_b", "[link](x)", "a & b", "a\\b", "`c`",
+            "text  \nbreak", "trailing ", "\tTab", "Para\n===", "Para\n---", "---", "- - -", "-", "- ",
+            "-  two spaces", "## closed ##", "#no space", " one space", "   - three", "    - four",
+            "- a\n\n  - nested after a blank", "Para\n  - nested under a paragraph", "  - nested first",
+            "- # heading in an item", "- > quote in an item", "- 1. ordered in an item", "ctrl\u{1}char",
+        ] {
             #expect(PlainBlocks.blocks(text) == nil, "\(text.debugDescription)")
             // The text still reads, through cmark: every one of these texts makes at least one block.
             #expect(!Markdown.blocks(text).isEmpty, "\(text.debugDescription)")
@@ -56,10 +59,14 @@ import Testing
         func often(_ usual: [String], _ odd: [String]) -> String {
             Int.random(in: 0..<10, using: &random) < 8 ? pick(usual) : pick(odd)
         }
-        let texts = ["09:00-10:30 Inbox #admin", "1h Work", "travel 30m Drive", "expense 12.50 Parking", "Café ü",
-                     "\"q\" > x", "2.5h Notes", "12 items", "a: b", "it's #tag", "~tilde~", "x | y", "a!b", "#5 first"]
-        let oddTexts = ["a *b*", "a_b_", "[x](y)", "a & b", "<b>", "`c`", "a\\", "x  ", "1. x", "1) x", "# h", "> q",
-                        "- x", "", " ", "---", "===", "***", "x\ty", "é  "]
+        let texts = [
+            "09:00-10:30 Inbox #admin", "1h Work", "travel 30m Drive", "expense 12.50 Parking", "Café ü",
+            "\"q\" > x", "2.5h Notes", "12 items", "a: b", "it's #tag", "~tilde~", "x | y", "a!b", "#5 first",
+        ]
+        let oddTexts = [
+            "a *b*", "a_b_", "[x](y)", "a & b", "<b>", "`c`", "a\\", "x  ", "1. x", "1) x", "# h", "> q",
+            "- x", "", " ", "---", "===", "***", "x\ty", "é  ",
+        ]
         let headings = ["# ", "## ", "### ", "##  ", "###### "]
         let oddHeadings = ["####### ", "#", "#x", "## ", "  ## ", "## # "]
         var accepted = 0
@@ -69,7 +76,8 @@ import Testing
                 switch Int.random(in: 0..<10, using: &random) {
                 case 0..<2: lines.append(often(headings, oddHeadings) + often(texts, oddTexts))
                 case 2..<5: lines.append(often(["- "], ["-", "-  ", "* ", "+ ", "1. "]) + often(texts, oddTexts))
-                case 5..<7: lines.append(often(["  - "], ["   - ", " - ", "    - ", "  ", "  * "]) + often(texts, oddTexts))
+                case 5..<7:
+                    lines.append(often(["  - "], ["   - ", " - ", "    - ", "  ", "  * "]) + often(texts, oddTexts))
                 case 7..<9: lines.append(often(texts, oddTexts))
                 default: lines.append(pick(["", "", "  "]))
                 }
@@ -101,14 +109,18 @@ import Testing
 
     /// Parses a timesheet both ways and records any difference in days, entries, notes or messages.
     @discardableResult
-    func checkTimesheet(_ text: String, path: String = "content/clients/acme/timesheets/2026-11.md",
-                        sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    func checkTimesheet(
+        _ text: String, path: String = "content/clients/acme/timesheets/2026-11.md",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Bool {
         let file = SourceFile(path: path, text: text)
         let month = YearMonth(iso: "2026-11")!
         var lineDiagnostics = Diagnostics()
         var blockDiagnostics = Diagnostics()
-        let byLines = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &lineDiagnostics, plain: true)
-        let byBlocks = TimesheetParser.parse(file, month: month, currency: .gbp, diagnostics: &blockDiagnostics, plain: false)
+        let byLines = TimesheetParser.parse(
+            file, month: month, currency: .gbp, diagnostics: &lineDiagnostics, plain: true)
+        let byBlocks = TimesheetParser.parse(
+            file, month: month, currency: .gbp, diagnostics: &blockDiagnostics, plain: false)
         func dump(_ sheet: Timesheet) -> [String] {
             sheet.days.map { "\($0.date) \($0.line) \($0.entries) \($0.notesHTML)" }
         }
@@ -119,33 +131,35 @@ import Testing
 
     @Test("a plain timesheet read line by line gives the days and messages the blocks give")
     func timesheetsByLines() throws {
-        #expect(checkTimesheet("""
-        # November 2026
+        #expect(
+            checkTimesheet(
+                """
+                # November 2026
 
-        ## 2026-11-02 Monday
-        - 09:00-10:30 Inbox triage #admin
-        - 1h Report
-          - sent for "approval" > now
-          - twice
-        - travel 30m Drive
-        - not an entry at all
-        - 10:00-10:45 Overlap
+                ## 2026-11-02 Monday
+                - 09:00-10:30 Inbox triage #admin
+                - 1h Report
+                  - sent for "approval" > now
+                  - twice
+                - travel 30m Drive
+                - not an entry at all
+                - 10:00-10:45 Overlap
 
-        The client called.
-        Twice, about "the invoice".
+                The client called.
+                Twice, about "the invoice".
 
-        ### A small heading
-        ## 2026-11-03 Wednesday
-        - expense 12.50 Parking
-        ## 2026-12-01 Out of the month
-        - 1h Skipped
-        ## Not a date
-        - 1h Skipped too
+                ### A small heading
+                ## 2026-11-03 Wednesday
+                - expense 12.50 Parking
+                ## 2026-12-01 Out of the month
+                - 1h Skipped
+                ## Not a date
+                - 1h Skipped too
 
-        A note under nothing.
-        ## 2026-11-02
-        - 2h Again
-        """))
+                A note under nothing.
+                ## 2026-11-02
+                - 2h Again
+                """))
         #expect(checkTimesheet("- 1h Before any day\n\n## 2026-11-04\n- mileage 12mi Trip\n- 1h Report\u{00A0}\n"))
         #expect(checkTimesheet("---\ntitle: x\n---\n## 2026-11-05\n- 1h After front matter\n"))
         // Generated timesheets, read both ways.
@@ -165,11 +179,15 @@ import Testing
     func randomTimesheets() {
         var random = SeededGenerator(state: 11)
         func pick(_ choices: [String]) -> String { choices.randomElement(using: &random)! }
-        let headings = ["## 2026-11-02", "## 2026-11-03 Tuesday", "## 2026-11-03 Monday", "## 2026-12-01", "## Notes", "# Title",
-                        "### Small", "## 2026-11-31", "## 2026-11-02 Mon,"]
-        let entries = ["09:00-10:30 Inbox #admin", "1h Report", "travel 45m Drive", "mileage 10mi Trip", "expense 9.99 Lunch",
-                       "09:15-09:45 Overlap", "1h", "nonsense", "2h Work \"quoted\" > arrow", "25:00-26:00 Bad clock",
-                       "1h Café ü", "30m Tagged #a #b #unbilled"]
+        let headings = [
+            "## 2026-11-02", "## 2026-11-03 Tuesday", "## 2026-11-03 Monday", "## 2026-12-01", "## Notes", "# Title",
+            "### Small", "## 2026-11-31", "## 2026-11-02 Mon,",
+        ]
+        let entries = [
+            "09:00-10:30 Inbox #admin", "1h Report", "travel 45m Drive", "mileage 10mi Trip", "expense 9.99 Lunch",
+            "09:15-09:45 Overlap", "1h", "nonsense", "2h Work \"quoted\" > arrow", "25:00-26:00 Bad clock",
+            "1h Café ü", "30m Tagged #a #b #unbilled",
+        ]
         var accepted = 0
         for _ in 0..<1_500 {
             var lines: [String] = []

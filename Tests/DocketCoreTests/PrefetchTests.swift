@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The thread that hints a build's files to the kernel ahead of the client tasks.
@@ -7,34 +8,55 @@ import Testing
 struct PrefetchTests {
     @Test("the prefetcher hints the files it is given in order, lists a folder given none, changes no file, and stops")
     func prefetch() throws {
-        let site = try TemporarySite(files: ["content/clients/acme/client.md": "---\nname: Acme\n---\n",
-                                             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n"],
-                                     templates: false)
+        let site = try TemporarySite(
+            files: [
+                "content/clients/acme/client.md": "---\nname: Acme\n---\n",
+                "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
+            ],
+            templates: false)
         defer { site.remove() }
         let root = site.root.path
         let before = site.snapshot("content")
         let visited = Visits()
-        let prefetcher = FilePrefetcher(root: site.root,
-                                        clients: [("acme", ["content/clients/acme/timesheets/2026-11.md", "content/none.md",
-                                                            "content/clients/acme/client.md"]),
-                                                  ("missing", nil), ("acme", nil)],
-                                        visit: { visited.add($0) })
+        let prefetcher = FilePrefetcher(
+            root: site.root,
+            clients: [
+                (
+                    "acme",
+                    [
+                        "content/clients/acme/timesheets/2026-11.md", "content/none.md",
+                        "content/clients/acme/client.md",
+                    ]
+                ),
+                ("missing", nil), ("acme", nil),
+            ],
+            visit: { visited.add($0) })
         visited.wait(for: 5)
         prefetcher.stop()
         let paths = visited.paths
         // The files given, in their order (a missing one too: the kernel is simply not asked), then acme's
         // folder as listed (in the order the folder gives them), and nothing for a folder that is not there.
-        #expect(Array(paths.prefix(3)) == [root + "/content/clients/acme/timesheets/2026-11.md", root + "/content/none.md",
-                                           root + "/content/clients/acme/client.md"])
-        #expect(paths.dropFirst(3).sorted() == [root + "/content/clients/acme/client.md",
-                                                root + "/content/clients/acme/timesheets/2026-11.md"])
+        #expect(
+            Array(paths.prefix(3)) == [
+                root + "/content/clients/acme/timesheets/2026-11.md", root + "/content/none.md",
+                root + "/content/clients/acme/client.md",
+            ])
+        #expect(
+            paths.dropFirst(3).sorted() == [
+                root + "/content/clients/acme/client.md",
+                root + "/content/clients/acme/timesheets/2026-11.md",
+            ])
         #expect(site.snapshot("content") == before)
 
         // Stopped while it still has thousands of clients to go (each visit takes a millisecond): stop()
         // returns long before it would have finished, and once it returned no file is visited any more.
         let slow = Visits()
-        let stopping = FilePrefetcher(root: site.root, clients: Array(repeating: ("acme", nil), count: 5_000),
-                                        visit: { slow.add($0); usleep(1_000) })
+        let stopping = FilePrefetcher(
+            root: site.root, clients: Array(repeating: ("acme", nil), count: 5_000),
+            visit: {
+                slow.add($0)
+                usleep(1_000)
+            })
         slow.wait(for: 1)
         stopping.stop()
         let atStop = slow.paths.count

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// The JSON of the build record: what `RecordJSON` writes, read back by `RecordFactsDecoding.swift`'s
@@ -11,10 +12,13 @@ struct RecordJSONTests {
     /// A dashboard part with every optional present.
     static let fullPart = Dashboard.ClientPart(
         client: "Acme", currency: euro,
-        chase: [Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345, currency: euro),
-                Dashboard.Chase(client: "Acme", number: "INV-2", daysOverdue: 3, balance: 5, currency: euro)],
+        chase: [
+            Dashboard.Chase(client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345, currency: euro),
+            Dashboard.Chase(client: "Acme", number: "INV-2", daysOverdue: 3, balance: 5, currency: euro),
+        ],
         balance: Dashboard.ClientMoney(client: "Acme", balance: 20_000, overdue: 12_350, currency: euro),
-        burn: Dashboard.Burn(client: "Acme", used: 1_300, available: 1_200, overage: 100, overageAmount: 5_333, currency: euro),
+        burn: Dashboard.Burn(
+            client: "Acme", used: 1_300, available: 1_200, overage: 100, overageAmount: 5_333, currency: euro),
         unbilled: Dashboard.ClientMinutes(client: "Acme", thisMonth: 30, total: 90),
         outOfHours: Dashboard.ClientMinutes(client: "Acme", thisMonth: 0, total: 45),
         tagMinutes: ["admin": 120, "untagged": 15], tagEntries: ["admin": 2, "untagged": 1],
@@ -33,12 +37,17 @@ struct RecordJSONTests {
     static var fullFacts: ClientFacts {
         var facts = ClientFacts(slug: "acme")
         facts.storedToken = "abc"
-        facts.invoiceNumbers = [InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2),
-                                InvoiceNumber(number: "INV-2", path: "content/clients/acme/invoices/INV-2.md", line: 3)]
+        facts.invoiceNumbers = [
+            InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2),
+            InvoiceNumber(number: "INV-2", path: "content/clients/acme/invoices/INV-2.md", line: 3),
+        ]
         facts.dashboard = fullPart
-        facts.diagnostics = [Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab"),
-                             Diagnostic(.error, path: "content/clients/acme/timesheets/2026-11.md", "whole file")]
-        facts.portal = Portal(slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
+        facts.diagnostics = [
+            Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab"),
+            Diagnostic(.error, path: "content/clients/acme/timesheets/2026-11.md", "whole file"),
+        ]
+        facts.portal = Portal(
+            slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
         return facts
     }
 
@@ -78,49 +87,78 @@ struct RecordJSONTests {
     func layout() throws {
         let text = String(decoding: RecordJSON.facts(Self.fullFacts), as: UTF8.self)
         let expected: JSONValue = .object([
-            ("dashboard", .array([
-                .string("Acme"), .string("EUR"),
-                .array([.string("INV-1"), .string("12"), .string("12345"), .string("INV-2"), .string("3"), .string("5")]),
-                .array([.int(20_000), .int(12_350)]),
-                .array([.int(1_300), .int(1_200), .int(100), .int(5_333)]),
-                .array([.int(30), .int(90), .int(0), .int(45)]),
-                .object([("admin", .int(120)), ("untagged", .int(15))]),
-                .object([("admin", .int(2)), ("untagged", .int(1))]),
-                .array([.string("2026-09"), .string("2026-10")]),
-                .array([.string("2"), .string("2026-12-01")]),
-                .array([.int(98_765)]),
-            ])),
-            ("diagnostics", .array([
-                .object([("column", .int(1)), ("line", .int(3)), ("message", .string("a \"quoted\"\ttab")),
-                         ("path", .string("content/clients/acme/client.md")), ("severity", .string("warning"))]),
-                .object([("column", .int(0)), ("line", .int(0)), ("message", .string("whole file")),
-                         ("path", .string("content/clients/acme/timesheets/2026-11.md")), ("severity", .string("error"))]),
-            ])),
-            ("invoiceNumbers", .array([
-                .array([.string("INV-1"), .string("content/clients/acme/invoices/INV-1.md"), .int(2)]),
-                .array([.string("INV-2"), .string("content/clients/acme/invoices/INV-2.md"), .int(3)]),
-            ])),
-            ("portal", .object([("encryption", .string("link")), ("isNewToken", .bool(false)), ("linkKey", .string("k")),
-                                ("name", .string("Acme")), ("slug", .string("acme")), ("token", .string("abc"))])),
+            (
+                "dashboard",
+                .array([
+                    .string("Acme"), .string("EUR"),
+                    .array([
+                        .string("INV-1"), .string("12"), .string("12345"), .string("INV-2"), .string("3"), .string("5"),
+                    ]),
+                    .array([.int(20_000), .int(12_350)]),
+                    .array([.int(1_300), .int(1_200), .int(100), .int(5_333)]),
+                    .array([.int(30), .int(90), .int(0), .int(45)]),
+                    .object([("admin", .int(120)), ("untagged", .int(15))]),
+                    .object([("admin", .int(2)), ("untagged", .int(1))]),
+                    .array([.string("2026-09"), .string("2026-10")]),
+                    .array([.string("2"), .string("2026-12-01")]),
+                    .array([.int(98_765)]),
+                ])
+            ),
+            (
+                "diagnostics",
+                .array([
+                    .object([
+                        ("column", .int(1)), ("line", .int(3)), ("message", .string("a \"quoted\"\ttab")),
+                        ("path", .string("content/clients/acme/client.md")), ("severity", .string("warning")),
+                    ]),
+                    .object([
+                        ("column", .int(0)), ("line", .int(0)), ("message", .string("whole file")),
+                        ("path", .string("content/clients/acme/timesheets/2026-11.md")), ("severity", .string("error")),
+                    ]),
+                ])
+            ),
+            (
+                "invoiceNumbers",
+                .array([
+                    .array([.string("INV-1"), .string("content/clients/acme/invoices/INV-1.md"), .int(2)]),
+                    .array([.string("INV-2"), .string("content/clients/acme/invoices/INV-2.md"), .int(3)]),
+                ])
+            ),
+            (
+                "portal",
+                .object([
+                    ("encryption", .string("link")), ("isNewToken", .bool(false)), ("linkKey", .string("k")),
+                    ("name", .string("Acme")), ("slug", .string("acme")), ("token", .string("abc")),
+                ])
+            ),
             ("slug", .string("acme")),
             ("storedToken", .string("abc")),
         ])
         #expect(text == expected.serialized(.compact))
-        #expect(String(decoding: RecordJSON.facts(ClientFacts(slug: "b")), as: UTF8.self)
+        #expect(
+            String(decoding: RecordJSON.facts(ClientFacts(slug: "b")), as: UTF8.self)
                 == #"{"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#)
-        #expect(String(decoding: RecordJSON.facts(ClientFacts(slug: "b", dashboard: Self.barePart)), as: UTF8.self)
-                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#)
+        #expect(
+            String(decoding: RecordJSON.facts(ClientFacts(slug: "b", dashboard: Self.barePart)), as: UTF8.self)
+                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#
+        )
     }
 
     @Test("a portal of each kind is written compactly and read back by its own Decodable")
     func portals() throws {
         let portals = [
-            (Portal(slug: "a", name: "A \"Ltd\" <x>", token: "t", isNewToken: true),
-             #"{"isNewToken":true,"name":"A \"Ltd\" \u003cx\u003e","slug":"a","token":"t"}"#),
-            (Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
-             #"{"encryption":"passphrase","isNewToken":false,"name":"A","slug":"a","token":"t"}"#),
-            (Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
-             #"{"encryption":"link","isNewToken":false,"linkKey":"k-_","name":"A","slug":"a","token":"t"}"#),
+            (
+                Portal(slug: "a", name: "A \"Ltd\" <x>", token: "t", isNewToken: true),
+                #"{"isNewToken":true,"name":"A \"Ltd\" \u003cx\u003e","slug":"a","token":"t"}"#
+            ),
+            (
+                Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
+                #"{"encryption":"passphrase","isNewToken":false,"name":"A","slug":"a","token":"t"}"#
+            ),
+            (
+                Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
+                #"{"encryption":"link","isNewToken":false,"linkKey":"k-_","name":"A","slug":"a","token":"t"}"#
+            ),
         ]
         for (portal, text) in portals {
             let bytes = RecordJSON.portal(portal)
@@ -129,9 +167,12 @@ struct RecordJSONTests {
         }
     }
 
-    @Test("a damaged dashboard part is not read: a chase or proposal list of the wrong length, an unknown currency, missing minutes")
+    @Test(
+        "a damaged dashboard part is not read: a chase or proposal list of the wrong length, an unknown currency, missing minutes"
+    )
     func damagedParts() throws {
-        let good = #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
+        let good =
+            #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
         #expect(try Self.read(Array(good.utf8)).dashboard?.chase.first?.daysOverdue == 3)
         let damaged = [
             good.replacingOccurrences(of: #"["INV-1","3","5"]"#, with: #"["INV-1","3"]"#),

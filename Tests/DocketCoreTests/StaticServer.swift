@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny HTTP server for tests: serves files under a folder on 127.0.0.1, on a free port, until stopped.
@@ -21,9 +22,14 @@ final class StaticServer: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(fd, 16) == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
@@ -63,7 +69,8 @@ final class StaticServer: @unchecked Sendable {
         var status = "200 OK"
         var body = Data()
         if file.path.hasPrefix(root.standardizedFileURL.path), !path.contains(".."),
-           let data = FileManager.default.contents(atPath: file.path) {
+            let data = FileManager.default.contents(atPath: file.path)
+        {
             body = data
         } else {
             status = "404 Not Found"
@@ -76,7 +83,8 @@ final class StaticServer: @unchecked Sendable {
         case "json": type = "application/json"
         default: type = "text/plain"
         }
-        let head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let response = Data(head.utf8) + body
         response.withUnsafeBytes { raw in
             var offset = 0

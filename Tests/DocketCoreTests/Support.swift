@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DocketCore
 
 /// A temporary site folder for end-to-end tests, with the repository's default templates.
@@ -14,8 +15,9 @@ struct TemporarySite {
             .appendingPathComponent("docket-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if templates {
-            try FileManager.default.copyItem(at: TemporarySite.repository.appendingPathComponent("templates"),
-                                             to: root.appendingPathComponent("templates"))
+            try FileManager.default.copyItem(
+                at: TemporarySite.repository.appendingPathComponent("templates"),
+                to: root.appendingPathComponent("templates"))
         }
         for (path, text) in files { try write(path, text) }
     }
@@ -31,7 +33,9 @@ struct TemporarySite {
     }
 
     func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     func exists(_ path: String) -> Bool {
@@ -44,7 +48,9 @@ struct TemporarySite {
     func snapshot(_ folder: String) -> [String: Data] {
         let base = root.appendingPathComponent(folder)
         var result: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
+            return result
+        }
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -55,33 +61,35 @@ struct TemporarySite {
         return result
     }
 
-    func build(today: String = "2026-11-29", mode: Builder.Mode = .build,
-               environment: [String: String] = [:]) -> Builder.Report {
+    func build(
+        today: String = "2026-11-29", mode: Builder.Mode = .build,
+        environment: [String: String] = [:]
+    ) -> Builder.Report {
         Builder.run(.init(root: root, today: CalendarDate(iso: today)!, mode: mode, environment: environment))
     }
 }
 
 /// A minimal valid business.md.
 let businessMD = """
----
-name: Jo Bloggs Virtual Assistance
-address: "4 Mill Lane\\nYork YO1 7AA"
-email: jo@example.com
-base_url: https://portal.example.com
----
-"""
+    ---
+    name: Jo Bloggs Virtual Assistance
+    address: "4 Mill Lane\\nYork YO1 7AA"
+    email: jo@example.com
+    base_url: https://portal.example.com
+    ---
+    """
 
 /// A business.md with everything a sent invoice needs (bank details, late-payment terms, 14 days to pay).
 let billingBusinessMD = """
----
-name: Jo Bloggs VA
-address: "4 Mill Lane\\nYork YO1 7AA"
-email: jo@example.com
-bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
-late_payment: "Interest at 8% over base rate."
-payment_terms: 14
----
-"""
+    ---
+    name: Jo Bloggs VA
+    address: "4 Mill Lane\\nYork YO1 7AA"
+    email: jo@example.com
+    bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+    late_payment: "Interest at 8% over base rate."
+    payment_terms: 14
+    ---
+    """
 
 /// A source file from text.
 func source(_ text: String, path: String = "content/test.md") -> SourceFile {
@@ -90,23 +98,28 @@ func source(_ text: String, path: String = "content/test.md") -> SourceFile {
 
 /// A business for parsing tests.
 func testBusiness(currency: String = "GBP") -> Business {
-    Business(name: "Jo", address: "York", email: "jo@example.com", phone: nil, companyNumber: nil, vatNumber: nil,
-             vatRate: nil, currency: Currency(code: currency)!, paymentTerms: 14, bank: nil, latePayment: nil,
-             baseURL: nil)
+    Business(
+        name: "Jo", address: "York", email: "jo@example.com", phone: nil, companyNumber: nil, vatNumber: nil,
+        vatRate: nil, currency: Currency(code: currency)!, paymentTerms: 14, bank: nil, latePayment: nil,
+        baseURL: nil)
 }
 
 /// Billing figures for calculation tests (a client's figures that never change).
-func testClient(rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? = nil,
-                retainer: RetainerTerms? = nil, unit: DistanceUnit = .mi) -> BillingFigures {
-    BillingFigures(rate: rate, travelRate: rate, mileageRate: 45, distanceUnit: unit, increment: increment,
-                   coreHours: coreHours.map { try! CoreHours.parse($0).get() }, outOfHoursRate: rate,
-                   paymentTerms: 14, retainer: retainer)
+func testClient(
+    rate: MinorUnits = 3000, increment: Int = 1, coreHours: String? = nil,
+    retainer: RetainerTerms? = nil, unit: DistanceUnit = .mi
+) -> BillingFigures {
+    BillingFigures(
+        rate: rate, travelRate: rate, mileageRate: 45, distanceUnit: unit, increment: increment,
+        coreHours: coreHours.map { try! CoreHours.parse($0).get() }, outOfHoursRate: rate,
+        paymentTerms: 14, retainer: retainer)
 }
 
 /// A client whose client.md writes exactly these figures.
 func testClientRecord(_ figures: BillingFigures) -> Client {
-    Client(slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", currency: .gbp,
-           figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
+    Client(
+        slug: "acme", name: "Acme", contact: "Sam", email: "sam@example.com", address: "Leeds", currency: .gbp,
+        figures: FiguresTimeline(figures: figures).base, status: .active, portalPassphraseEnv: nil)
 }
 
 extension FiguresTimeline {
@@ -114,10 +127,11 @@ extension FiguresTimeline {
     init(figures: BillingFigures) {
         var retainer: RetainerSetting?
         if let terms = figures.retainer { retainer = .terms(terms, overageRateWritten: true) }
-        let written = WrittenFigures(rate: figures.rate, travelRate: figures.travelRate, mileageRate: figures.mileageRate,
-                                     distanceUnit: figures.distanceUnit, increment: figures.increment,
-                                     coreHours: figures.coreHours, outOfHoursRate: figures.outOfHoursRate,
-                                     paymentTerms: figures.paymentTerms, retainer: retainer)
+        let written = WrittenFigures(
+            rate: figures.rate, travelRate: figures.travelRate, mileageRate: figures.mileageRate,
+            distanceUnit: figures.distanceUnit, increment: figures.increment,
+            coreHours: figures.coreHours, outOfHoursRate: figures.outOfHoursRate,
+            paymentTerms: figures.paymentTerms, retainer: retainer)
         self.init(base: written, terms: [], defaultPaymentTerms: figures.paymentTerms)
     }
 }
@@ -131,8 +145,10 @@ extension Client {
 
 extension RetainerCalculator {
     /// The retainer months for terms that never change, from `terms.start` (or `first`) through `last`.
-    static func months(terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
-                       last: YearMonth) -> [YearMonth: RetainerMonth] {
+    static func months(
+        terms: RetainerTerms, used: [YearMonth: Int], first: YearMonth,
+        last: YearMonth
+    ) -> [YearMonth: RetainerMonth] {
         months(used: used, first: min(first, terms.start ?? first), last: last) { _ in terms }
     }
 }
@@ -140,17 +156,21 @@ extension RetainerCalculator {
 extension MonthCalculator {
     /// Month figures for a client whose figures never change.
     static func figures(client figures: BillingFigures, timesheets: [Timesheet], today: CalendarDate) -> ClientFigures {
-        self.figures(client: testClientRecord(figures), timeline: FiguresTimeline(figures: figures),
-                     timesheets: timesheets, today: today)
+        self.figures(
+            client: testClientRecord(figures), timeline: FiguresTimeline(figures: figures),
+            timesheets: timesheets, today: today)
     }
 }
 
 extension InvoiceCalculator.Context {
     /// A context for a client whose figures never change.
-    init(client figures: BillingFigures, business: Business, months: [YearMonth: MonthFigures],
-         timesheets: [YearMonth: Timesheet], terms: [Terms]) {
-        self.init(client: testClientRecord(figures), business: business, months: months, timesheets: timesheets,
-                  terms: terms, timeline: FiguresTimeline(figures: figures))
+    init(
+        client figures: BillingFigures, business: Business, months: [YearMonth: MonthFigures],
+        timesheets: [YearMonth: Timesheet], terms: [Terms]
+    ) {
+        self.init(
+            client: testClientRecord(figures), business: business, months: months, timesheets: timesheets,
+            terms: terms, timeline: FiguresTimeline(figures: figures))
     }
 }
 
@@ -158,7 +178,8 @@ extension InvoiceCalculator.Context {
 func parseTimesheet(_ text: String, month: String = "2026-11", currency: String = "GBP") -> (Timesheet, Diagnostics) {
     var diagnostics = Diagnostics()
     let file = SourceFile(path: "content/clients/acme/timesheets/\(month).md", text: text)
-    let sheet = TimesheetParser.parse(file, month: YearMonth(iso: month)!, currency: Currency(code: currency)!,
-                                      diagnostics: &diagnostics)
+    let sheet = TimesheetParser.parse(
+        file, month: YearMonth(iso: month)!, currency: Currency(code: currency)!,
+        diagnostics: &diagnostics)
     return (sheet, diagnostics)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 @testable import DocketTemplates
 
@@ -33,7 +34,9 @@ import Testing
         switch (a, b) {
         case (.object(let x), .object(let y)):
             guard Set(x.keys) == Set(y.keys) else {
-                Issue.record("\(path): the template fields are \(x.keys.sorted()) but the stored properties are \(y.keys.sorted())")
+                Issue.record(
+                    "\(path): the template fields are \(x.keys.sorted()) but the stored properties are \(y.keys.sorted())"
+                )
                 return false
             }
             return x.keys.allSatisfy { same(x[$0]!, y[$0]!, at: "\(path).\($0)") }
@@ -61,32 +64,45 @@ import Testing
         var computedClients: [ComputedClient] = []
         var pages = 0
         for content in site.clients {
-            let computed = ComputedClient.compute(content, business: site.business, today: today, diagnostics: &diagnostics)
+            let computed = ComputedClient.compute(
+                content, business: site.business, today: today, diagnostics: &diagnostics)
             computedClients.append(computed)
             check(renderer.overviewPage(computed), "overview")
             let months = computed.figures.months
             let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
             for (index, month) in months.enumerated() {
-                check(renderer.hoursPage(computed, figures: month, timesheet: sheets[month.month],
-                                         previous: index > 0 ? months[index - 1].month : nil,
-                                         next: index + 1 < months.count ? months[index + 1].month : nil), "hours")
+                check(
+                    renderer.hoursPage(
+                        computed, figures: month, timesheet: sheets[month.month],
+                        previous: index > 0 ? months[index - 1].month : nil,
+                        next: index + 1 < months.count ? months[index + 1].month : nil), "hours")
                 pages += 1
             }
             for invoice in computed.publishedInvoices {
-                check(renderer.invoicePage(invoice, computed: computed, pagedMonths: Set(months.map { $0.month })), "invoice")
+                check(
+                    renderer.invoicePage(invoice, computed: computed, pagedMonths: Set(months.map { $0.month })),
+                    "invoice")
                 pages += 1
             }
             check(renderer.statementPage(computed), "statement")
             check(renderer.termsIndexPage(computed), "terms")
-            for version in content.terms { check(renderer.termsVersionPage(version, computed: computed), "terms-version") }
+            for version in content.terms {
+                check(renderer.termsVersionPage(version, computed: computed), "terms-version")
+            }
             check(renderer.deliverablesPage(computed), "deliverables")
         }
-        let chrome = PageChrome(title: "T", root: "", portalRoot: "", business: "B", clientName: nil, asOf: "today",
-                                nav: [NavLink(label: "L", href: "h", current: true)], hasNav: true)
+        let chrome = PageChrome(
+            title: "T", root: "", portalRoot: "", business: "B", clientName: nil, asOf: "today",
+            nav: [NavLink(label: "L", href: "h", current: true)], hasNav: true)
         check(IndexPage(page: chrome), "index")
-        let portals = site.clients.map { Portal(slug: $0.client.slug, name: $0.client.name, token: "t", isNewToken: false) }
-        check(DashboardRenderer(templates: templates, business: site.business, today: today)
-            .page(Dashboard(clients: computedClients, businessCurrency: site.business.currency, today: today), portals: portals), "dashboard")
+        let portals = site.clients.map {
+            Portal(slug: $0.client.slug, name: $0.client.name, token: "t", isNewToken: false)
+        }
+        check(
+            DashboardRenderer(templates: templates, business: site.business, today: today)
+                .page(
+                    Dashboard(clients: computedClients, businessCurrency: site.business.currency, today: today),
+                    portals: portals), "dashboard")
         #expect(pages >= 10)
     }
 }

@@ -1,33 +1,38 @@
 import Foundation
 import Testing
+
 @testable import DocketCore
 
 /// client.md's `vat` and `vat_number`: how each treatment is charged and printed.
 @Suite("VAT per client")
 struct VATTreatmentTests {
     static let vatBusinessMD = """
-    ---
-    name: Jo Bloggs VA
-    address: "4 Mill Lane\\nYork YO1 7AA"
-    email: jo@example.com
-    vat_number: GB123456789
-    bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
-    late_payment: "Interest at 8% over base rate."
-    payment_terms: 14
-    ---
-    """
+        ---
+        name: Jo Bloggs VA
+        address: "4 Mill Lane\\nYork YO1 7AA"
+        email: jo@example.com
+        vat_number: GB123456789
+        bank: { account_name: Jo Bloggs, sort_code: "12-34-56", account: "12345678" }
+        late_payment: "Interest at 8% over base rate."
+        payment_terms: 14
+        ---
+        """
 
     /// A VAT-registered business with one client per treatment, each billed 10 h at £30 for October.
     func site() throws -> TemporarySite {
         var files = ["content/business.md": Self.vatBusinessMD]
         // 10 h × £30 = £300.00; standard adds 20% VAT: £360.00. Each invoice is sealed with that total.
-        let treatments = [("standard", "", "360.00"), ("zero", "vat: zero\n", "300.00"), ("exempt", "vat: exempt\n", "300.00"),
-                          ("abroad", "vat: reverse_charge\nvat_number: DE123456789\n", "300.00")]
+        let treatments = [
+            ("standard", "", "360.00"), ("zero", "vat: zero\n", "300.00"), ("exempt", "vat: exempt\n", "300.00"),
+            ("abroad", "vat: reverse_charge\nvat_number: DE123456789\n", "300.00"),
+        ]
         for (slug, vat, total) in treatments {
-            files["content/clients/\(slug)/client.md"] = "---\nname: \(slug.capitalized) Ltd\ncontact: Sam\nemail: s@\(slug).example\naddress: 1 High St\nrate: 30\n\(vat)---\n"
+            files["content/clients/\(slug)/client.md"] =
+                "---\nname: \(slug.capitalized) Ltd\ncontact: Sam\nemail: s@\(slug).example\naddress: 1 High St\nrate: 30\n\(vat)---\n"
             files["content/clients/\(slug)/terms/1.md"] = DashboardTests.terms
             files["content/clients/\(slug)/timesheets/2026-10.md"] = "## 2026-10-05\n- 10h Month-end\n"
-            files["content/clients/\(slug)/invoices/\(slug)-1.md"] = "---\nnumber: \(slug)-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: \(total)\n---\n"
+            files["content/clients/\(slug)/invoices/\(slug)-1.md"] =
+                "---\nnumber: \(slug)-1\nissued: 2026-11-01\nperiod: 2026-10\nstatus: sent\ntotal: \(total)\n---\n"
         }
         return try TemporarySite(files: files)
     }
@@ -50,8 +55,10 @@ struct VATTreatmentTests {
         #expect(report.diagnostics.all.isEmpty, "\(report.diagnostics.all)")
         func pages(_ slug: String) throws -> (invoice: String, json: String) {
             let token = try #require(report.portals.first { $0.slug == slug }?.token)
-            return (try #require(site.read("public/\(token)/invoices/\(slug)-1.html")),
-                    try #require(site.read("public/\(token)/data.json")))
+            return (
+                try #require(site.read("public/\(token)/invoices/\(slug)-1.html")),
+                try #require(site.read("public/\(token)/data.json"))
+            )
         }
         // 10 h × £30 = £300.00 for every client.
         // Standard: VAT at 20% = £60.00, total £360.00.
@@ -59,13 +66,18 @@ struct VATTreatmentTests {
         #expect(standard.invoice.contains(Self.standardRow + "\n"))
         #expect(standard.invoice.contains(Self.totalRow("£360.00")))
         #expect(!standard.invoice.contains("vat-note"))
-        #expect(standard.json.contains("\"subtotal\": 30000,\n      \"vat_treatment\": \"standard\",\n      \"vat\": 6000,\n      \"total\": 36000,"))
+        #expect(
+            standard.json.contains(
+                "\"subtotal\": 30000,\n      \"vat_treatment\": \"standard\",\n      \"vat\": 6000,\n      \"total\": 36000,"
+            ))
         // Zero-rated: VAT at 0%, £0.00, total £300.00.
         let zero = try pages("zero")
         #expect(zero.invoice.contains(Self.noteRow("Zero-rated supply: VAT at 0%") + "\n"))
         #expect(zero.invoice.contains(Self.totalRow("£300.00")))
         #expect(!zero.invoice.contains("VAT at 20%"))
-        #expect(zero.json.contains("\"subtotal\": 30000,\n      \"vat_treatment\": \"zero\",\n      \"vat\": 0,\n      \"total\": 30000,"))
+        #expect(
+            zero.json.contains(
+                "\"subtotal\": 30000,\n      \"vat_treatment\": \"zero\",\n      \"vat\": 0,\n      \"total\": 30000,"))
         // Exempt: no VAT, total £300.00.
         let exempt = try pages("exempt")
         #expect(exempt.invoice.contains(Self.noteRow("Exempt from VAT") + "\n"))
@@ -79,7 +91,8 @@ struct VATTreatmentTests {
         #expect(!abroad.invoice.contains("VAT at"))
         #expect(abroad.invoice.contains("jo@example.com\n      <br>VAT number: GB123456789"))
         #expect(abroad.invoice.contains("s@abroad.example<br>VAT number: DE123456789\n    </div>"))
-        #expect(abroad.json.contains("\"vat_treatment\": \"reverse_charge\",\n      \"vat\": 0,\n      \"total\": 30000,"))
+        #expect(
+            abroad.json.contains("\"vat_treatment\": \"reverse_charge\",\n      \"vat\": 0,\n      \"total\": 30000,"))
         // The VA's VAT number is printed whatever the treatment.
         for page in [standard.invoice, zero.invoice, exempt.invoice] {
             #expect(page.contains("<br>VAT number: GB123456789"))
@@ -96,8 +109,9 @@ struct VATTreatmentTests {
         func invoice(_ vat: VATTreatment?) -> Invoice {
             var client = client
             client.vat = vat
-            let context = InvoiceCalculator.Context(client: client, business: business, months: [:], timesheets: [:],
-                                                    terms: [], timeline: FiguresTimeline(figures: testClient(rate: 3000)))
+            let context = InvoiceCalculator.Context(
+                client: client, business: business, months: [:], timesheets: [:],
+                terms: [], timeline: FiguresTimeline(figures: testClient(rate: 3000)))
             return InvoiceCalculator.invoice(record, context: context, today: today)
         }
         // Not VAT registered: no treatment, no VAT, whatever client.md says.
@@ -118,9 +132,11 @@ struct VATTreatmentTests {
 
     func parse(_ vatLines: String, business: Business) -> (Client?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let client = Client.parse(source("---\nname: A\ncontact: B\nemail: b@a.example\nrate: 30\n\(vatLines)---\n",
-                                         path: "content/clients/a/client.md"),
-                                  slug: "a", business: business, diagnostics: &diagnostics)
+        let client = Client.parse(
+            source(
+                "---\nname: A\ncontact: B\nemail: b@a.example\nrate: 30\n\(vatLines)---\n",
+                path: "content/clients/a/client.md"),
+            slug: "a", business: business, diagnostics: &diagnostics)
         return (client, diagnostics)
     }
 
@@ -130,17 +146,20 @@ struct VATTreatmentTests {
         registered.vatNumber = "GB123456789"
         let (missing, diagnostics) = parse("vat: reverse_charge\n", business: registered)
         #expect(missing == nil)
-        #expect(diagnostics.errors.map(\.description) == [
-            "content/clients/a/client.md:6:6: error: `vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file",
-        ])
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "content/clients/a/client.md:6:6: error: `vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file"
+            ])
         let (_, unregistered) = parse("vat: zero\n", business: testBusiness())
-        #expect(unregistered.errors.map(\.description) == [
-            "content/clients/a/client.md:6:6: error: `vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md",
-        ])
+        #expect(
+            unregistered.errors.map(\.description) == [
+                "content/clients/a/client.md:6:6: error: `vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md"
+            ])
         let (_, unknown) = parse("vat: reduced\n", business: registered)
-        #expect(unknown.errors.map(\.description) == [
-            "content/clients/a/client.md:6:6: error: `vat` must be `standard` or `zero` or `exempt` or `reverse_charge`, found `reduced`",
-        ])
+        #expect(
+            unknown.errors.map(\.description) == [
+                "content/clients/a/client.md:6:6: error: `vat` must be `standard` or `zero` or `exempt` or `reverse_charge`, found `reduced`"
+            ])
         let (abroad, none) = parse("vat: reverse_charge\nvat_number: FR12345678901\n", business: registered)
         #expect(none.all.isEmpty)
         #expect(abroad?.vat == .reverseCharge && abroad?.vatNumber == "FR12345678901")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketCore
 
 @Suite("Dates, money and exact numbers")
@@ -10,7 +11,9 @@ struct ValueTests {
         #expect(CalendarDate(iso: "2026-02-29") == nil)
         #expect(CalendarDate(iso: "2026-13-01") == nil)
         #expect(CalendarDate(iso: "2026-1-01") == nil)
-        for bad in ["2026-11-021", "2026-11-0", "2026/11/02", "2026-11-0x", "２０２６-11-02", "2026-11-02 ", "", "0000-01-01"] {
+        for bad in [
+            "2026-11-021", "2026-11-0", "2026/11/02", "2026-11-0x", "２０２６-11-02", "2026-11-02 ", "", "0000-01-01",
+        ] {
             #expect(CalendarDate(iso: bad) == nil, "\(bad)")
         }
         #expect(CalendarDate(iso: "9999-12-31")?.description == "9999-12-31")
@@ -22,8 +25,10 @@ struct ValueTests {
         #expect(YearMonth(iso: "2026-12")!.next.description == "2027-01")
         #expect(YearMonth(iso: "0001-01")?.description == "0001-01")
         #expect(YearMonth(iso: "9999-12"[...])?.description == "9999-12")
-        for text in ["", "2026", "2026-1", "2026-011", "2026-00", "2026-13", "0000-01", "2026/11", "2026-1a", "20261-1",
-                     "-2026-11", "２026-11", "2026-1\u{301}", "2026-11-01", "2026--1", " 2026-11"] {
+        for text in [
+            "", "2026", "2026-1", "2026-011", "2026-00", "2026-13", "0000-01", "2026/11", "2026-1a", "20261-1",
+            "-2026-11", "２026-11", "2026-1\u{301}", "2026-11-01", "2026--1", " 2026-11",
+        ] {
             #expect(YearMonth(iso: text) == nil, "\(text.debugDescription)")
         }
         #expect(YearMonth(iso: "2026-01")!.previous.description == "2025-12")
@@ -57,7 +62,9 @@ struct ValueTests {
     @Test("exact decimals: hand-picked texts, with and without grouping")
     func fixedDecimals() {
         func parsed(_ text: String, grouping: Bool = false) -> String? {
-            FixedDecimal.parse(text, allowGrouping: grouping).map { "\($0.negative ? "-" : "")\($0.digits)e-\($0.scale)" }
+            FixedDecimal.parse(text, allowGrouping: grouping).map {
+                "\($0.negative ? "-" : "")\($0.digits)e-\($0.scale)"
+            }
         }
         #expect(parsed("123") == "123e-0")
         #expect(parsed("12.50") == "1250e-2")
@@ -65,8 +72,10 @@ struct ValueTests {
         #expect(parsed("007") == "7e-0")
         #expect(parsed("999999999999999") == "999999999999999e-0")
         #expect(parsed("1234567890.12345") == "123456789012345e-5")
-        for text in ["", "-", ".5", "-.5", "5.", "1.2.3", "+5", "--5", " 5", "5 ", "1,234", "1e3", "٣", "5\u{301}", "0x1",
-                     "1234567890123456", "12345678901234.56"] {
+        for text in [
+            "", "-", ".5", "-.5", "5.", "1.2.3", "+5", "--5", " 5", "5 ", "1,234", "1e3", "٣", "5\u{301}", "0x1",
+            "1234567890123456", "12345678901234.56",
+        ] {
             #expect(parsed(text) == nil, "\(text.debugDescription)")
         }
         #expect(parsed("1,234", grouping: true) == "1234e-0")
@@ -75,7 +84,8 @@ struct ValueTests {
         for text in [",123", "1,23", "1234,567", "1,,234", "1,2345", "1,234,", "1.234,5", "1,23.4", "1,"] {
             #expect(parsed(text, grouping: true) == nil, "\(text.debugDescription)")
         }
-        #expect(FixedDecimal.parse("x12.5y".dropFirst().dropLast()) == FixedDecimal(digits: 125, scale: 1, negative: false))
+        #expect(
+            FixedDecimal.parse("x12.5y".dropFirst().dropLast()) == FixedDecimal(digits: 125, scale: 1, negative: false))
         #expect(parsed(String("x12.5".dropFirst())) == "125e-1")
     }
 
@@ -95,24 +105,29 @@ struct ValueTests {
             if allowGrouping, whole.contains(",") {
                 let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
                 guard let first = groups.first, (1...3).contains(first.count),
-                      groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                    groups.dropFirst().allSatisfy({ $0.count == 3 })
+                else { return nil }
                 wholeDigits = groups.joined()
             }
             let fraction = parts.count == 2 ? String(parts[1]) : ""
             if parts.count == 2, fraction.isEmpty { return nil }
             let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-            guard wholeDigits.allSatisfy(isDigit), fraction.allSatisfy(isDigit), wholeDigits.count + fraction.count <= 15,
-                  let value = Int(wholeDigits + fraction) else { return nil }
+            guard wholeDigits.allSatisfy(isDigit), fraction.allSatisfy(isDigit),
+                wholeDigits.count + fraction.count <= 15,
+                let value = Int(wholeDigits + fraction)
+            else { return nil }
             return FixedDecimal(digits: value, scale: fraction.count, negative: negative)
         }
         var random = SeededGenerator(state: 42)
         let pieces = ["1", "2", "0", "9", "5", "123", ".", ",", "-", "+", " ", "é", "\u{301}", "٣", "e", "000"]
         var accepted = 0
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let text = (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
             for grouping in [false, true] {
                 let parsed = FixedDecimal.parse(text, allowGrouping: grouping)
-                #expect(parsed == reference(text, allowGrouping: grouping), "\(text.debugDescription) grouping \(grouping)")
+                #expect(
+                    parsed == reference(text, allowGrouping: grouping), "\(text.debugDescription) grouping \(grouping)")
                 if parsed != nil { accepted += 1 }
             }
         }

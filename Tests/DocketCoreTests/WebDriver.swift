@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A minimal W3C WebDriver client for Debian's chromedriver, enough to load pages, type, click and read.
@@ -27,19 +28,30 @@ final class WebDriver: @unchecked Sendable {
         var lastError = ""
         for _ in 0..<100 {
             do {
-                if try call("GET", "/status")["value"] != nil { ready = true; break }
+                if try call("GET", "/status")["value"] != nil {
+                    ready = true
+                    break
+                }
             } catch {
                 lastError = "\(error)"
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
         guard ready else { throw WebDriverError.message("chromedriver did not start: \(lastError)") }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": ["binary": Self.chromium,
-                                   "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                            "--window-size=\(width),\(height)"]],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": Self.chromium,
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--window-size=\(width),\(height)",
+                        ],
+                    ],
+                ]
+            ]
+        ]
         let response = try call("POST", "/session", capabilities)
         guard let value = response["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             throw WebDriverError.message("no session: \(response)")
@@ -68,10 +80,13 @@ final class WebDriver: @unchecked Sendable {
             if (try script("return !!(\(expression));")) as? Bool == true { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw WebDriverError.message("timed out waiting for \(expression); page: \(String(describing: try? text()).prefix(400))")
+        throw WebDriverError.message(
+            "timed out waiting for \(expression); page: \(String(describing: try? text()).prefix(400))")
     }
 
-    func text() throws -> String { (try script("return document.body ? document.body.innerText : '';")) as? String ?? "" }
+    func text() throws -> String {
+        (try script("return document.body ? document.body.innerText : '';")) as? String ?? ""
+    }
 
     func type(_ selector: String, _ text: String) throws {
         let element = try find(selector)
@@ -85,7 +100,8 @@ final class WebDriver: @unchecked Sendable {
     func screenshot(width: Int, height: Int) throws -> Data {
         _ = try call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
         guard let base64 = (try call("GET", "/session/\(session)/screenshot"))["value"] as? String,
-              let data = Data(base64Encoded: base64) else { throw WebDriverError.message("no screenshot") }
+            let data = Data(base64Encoded: base64)
+        else { throw WebDriverError.message("no screenshot") }
         return data
     }
 
@@ -102,7 +118,9 @@ final class WebDriver: @unchecked Sendable {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         head += "Content-Type: application/json\r\nContent-Length: \(payload.count)\r\n\r\n"
         let response = try HTTPClient.exchange(port: port, request: Data(head.utf8) + payload)
-        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else { throw WebDriverError.message("bad response") }
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else {
+            throw WebDriverError.message("bad response")
+        }
         let body = response[split.upperBound...]
         return (try JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:]
     }
@@ -119,7 +137,9 @@ enum HTTPClient {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw WebDriverError.message("connection refused") }
         try request.withUnsafeBytes { raw in

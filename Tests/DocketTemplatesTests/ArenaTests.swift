@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketTemplates
 
 /// A view model written the way Docket's are: one `field` line per value.
@@ -35,10 +36,11 @@ private struct Page: TemplateRepresentable {
 @Suite struct ArenaTests {
     @Test("values written into an arena read back the same")
     func roundTrip() {
-        let value = TemplateValue.object(TemplateObject([
-            ("a", .text("é<\"")), ("b", .number(-3)), ("c", .flag(false)), ("d", nil),
-            ("e", .list([.text("x"), .object(["f": .flag(true)]), .list([])])),
-        ]))
+        let value = TemplateValue.object(
+            TemplateObject([
+                ("a", .text("é<\"")), ("b", .number(-3)), ("c", .flag(false)), ("d", nil),
+                ("e", .list([.text("x"), .object(["f": .flag(true)]), .list([])])),
+            ]))
         let arena = TemplateArena(names: TemplateNames([]), slots: 1, textBytes: 1)  // grows as it fills
         let slot = value.slot(in: arena)
         #expect(arena.value(slot) == value)
@@ -48,15 +50,20 @@ private struct Page: TemplateRepresentable {
 
     @Test("a view model's fields are its `field` lines, names and values together, nested objects included")
     func fieldLines() {
-        let page = Page(title: "T", rows: [Row(label: "a", count: 1, note: nil), Row(label: "b", count: 2, note: "n")], flag: true)
-        let expected = TemplateValue.object(TemplateObject([
-            ("title", .text("T")),
-            ("rows", .list([
-                .object(TemplateObject([("label", .text("a")), ("count", .number(1)), ("note", nil)])),
-                .object(TemplateObject([("label", .text("b")), ("count", .number(2)), ("note", .text("n"))])),
-            ])),
-            ("flag", .flag(true)),
-        ]))
+        let page = Page(
+            title: "T", rows: [Row(label: "a", count: 1, note: nil), Row(label: "b", count: 2, note: "n")], flag: true)
+        let expected = TemplateValue.object(
+            TemplateObject([
+                ("title", .text("T")),
+                (
+                    "rows",
+                    .list([
+                        .object(TemplateObject([("label", .text("a")), ("count", .number(1)), ("note", nil)])),
+                        .object(TemplateObject([("label", .text("b")), ("count", .number(2)), ("note", .text("n"))])),
+                    ])
+                ),
+                ("flag", .flag(true)),
+            ]))
         #expect(page.templateValue == expected)
     }
 
@@ -85,7 +92,9 @@ private struct Page: TemplateRepresentable {
     @Test("pages render the same from many threads at once, the first objects of each type included")
     func concurrentRendering() async throws {
         let library = TemplateLibrary([
-            "main": try MustacheTemplate("<h1>{{title}}</h1>{{#rows}}<p>{{label}}={{count}}{{#note}}({{.}}){{/note}}</p>{{/rows}}{{#flag}}!{{/flag}}"),
+            "main": try MustacheTemplate(
+                "<h1>{{title}}</h1>{{#rows}}<p>{{label}}={{count}}{{#note}}({{.}}){{/note}}</p>{{/rows}}{{#flag}}!{{/flag}}"
+            )
         ])
         let rows = (0..<50).map { Row(label: "r\($0)", count: $0, note: $0 % 2 == 0 ? "even" : nil) }
         var expected = "<h1>Hi &amp; bye</h1>"
@@ -94,7 +103,9 @@ private struct Page: TemplateRepresentable {
         let outputs = await withTaskGroup(of: String.self) { group in
             for _ in 0..<16 {
                 group.addTask {
-                    String(decoding: library.render("main", Page(title: "Hi & bye", rows: rows, flag: true)), as: UTF8.self)
+                    String(
+                        decoding: library.render("main", Page(title: "Hi & bye", rows: rows, flag: true)), as: UTF8.self
+                    )
                 }
             }
             var all: [String] = []
@@ -127,7 +138,8 @@ private struct Page: TemplateRepresentable {
         buffer.append(UInt8(ascii: "!"), count: 3)
         buffer.append(String(repeating: "x", count: 100))
         #expect(buffer.count == 6 + 7 + 3 + 100)
-        #expect(String(decoding: buffer.takeData(), as: UTF8.self) == "héllo wörld!!!" + String(repeating: "x", count: 100))
+        #expect(
+            String(decoding: buffer.takeData(), as: UTF8.self) == "héllo wörld!!!" + String(repeating: "x", count: 100))
         #expect(buffer.count == 0 && buffer.takeData().isEmpty)
     }
 

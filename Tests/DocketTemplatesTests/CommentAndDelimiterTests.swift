@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketTemplates
 
 /// Comments `{{! … }}` and delimiter changes `{{=<% %>=}}`.

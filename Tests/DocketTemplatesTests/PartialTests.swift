@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketTemplates
 
 /// Partials `{{> name}}`: another template of the library, rendered in place with the same context.
@@ -9,7 +10,9 @@ import Testing
         #expect(try render("\"{{>partial}}\"", value, partials: ["partial": "*{{text}}*"]) == "\"*content*\"")
         #expect(try render("|{{> partial }}|", partials: ["partial": "[]"]) == "|[]|")
         #expect(try render("| {{>partial}} |", partials: ["partial": "\t|\t"]) == "| \t|\t |")
-        let list = TemplateValue.object(["items": .list([.object(["name": .text("a")]), .object(["name": .text("b")])])])
+        let list = TemplateValue.object([
+            "items": .list([.object(["name": .text("a")]), .object(["name": .text("b")])])
+        ])
         #expect(try render("{{#items}}{{>item}}{{/items}}", list, partials: ["item": "<{{name}}>"]) == "<a><b>")
     }
 
@@ -34,10 +37,13 @@ import Testing
         #expect(try render(">\n  {{>partial}}", partials: ["partial": ">\n>"]) == ">\n  >\n  >")
         // The lines of the partial are indented, not the lines inside a value it prints.
         let value = TemplateValue.object(["content": .text("<\n->")])
-        #expect(try render("\\\n {{>partial}}\n/\n", value, partials: ["partial": "|\n{{{content}}}\n|\n"])
+        #expect(
+            try render("\\\n {{>partial}}\n/\n", value, partials: ["partial": "|\n{{{content}}}\n|\n"])
                 == "\\\n |\n <\n->\n |\n/\n")
         // Indentation adds up through nested partials.
-        #expect(try render("<div>\n  {{> outer}}\n</div>\n", partials: ["outer": "<p>\n  {{> inner}}\n</p>\n", "inner": "a\nb\n"])
+        #expect(
+            try render(
+                "<div>\n  {{> outer}}\n</div>\n", partials: ["outer": "<p>\n  {{> inner}}\n</p>\n", "inner": "a\nb\n"])
                 == "<div>\n  <p>\n    a\n    b\n  </p>\n</div>\n")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketTemplates
 
 /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}` over lists, flags, groups, other values and missing names.
@@ -6,7 +7,8 @@ import Testing
     @Test("true shows the section once, false and a missing name skip it")
     func flags() throws {
         let value = TemplateValue.object(["boolean": .flag(true), "off": .flag(false)])
-        #expect(try render("\"{{#boolean}}This should be rendered.{{/boolean}}\"", value) == "\"This should be rendered.\"")
+        #expect(
+            try render("\"{{#boolean}}This should be rendered.{{/boolean}}\"", value) == "\"This should be rendered.\"")
         #expect(try render("\"{{#off}}This should not be rendered.{{/off}}\"", value) == "\"\"")
         #expect(try render("[{{#missing}}Found key 'missing'!{{/missing}}]", value) == "[]")
     }
@@ -14,7 +16,8 @@ import Testing
     @Test("a list repeats the section for each item, with the item innermost; an empty list skips it")
     func lists() throws {
         let value = TemplateValue.object([
-            "list": .list([.object(["item": .number(1)]), .object(["item": .number(2)]), .object(["item": .number(3)])]),
+            "list": .list([.object(["item": .number(1)]), .object(["item": .number(2)]), .object(["item": .number(3)])]
+            ),
             "empty": .list([]),
         ])
         #expect(try render("\"{{#list}}{{item}}{{/list}}\"", value) == "\"123\"")
@@ -37,14 +40,16 @@ import Testing
     @Test("names not found in the section's value are looked up in the sections around it")
     func parentContexts() throws {
         let value = TemplateValue.object([
-            "a": .text("foo"), "b": .text("wrong"), "sec": .object(["b": .text("bar")]), "c": .object(["d": .text("baz")]),
+            "a": .text("foo"), "b": .text("wrong"), "sec": .object(["b": .text("bar")]),
+            "c": .object(["d": .text("baz")]),
         ])
         #expect(try render("\"{{#sec}}{{a}}, {{b}}, {{c.d}}{{/sec}}\"", value) == "\"foo, bar, baz\"")
         let deep = TemplateValue.object([
             "a": .object(["one": .number(1)]), "b": .object(["two": .number(2)]),
             "c": .object(["three": .number(3), "d": .object(["four": .number(4), "five": .number(5)])]),
         ])
-        let template = "{{#a}}{{one}}{{#b}}{{one}}{{two}}{{#c}}{{one}}{{two}}{{three}}{{#d}}{{one}}{{two}}{{three}}{{four}}{{five}}{{/d}}{{/c}}{{/b}}{{/a}}"
+        let template =
+            "{{#a}}{{one}}{{#b}}{{one}}{{two}}{{#c}}{{one}}{{two}}{{three}}{{#d}}{{one}}{{two}}{{three}}{{four}}{{five}}{{/d}}{{/c}}{{/b}}{{/a}}"
         #expect(try render(template, deep) == "1" + "12" + "123" + "12345")
     }
 
@@ -52,12 +57,15 @@ import Testing
     func nestingAndDottedNames() throws {
         let value = TemplateValue.object(["bool": .flag(true), "a": .object(["b": .object(["c": .flag(true)])])])
         #expect(try render("| A {{#bool}}B {{#bool}}C{{/bool}} D{{/bool}} E |", value) == "| A B C D E |")
-        #expect(try render("{{#bool}}\n* first\n{{/bool}}\n* {{two}}\n{{#bool}}\n* third\n{{/bool}}\n", value)
+        #expect(
+            try render("{{#bool}}\n* first\n{{/bool}}\n* {{two}}\n{{#bool}}\n* third\n{{/bool}}\n", value)
                 == "* first\n* \n* third\n")
         #expect(try render("\"{{#a.b.c}}Here{{/a.b.c}}\" == \"Here\"", value) == "\"Here\" == \"Here\"")
         #expect(try render("\"{{#a.b.x}}Here{{/a.b.x}}\" == \"\"", value) == "\"\" == \"\"")
-        #expect(try render("{{#list}}[{{#.}}{{.}}{{/.}}]{{/list}}",
-                           .object(["list": .list([.list([.text("a"), .text("b")]), .list([])])])) == "[ab][]")
+        #expect(
+            try render(
+                "{{#list}}[{{#.}}{{.}}{{/.}}]{{/list}}",
+                .object(["list": .list([.list([.text("a"), .text("b")]), .list([])])])) == "[ab][]")
     }
 
     @Test("an inverted section shows exactly when the section would be skipped")
@@ -70,7 +78,9 @@ import Testing
         #expect(try render("\"{{^on}}This should not be rendered.{{/on}}\"", value) == "\"\"")
         #expect(try render("[{{^missing}}Found nothing{{/missing}}]", value) == "[Found nothing]")
         #expect(try render("[{{^empty}}none{{/empty}}][{{^list}}none{{/list}}]", value) == "[none][]")
-        #expect(try render("[{{^context}}Hi {{name}}{{/context}}][{{^blank}}b{{/blank}}][{{^zero}}z{{/zero}}]", value) == "[][][]")
+        #expect(
+            try render("[{{^context}}Hi {{name}}{{/context}}][{{^blank}}b{{/blank}}][{{^zero}}z{{/zero}}]", value)
+                == "[][][]")
         #expect(try render("\"{{^context.missing}}Not Here{{/context.missing}}\"", value) == "\"Not Here\"")
         #expect(try render("| A {{^off}}B {{^off}}C{{/off}} D{{/off}} E |", value) == "| A B C D E |")
     }

@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+
 @testable import DocketTemplates
 
 /// Renders `template` (named `main`) with `value`, the partials and parents given by name.
-func render(_ template: String, _ value: TemplateValue = .object([:]), partials: [String: String] = [:]) throws -> String {
+func render(_ template: String, _ value: TemplateValue = .object([:]), partials: [String: String] = [:]) throws
+    -> String
+{
     var templates = ["main": try MustacheTemplate(template)]
     for (name, text) in partials { templates[name] = try MustacheTemplate(text) }
     return String(decoding: TemplateLibrary(templates).render("main", value), as: UTF8.self)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketTemplates
 
 /// `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted names and `{{.}}` (the specification's interpolation rules).
@@ -21,7 +22,8 @@ import Testing
         #expect(try render("{{x}}", .object(["x": .text("\"")])) == "&quot;")
         #expect(try render("{{x}}", .object(["x": .text("'")])) == "&#39;")
         let value = TemplateValue.object(["forbidden": .text("& \" < > '")])
-        #expect(try render("These characters should be HTML escaped: {{forbidden}}\n", value)
+        #expect(
+            try render("These characters should be HTML escaped: {{forbidden}}\n", value)
                 == "These characters should be HTML escaped: &amp; &quot; &lt; &gt; &#39;\n")
         // Every other ASCII character, and text beyond ASCII, is left as it is.
         let plain = String(decoding: (32...126).map { UInt8($0) }.filter { !"\"&'<>".utf8.contains($0) }, as: UTF8.self)
@@ -45,8 +47,10 @@ import Testing
 
     @Test("numbers print in decimal, flags as true or false; lists, groups and missing names print nothing")
     func otherValues() throws {
-        for (number, text) in [(0, "0"), (85, "85"), (-805, "-805"), (1_234_567_890, "1234567890"),
-                               (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808")] {
+        for (number, text) in [
+            (0, "0"), (85, "85"), (-805, "-805"), (1_234_567_890, "1234567890"),
+            (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808"),
+        ] {
             #expect(try render("{{n}}", .object(["n": .number(number)])) == text)
         }
         let value = TemplateValue.object([
@@ -77,9 +81,12 @@ import Testing
     @Test("{{.}} is the current value")
     func implicitIterator() throws {
         #expect(try render("Hello, {{.}}!", .text("world")) == "Hello, world!")
-        #expect(try render("{{#list}}({{.}}){{/list}}", .object(["list": .list([.text("a"), .text("<b>")])])) == "(a)(&lt;b&gt;)")
+        #expect(
+            try render("{{#list}}({{.}}){{/list}}", .object(["list": .list([.text("a"), .text("<b>")])]))
+                == "(a)(&lt;b&gt;)")
         #expect(try render("{{#list}}({{{.}}}){{/list}}", .object(["list": .list([.text("<b>")])])) == "(<b>)")
-        #expect(try render("{{#list}}({{.}}){{/list}}", .object(["list": .list([.number(1), .number(2)])])) == "(1)(2)")
+        #expect(
+            try render("{{#list}}({{.}}){{/list}}", .object(["list": .list([.number(1), .number(2)])])) == "(1)(2)")
     }
 
     @Test("a field with no value (nil) is looked up further out, unlike the specification's null")
@@ -103,11 +110,14 @@ import Testing
     @Test("escaping eight bytes at a time: random texts of every length escape as character by character")
     func escapingMatchesTheRule() throws {
         var random = SeededRandom(state: 8)
-        let pieces = ["a", "b", "&", "<", ">", "\"", "'", "é", "€", "😀", " ", "=", "?", "!", "#", "%", "(", ";", ":", "0"]
+        let pieces = [
+            "a", "b", "&", "<", ">", "\"", "'", "é", "€", "😀", " ", "=", "?", "!", "#", "%", "(", ";", ":", "0",
+        ]
         for length in 0..<40 {
             for _ in 0..<25 {
                 let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
-                #expect(try render("{{v}}", .object(["v": .text(text)])) == escapedByHand(text), "\(text.debugDescription)")
+                #expect(
+                    try render("{{v}}", .object(["v": .text(text)])) == escapedByHand(text), "\(text.debugDescription)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketTemplates
 
 /// Standalone lines: a section, inverted section, comment, partial, parent, block or delimiter tag alone on
@@ -8,7 +9,8 @@ import Testing
 
     @Test func standaloneSectionLines() throws {
         #expect(try render("| This Is\n{{#boolean}}\n|\n{{/boolean}}\n| A Line\n", on) == "| This Is\n|\n| A Line\n")
-        #expect(try render("| This Is\n  {{#boolean}}\n|\n  {{/boolean}}\n| A Line\n", on) == "| This Is\n|\n| A Line\n")
+        #expect(
+            try render("| This Is\n  {{#boolean}}\n|\n  {{/boolean}}\n| A Line\n", on) == "| This Is\n|\n| A Line\n")
         #expect(try render("| This Is\n{{^off}}\n|\n{{/off}}\n| A Line\n", on) == "| This Is\n|\n| A Line\n")
         #expect(try render("| This Is\n\t{{^off}}  \n|\n  {{/off}}\t\n| A Line\n", on) == "| This Is\n|\n| A Line\n")
     }
@@ -38,7 +40,8 @@ import Testing
     @Test("a list of standalone lines leaves no blank line")
     func listLines() throws {
         let value = TemplateValue.object(["items": .list([.text("a"), .text("b")]), "on": .flag(true)])
-        let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n{{#on}}\ndone\n{{/on}}"
+        let template =
+            "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n{{#on}}\ndone\n{{/on}}"
         #expect(try render(template, value) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\ndone\n")
     }
 }

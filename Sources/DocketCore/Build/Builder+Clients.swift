@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Step 3 of the pipeline: every client, reused or built.
@@ -29,8 +30,9 @@ extension Builder {
         guard options.mode == .build && freshCount > pagesInMemory else { return try PageStage(directory: nil) }
         var info = stat()
         let noPublic = lstat(options.root.appendingPathComponent("public").path, &info) != 0 && errno == ENOENT
-        return noPublic ? try PageStage(root: options.root, newSiteFolder: newSiteFolder)
-                        : try PageStage(directory: options.root.appendingPathComponent(".docket-cache/stage"))
+        return noPublic
+            ? try PageStage(root: options.root, newSiteFolder: newSiteFolder)
+            : try PageStage(directory: options.root.appendingPathComponent(".docket-cache/stage"))
     }
 
     /// Step 3: every client on all cores, reused or loaded, computed, checked and rendered, in folder order.
@@ -41,8 +43,10 @@ extension Builder {
     /// `FilePrefetcher`, so that reading them from disk overlaps with the work. When pages go straight into
     /// a new `public/`, they have their final status as soon as they are written, so each client's block of
     /// the next record is made at the end of its own task and written to the returned stream.
-    static func buildClients(shared: Shared, plan: ReusePlan, stage: PageStage,
-                             options: Options) -> (outcomes: [ClientOutcome], stream: RecordStream?) {
+    static func buildClients(
+        shared: Shared, plan: ReusePlan, stage: PageStage,
+        options: Options
+    ) -> (outcomes: [ClientOutcome], stream: RecordStream?) {
         let slugs = shared.slugs
         let fresh = plan.fresh(slugs)
         let prefetcher = fresh.count > 1 ? FilePrefetcher(root: options.root, clients: fresh) : nil
@@ -59,14 +63,17 @@ extension Builder {
             // The folder's files as they are before it is read (looked at here when no record asked for it).
             let walked = caching ? inputs.clients[slug] ?? cache.unhashedInputs(of: slug) : nil
             let digests = caching ? FileDigests() : nil
-            var facts = buildClient(slug, business: business, renderer: renderer, options: options,
-                                    stage: stage, digests: digests)
+            var facts = buildClient(
+                slug, business: business, renderer: renderer, options: options,
+                stage: stage, digests: digests)
             let read = digests?.hashes ?? [:]
             if let stream, let tree = stage.tree, !facts.diagnostics.contains(where: { $0.severity == .error }),
-               let saved = savedClient(facts, read: read, walked: walked, cache: cache, options: options),
-               case .fresh(let files, let fingerprint, let storedFacts) = saved,
-               let block = cache.block(slug: slug, files: files, fingerprint: fingerprint, facts: storedFacts,
-                                       outputsPath: tree.publicDirectory.path) {
+                let saved = savedClient(facts, read: read, walked: walked, cache: cache, options: options),
+                case .fresh(let files, let fingerprint, let storedFacts) = saved,
+                let block = cache.block(
+                    slug: slug, files: files, fingerprint: fingerprint, facts: storedFacts,
+                    outputsPath: tree.publicDirectory.path)
+            {
                 stream.add(slug, block)
                 facts.outputStatuses = nil  // in the record now: not kept for the rest of the build
                 return .fresh(facts, read: read, walked: nil)
@@ -80,8 +87,10 @@ extension Builder {
     /// A rebuilt client as the record keeps it: its folder's files completed with the hashes of what its load
     /// read (and a token or key the build stores, one more input of its folder), its fingerprint, and its
     /// facts with the portal as stored. Nil when its folder was not fingerprinted.
-    static func savedClient(_ facts: ClientFacts, read: [String: String], walked: BuildCache.ClientInputs?,
-                            cache: BuildCache, options: Options) -> BuildCache.SavedClient? {
+    static func savedClient(
+        _ facts: ClientFacts, read: [String: String], walked: BuildCache.ClientInputs?,
+        cache: BuildCache, options: Options
+    ) -> BuildCache.SavedClient? {
         guard let walked else { return nil }
         var added: [String: String] = [:]
         var facts = facts
@@ -98,36 +107,50 @@ extension Builder {
     }
 
     /// Loads, parses, computes, checks and renders one client folder; its pages go to the stage.
-    private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
-                                    stage: PageStage, digests: FileDigests?) -> ClientFacts {
+    private static func buildClient(
+        _ slug: String, business: Business, renderer: PortalRenderer, options: Options,
+        stage: PageStage, digests: FileDigests?
+    ) -> ClientFacts {
         var diagnostics = Diagnostics()
-        var facts = buildClient(slug, business: business, renderer: renderer, options: options, stage: stage,
-                                digests: digests, diagnostics: &diagnostics)
+        var facts = buildClient(
+            slug, business: business, renderer: renderer, options: options, stage: stage,
+            digests: digests, diagnostics: &diagnostics)
         facts.diagnostics = diagnostics.all
         return facts
     }
 
-    private static func buildClient(_ slug: String, business: Business, renderer: PortalRenderer, options: Options,
-                                    stage: PageStage, digests: FileDigests?, diagnostics: inout Diagnostics) -> ClientFacts {
+    private static func buildClient(
+        _ slug: String, business: Business, renderer: PortalRenderer, options: Options,
+        stage: PageStage, digests: FileDigests?, diagnostics: inout Diagnostics
+    ) -> ClientFacts {
         var facts = ClientFacts(slug: slug)
         // The same load and checks as `SiteLoader.load` (the folder's name first).
-        guard let content = SiteLoader.loadClient(root: options.root, slug: slug, business: business,
-                                                  diagnostics: &diagnostics, digests: digests) else {
+        guard
+            let content = SiteLoader.loadClient(
+                root: options.root, slug: slug, business: business,
+                diagnostics: &diagnostics, digests: digests)
+        else {
             return facts
         }
         facts.storedToken = content.token
-        facts.invoiceNumbers = content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
+        facts.invoiceNumbers = content.invoices.map {
+            InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine)
+        }
         guard !diagnostics.hasErrors else { return facts }
-        let computed = ComputedClient.compute(content, business: business, today: options.today, diagnostics: &diagnostics)
+        let computed = ComputedClient.compute(
+            content, business: business, today: options.today, diagnostics: &diagnostics)
         facts.dashboard = Dashboard.ClientPart(computed, today: options.today)
         guard !diagnostics.hasErrors, computed.client.status == .active else { return facts }
 
         // The portal: its token, how it is encrypted, and its pages.
-        var portal = Portal(slug: slug, name: computed.client.name, token: content.token ?? ShareToken.generate(),
-                            isNewToken: content.token == nil)
+        var portal = Portal(
+            slug: slug, name: computed.client.name, token: content.token ?? ShareToken.generate(),
+            isNewToken: content.token == nil)
         var sealer: PortalEncryption?
-        if let (protection, secrets) = ShareToken.encryption(for: content, business: business,
-                                                             environment: options.environment, diagnostics: &diagnostics) {
+        if let (protection, secrets) = ShareToken.encryption(
+            for: content, business: business,
+            environment: options.environment, diagnostics: &diagnostics)
+        {
             sealer = protection
             portal.encryption = protection.mode
             portal.newSecrets = secrets
@@ -151,7 +174,9 @@ extension Builder {
             do {
                 facts.outputStatuses = try stage.put(slug, files)
             } catch {
-                diagnostics.error("\(content.folder)", "cannot keep the rendered portal until the build is written: \(error.localizedDescription)")
+                diagnostics.error(
+                    "\(content.folder)",
+                    "cannot keep the rendered portal until the build is written: \(error.localizedDescription)")
             }
         }
         return facts

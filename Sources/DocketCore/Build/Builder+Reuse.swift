@@ -17,9 +17,10 @@ extension Builder {
         let business = SiteLoader.loadBusiness(root: options.root, diagnostics: &diagnostics)
         let templates = TemplateSet.load(root: options.root, diagnostics: &diagnostics)
         guard let business, let templates, !diagnostics.hasErrors else { return nil }
-        return Shared(business: business, templates: templates,
-                      renderer: PortalRenderer(templates: templates, business: business, today: options.today),
-                      slugs: SiteLoader.clientFolders(root: options.root, diagnostics: &diagnostics))
+        return Shared(
+            business: business, templates: templates,
+            renderer: PortalRenderer(templates: templates, business: business, today: options.today),
+            slugs: SiteLoader.clientFolders(root: options.root, diagnostics: &diagnostics))
     }
 
     /// Step 2's answer: what the last build left, and which clients this build takes from it as they are.
@@ -54,13 +55,15 @@ extension Builder {
             let rootPath = options.root.path
             let reusable: [BuildCache.ClientRecord?] = shared.slugs.parallelMap(threads: Builder.ioThreads) { slug in
                 guard let usable, let old = usable.clients[slug], let now = inputs.clients[slug]?.fingerprint,
-                      old.fingerprint == now, BuildCache.outputsUnchanged(old, rootPath: rootPath) else { return nil }
+                    old.fingerprint == now, BuildCache.outputsUnchanged(old, rootPath: rootPath)
+                else { return nil }
                 return old
             }
             let freshCount = reusable.filter { $0 == nil }.count
             clock.mark("check the outputs of unchanged clients", in: &report)
-            return ReusePlan(cache: cache, caching: caching, previous: previous, inputs: inputs, usable: usable,
-                             reusable: reusable, freshCount: freshCount)
+            return ReusePlan(
+                cache: cache, caching: caching, previous: previous, inputs: inputs, usable: usable,
+                reusable: reusable, freshCount: freshCount)
         }
 
         /// The client folders to rebuild, in order, with the files the fingerprint listed in each (nil where
@@ -76,19 +79,23 @@ extension Builder {
     /// build's and returns true: nothing is rendered or written.
     static func reportUnchanged(_ plan: ReusePlan, shared: Shared, options: Options, report: inout Report) -> Bool {
         guard let usable = plan.usable, plan.freshCount == 0, usable.clients.count == shared.slugs.count,
-              siteOutputsUnchanged(usable, rootPath: options.root.path) else { return false }
+            siteOutputsUnchanged(usable, rootPath: options.root.path)
+        else { return false }
         for warning in usable.warnings { report.diagnostics.append(warning) }
         report.portals = usable.portals
         report.paths = shared.renderer.siteFilePaths() + shared.slugs.flatMap { usable.clients[$0]?.outputs ?? [] }
         report.outcome.unchanged = report.paths.count
-        report.dashboardFiles = DashboardRenderer(templates: shared.templates, business: shared.business,
-                                                  today: options.today).filePaths()
+        report.dashboardFiles = DashboardRenderer(
+            templates: shared.templates, business: shared.business,
+            today: options.today
+        ).filePaths()
         report.reusedCache = true
         return true
     }
 
     /// Whether the site-wide files and the dashboard are as the last build left them.
     private static func siteOutputsUnchanged(_ record: BuildCache.Record, rootPath: String) -> Bool {
-        !record.siteOutputs.isEmpty && record.siteOutputs.allSatisfy { FileStatus.of(rootPath + "/" + $0.path) == $0.status }
+        !record.siteOutputs.isEmpty
+            && record.siteOutputs.allSatisfy { FileStatus.of(rootPath + "/" + $0.path) == $0.status }
     }
 }

@@ -9,20 +9,25 @@ extension Builder {
         for outcome in outcomes {
             for diagnostic in outcome.facts.diagnostics { report.diagnostics.append(diagnostic) }
         }
-        SiteLoader.checkAcrossClients(tokens: outcomes.map { ($0.facts.slug, $0.facts.storedToken) },
-                                      invoiceNumbers: outcomes.flatMap(\.facts.invoiceNumbers),
-                                      diagnostics: &report.diagnostics)
+        SiteLoader.checkAcrossClients(
+            tokens: outcomes.map { ($0.facts.slug, $0.facts.storedToken) },
+            invoiceNumbers: outcomes.flatMap(\.facts.invoiceNumbers),
+            diagnostics: &report.diagnostics)
         report.portals = outcomes.compactMap(\.facts.portal)
         report.paths = siteFiles.map(\.path) + outcomes.flatMap(\.facts.outputs)
-        report.rebuiltClients = outcomes.filter { if case .fresh = $0 { return true } else { return false } }.map(\.facts.slug)
+        report.rebuiltClients = outcomes.filter { if case .fresh = $0 { return true } else { return false } }.map(
+            \.facts.slug)
     }
 
     /// Step 5: the VA's dashboard, from every client's part.
-    static func renderDashboard(_ outcomes: [ClientOutcome], shared: Shared, portals: [Portal],
-                                options: Options) -> [OutputFile] {
+    static func renderDashboard(
+        _ outcomes: [ClientOutcome], shared: Shared, portals: [Portal],
+        options: Options
+    ) -> [OutputFile] {
         DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
-            .files(Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency),
-                   portals: portals)
+            .files(
+                Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency),
+                portals: portals)
     }
 
     /// Everything a validated build produces.
@@ -41,8 +46,10 @@ extension Builder {
     /// one does not, and the dashboard. False (with the error in `report`) when something could not be
     /// written; the record then lists the files of the last build and of this one, since either may be in
     /// place now, so that the next build removes those it does not produce (and reuses nothing).
-    static func write(_ output: SiteOutput, plan: ReusePlan, stage: PageStage, stream: RecordStream?,
-                      options: Options, report: inout Report) -> Bool {
+    static func write(
+        _ output: SiteOutput, plan: ReusePlan, stage: PageStage, stream: RecordStream?,
+        options: Options, report: inout Report
+    ) -> Bool {
         let root = options.root
         let writer = SiteWriter(root: root)
         let dashboardWriter = SiteWriter(root: root, folder: dashboardFolder)
@@ -88,8 +95,10 @@ extension Builder {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             stream?.discard()
             let previous = plan.cache.previousOutputs(plan.previous)
-            plan.cache.saveOutputsOnly(BuildCache.Outputs(public: previous.public + report.paths,
-                                                          dashboard: previous.dashboard + dashboardPaths))
+            plan.cache.saveOutputsOnly(
+                BuildCache.Outputs(
+                    public: previous.public + report.paths,
+                    dashboard: previous.dashboard + dashboardPaths))
             return false
         }
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
@@ -110,8 +119,10 @@ extension Builder {
     /// hashes of what its load read; a token or key the build stored is one more input of its folder. Without
     /// the cache (or when the full record cannot be made) the record lists only the files produced, so that
     /// the next build still removes those it no longer makes.
-    static func saveRecord(_ output: SiteOutput, plan: ReusePlan, stream: RecordStream?, options: Options,
-                           report: Report) {
+    static func saveRecord(
+        _ output: SiteOutput, plan: ReusePlan, stream: RecordStream?, options: Options,
+        report: Report
+    ) {
         let cache = plan.cache
         let dashboardPaths = output.dashboard.map(\.path)
         var saved = false
@@ -121,7 +132,8 @@ extension Builder {
             let reusable = plan.reusable
             let inputs = plan.inputs
             let done = stream?.written ?? []
-            let clients = Array(outcomes.indices).parallelMap { index -> (slug: String, client: BuildCache.SavedClient)? in
+            let clients = Array(outcomes.indices).parallelMap {
+                index -> (slug: String, client: BuildCache.SavedClient)? in
                 let slug = slugs[index]
                 switch outcomes[index] {
                 case .reused:
@@ -129,15 +141,18 @@ extension Builder {
                 case .fresh(let facts, let read, let walked):
                     // A block already in the stream is not made again.
                     if done.contains(slug) { return nil }
-                    return savedClient(facts, read: read, walked: walked ?? inputs.clients[slug], cache: cache,
-                                       options: options).map { (slug, $0) }
+                    return savedClient(
+                        facts, read: read, walked: walked ?? inputs.clients[slug], cache: cache,
+                        options: options
+                    ).map { (slug, $0) }
                 }
             }.compactMap { $0 }
-            saved = cache.save(global: plan.inputs.globalFingerprint, inputs: plan.inputs.global, clients: clients,
-                               siteOutputs: output.siteFiles.map { "public/\($0.path)" }
-                                   + dashboardPaths.map { "\(dashboardFolder)/\($0)" },
-                               warnings: report.diagnostics.warnings, portals: report.portals.map(\.asStored),
-                               stream: stream)
+            saved = cache.save(
+                global: plan.inputs.globalFingerprint, inputs: plan.inputs.global, clients: clients,
+                siteOutputs: output.siteFiles.map { "public/\($0.path)" }
+                    + dashboardPaths.map { "\(dashboardFolder)/\($0)" },
+                warnings: report.diagnostics.warnings, portals: report.portals.map(\.asStored),
+                stream: stream)
         }
         if !saved {
             stream?.discard()

@@ -34,8 +34,10 @@ public enum Builder {
         public var useCache: Bool
 
         /// Creates options.
-        public init(root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:],
-                    identity: String = "", useCache: Bool = true) {
+        public init(
+            root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:],
+            identity: String = "", useCache: Bool = true
+        ) {
             self.root = root
             self.today = today
             self.mode = mode
@@ -166,7 +168,8 @@ struct PhaseClock {
     mutating func mark(_ phase: String, in report: inout Builder.Report) {
         let now = clock.now
         let elapsed = now - lap
-        report.timings.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        report.timings.append(
+            (phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         lap = now
     }
 }

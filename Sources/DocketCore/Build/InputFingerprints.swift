@@ -23,8 +23,9 @@ extension BuildCache {
     /// as its load reads them (`completed` hashes any other).
     func unhashedInputs(of slug: String) -> ClientInputs {
         let listed = FileStatus.files(under: root.path + "/content/clients/" + slug)
-        return ClientInputs(files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
-                            fingerprint: nil)
+        return ClientInputs(
+            files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
+            fingerprint: nil)
     }
 
     /// Every file under `content/` and `templates/`, hashed (reusing the last build's hash for a file the file
@@ -38,19 +39,24 @@ extension BuildCache {
             if let old = known[path], old.status == status, status.modified < settled, status.changed < settled {
                 return old
             }
-            return Input(status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + path) ?? Data()))
+            return Input(
+                status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + path) ?? Data()))
         }
         var result = Inputs()
         // Everything outside the client folders: business.md, templates/.
         let clientsPath = rootPath + "/content/clients"
         var globalFiles: [(String, FileStatus)] = []
         for folder in ["content", "templates"] {
-            globalFiles += FileStatus.files(under: rootPath + "/" + folder, skipping: folder == "content" ? "clients" : nil)
-                .map { ("\(folder)/\($0.path)", $0.status) }
+            globalFiles += FileStatus.files(
+                under: rootPath + "/" + folder, skipping: folder == "content" ? "clients" : nil
+            )
+            .map { ("\(folder)/\($0.path)", $0.status) }
         }
         let top = FileStatus.entries(of: clientsPath)
         for entry in top where !entry.isDirectory {
-            if let status = FileStatus.of(clientsPath + "/" + entry.name) { globalFiles.append(("content/clients/\(entry.name)", status)) }
+            if let status = FileStatus.of(clientsPath + "/" + entry.name) {
+                globalFiles.append(("content/clients/\(entry.name)", status))
+            }
         }
         var hasher = SHA256()
         hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
@@ -68,8 +74,9 @@ extension BuildCache {
             let listed = FileStatus.files(under: clientsPath + "/" + slug)
             guard let known = previous?.clients[slug]?.inputs() else {
                 // No record of this client: it is rebuilt anyway, and hashed as its files are read.
-                return ClientInputs(files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
-                                    fingerprint: nil)
+                return ClientInputs(
+                    files: listed.map { ("content/clients/\(slug)/\($0.path)", Input(status: $0.status, hash: "")) },
+                    fingerprint: nil)
             }
             let files = listed.map { file -> (path: String, input: Input) in
                 let path = "content/clients/\(slug)/\(file.path)"
@@ -95,18 +102,22 @@ extension BuildCache {
         }
         lines.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         for name in Self.passphraseNames(slug: slug, rootPath: root.path, environment: options.environment) {
-            hasher.update(data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+            hasher.update(
+                data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
         }
         return hexString(hasher.finalize())
     }
 
     /// A client folder's inputs complete: files its load read keep the hash of what was read, any other file
     /// is read and hashed now, and files the build itself added (a new token) are included.
-    func completed(_ client: ClientInputs, slug: String, read digests: [String: String], added: [String: String],
-                   options: Builder.Options) -> ClientInputs {
+    func completed(
+        _ client: ClientInputs, slug: String, read digests: [String: String], added: [String: String],
+        options: Builder.Options
+    ) -> ClientInputs {
         var files = client.files.map { file -> (path: String, input: Input) in
             if !file.input.hash.isEmpty { return file }
-            let hash = digests[file.path]
+            let hash =
+                digests[file.path]
                 ?? Self.hash(FileManager.default.contents(atPath: root.path + "/" + file.path) ?? Data())
             return (file.path, Input(status: file.input.status, hash: hash))
         }

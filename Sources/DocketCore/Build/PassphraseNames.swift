@@ -4,12 +4,17 @@ import Foundation
 extension BuildCache {
     /// The environment matters only through the passphrase that a client.md names.
     static func passphraseNames(slug: String, rootPath: String, environment: [String: String]) -> [String] {
-        guard let data = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md") else { return [] }
+        guard let data = FileManager.default.contents(atPath: rootPath + "/content/clients/\(slug)/client.md") else {
+            return []
+        }
         guard Self.contains(data, "portal_passphrase_env") else { return [] }
         let text = String(decoding: data, as: UTF8.self)
         var names = Set<String>()
         for line in text.split(separator: "\n") where line.contains("portal_passphrase_env") {
-            let value = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}")) } ?? ""
+            let value =
+                line.split(separator: ":", maxSplits: 1).last.map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'{}"))
+                } ?? ""
             if value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !value.isEmpty {
                 names.insert(value)
             } else {

@@ -17,10 +17,13 @@ extension ClientFacts: Decodable {
         var diagnostics = try container.nestedUnkeyedContainer(forKey: .diagnostics)
         while !diagnostics.isAtEnd {
             let fields = try diagnostics.nestedContainer(keyedBy: RecordJSON.DiagnosticKey.self)
-            self.diagnostics.append(Diagnostic(
-                try fields.decode(Severity.self, forKey: .severity), path: try fields.decode(String.self, forKey: .path),
-                line: try fields.decode(Int.self, forKey: .line), column: try fields.decode(Int.self, forKey: .column),
-                try fields.decode(String.self, forKey: .message)))
+            self.diagnostics.append(
+                Diagnostic(
+                    try fields.decode(Severity.self, forKey: .severity),
+                    path: try fields.decode(String.self, forKey: .path),
+                    line: try fields.decode(Int.self, forKey: .line),
+                    column: try fields.decode(Int.self, forKey: .column),
+                    try fields.decode(String.self, forKey: .message)))
         }
 
         if container.contains(.dashboard), try !container.decodeNil(forKey: .dashboard) {
@@ -60,8 +63,11 @@ extension ClientFacts: Decodable {
 
         guard chase.count % 3 == 0 else { throw corrupted("chase") }
         let overdue = try stride(from: 0, to: chase.count, by: 3).map { index in
-            guard let days = Int(chase[index + 1]), let amount = MinorUnits(chase[index + 2]) else { throw corrupted("chase") }
-            return Dashboard.Chase(client: client, number: chase[index], daysOverdue: days, balance: amount, currency: currency)
+            guard let days = Int(chase[index + 1]), let amount = MinorUnits(chase[index + 2]) else {
+                throw corrupted("chase")
+            }
+            return Dashboard.Chase(
+                client: client, number: chase[index], daysOverdue: days, balance: amount, currency: currency)
         }
         guard minutes.count == 4 else { throw corrupted("minutes") }
         guard proposals.count % 2 == 0 else { throw corrupted("proposals") }
@@ -74,10 +80,12 @@ extension ClientFacts: Decodable {
         return Dashboard.ClientPart(
             client: client, currency: currency, chase: overdue,
             balance: balance.count == 2
-                ? Dashboard.ClientMoney(client: client, balance: balance[0], overdue: balance[1], currency: currency) : nil,
+                ? Dashboard.ClientMoney(client: client, balance: balance[0], overdue: balance[1], currency: currency)
+                : nil,
             burn: burn.count == 4
-                ? Dashboard.Burn(client: client, used: burn[0], available: burn[1], overage: burn[2], overageAmount: burn[3],
-                                 currency: currency) : nil,
+                ? Dashboard.Burn(
+                    client: client, used: burn[0], available: burn[1], overage: burn[2], overageAmount: burn[3],
+                    currency: currency) : nil,
             unbilled: Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1]),
             outOfHours: Dashboard.ClientMinutes(client: client, thisMonth: minutes[2], total: minutes[3]),
             tagMinutes: tagMinutes, tagEntries: tagEntries, noTermsMonths: noTermsMonths, proposals: proposed,

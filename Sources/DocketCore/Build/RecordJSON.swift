@@ -154,10 +154,12 @@ enum RecordJSON {
                 }
                 json.endArray()
             case .balance: integers(part.balance.map { [$0.balance, $0.overdue] } ?? [], into: &json)
-            case .burn: integers(part.burn.map { [$0.used, $0.available, $0.overage, $0.overageAmount] } ?? [], into: &json)
+            case .burn:
+                integers(part.burn.map { [$0.used, $0.available, $0.overage, $0.overageAmount] } ?? [], into: &json)
             case .minutes:
-                integers([part.unbilled.thisMonth, part.unbilled.total, part.outOfHours.thisMonth, part.outOfHours.total],
-                         into: &json)
+                integers(
+                    [part.unbilled.thisMonth, part.unbilled.total, part.outOfHours.thisMonth, part.outOfHours.total],
+                    into: &json)
             case .tagMinutes: counts(part.tagMinutes, into: &json)
             case .tagEntries: counts(part.tagEntries, into: &json)
             case .noTermsMonths:

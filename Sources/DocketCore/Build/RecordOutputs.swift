@@ -20,8 +20,10 @@ extension BuildCache {
 
     /// The lists of files that Docket 0.5.0 and earlier kept outside the record, by output folder.
     var legacyManifests: [(folder: String, url: URL)] {
-        [("public", root.appendingPathComponent(".docket/manifest.txt")),
-         (Builder.dashboardFolder, root.appendingPathComponent(".docket/dashboard-manifest.txt"))]
+        [
+            ("public", root.appendingPathComponent(".docket/manifest.txt")),
+            (Builder.dashboardFolder, root.appendingPathComponent(".docket/dashboard-manifest.txt")),
+        ]
     }
 
     /// Whether an earlier Docket's list of files is still there to be taken over.
@@ -39,7 +41,9 @@ extension BuildCache {
             for (path, _) in record.siteOutputs { outputs.add(recorded: path) }
         } else if let file = RecordFile(path: recordURL.path), let bytes = file.read(0..<file.size) {
             Self.eachLine(bytes) { fields, bytes in
-                guard fields.count >= 2, fields[0].count == 1, bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
+                guard fields.count >= 2, fields[0].count == 1, bytes[fields[0].lowerBound] == UInt8(ascii: "O") else {
+                    return
+                }
                 outputs.add(recorded: Self.text(bytes, fields[1]))
             }
         }
@@ -65,7 +69,8 @@ extension BuildCache {
     @discardableResult
     func saveOutputsOnly(_ outputs: Outputs) -> Bool {
         do {
-            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             let writer = try RecordWriter(path: recordURL.path)
             for (folder, paths) in [("public", outputs.public), (Builder.dashboardFolder, outputs.dashboard)] {
                 for path in paths { writer.add("O\t\(folder)/\(path)\t\n") }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Reading the last build record (`.docket/build-record`).
@@ -23,7 +24,9 @@ extension BuildCache {
         /// Its lines of the record as they were (copied as they are when the client is reused), read from the
         /// record file when needed rather than held for every client; empty when they cannot be read.
         var block: [UInt8] {
-            guard let bytes = file?.read(range), bytes.count == range.count, json.upperBound <= bytes.count else { return [] }
+            guard let bytes = file?.read(range), bytes.count == range.count, json.upperBound <= bytes.count else {
+                return []
+            }
             return bytes
         }
 
@@ -33,7 +36,10 @@ extension BuildCache {
             var ok = !block.isEmpty
             BuildCache.eachLine(block) { fields, bytes in
                 guard bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
-                guard fields.count == 3, BuildCache.status(bytes, fields[2]) != nil else { ok = false; return }
+                guard fields.count == 3, BuildCache.status(bytes, fields[2]) != nil else {
+                    ok = false
+                    return
+                }
                 outputs.append(String(BuildCache.text(bytes, fields[1]).dropFirst("public/".count)))
             }
             self.outputs = outputs
@@ -45,8 +51,9 @@ extension BuildCache {
             var inputs: [String: Input] = [:]
             BuildCache.eachLine(block) { fields, bytes in
                 guard fields.count == 4, bytes[fields[0].lowerBound] == UInt8(ascii: "I") else { return }
-                inputs[BuildCache.text(bytes, fields[1])] = Input(status: BuildCache.status(bytes, fields[2]),
-                                                                  hash: BuildCache.text(bytes, fields[3]))
+                inputs[BuildCache.text(bytes, fields[1])] = Input(
+                    status: BuildCache.status(bytes, fields[2]),
+                    hash: BuildCache.text(bytes, fields[3]))
             }
             return inputs
         }
@@ -58,7 +65,8 @@ extension BuildCache {
             BuildCache.eachLine(block) { fields, bytes in
                 guard unchanged, fields.count == 3, bytes[fields[0].lowerBound] == UInt8(ascii: "O") else { return }
                 let path = BuildCache.text(bytes, fields[1])
-                unchanged = BuildCache.status(bytes, fields[2]).map { FileStatus.of(rootPath + "/" + path) == $0 } ?? false
+                unchanged =
+                    BuildCache.status(bytes, fields[2]).map { FileStatus.of(rootPath + "/" + path) == $0 } ?? false
             }
             return unchanged
         }
@@ -66,7 +74,8 @@ extension BuildCache {
         /// The facts, with their outputs.
         func facts() -> ClientFacts? {
             let block = block
-            guard !block.isEmpty, var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(block[json])) else { return nil }
+            guard !block.isEmpty, var facts = try? JSONDecoder().decode(ClientFacts.self, from: Data(block[json]))
+            else { return nil }
             facts.outputs = outputs
             return facts
         }
@@ -132,17 +141,19 @@ extension BuildCache {
         }
         guard let last = integer(bytes, from..<range.upperBound), parts.count == 3 else { return nil }
         // The inode is read modulo 2^64, as it was written: exact for every value, and no trap above Int.max.
-        return FileStatus(size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(truncatingIfNeeded: last))
+        return FileStatus(
+            size: parts[0], modified: parts[1], changed: parts[2], inode: UInt64(truncatingIfNeeded: last))
     }
 
     /// Reads the last record, if any and well-formed: a record of another version, a damaged one or one of
     /// output lines only gives nil (`previousOutputs` still reads its output lines). Parsed byte by byte: it
     /// has a line for every input and output file, so this is on the path of every build.
     func load() -> Record? {
-        guard let file = RecordFile(path: recordURL.path), let bytes = file.read(0..<file.size), bytes.count == file.size
+        guard let file = RecordFile(path: recordURL.path), let bytes = file.read(0..<file.size),
+            bytes.count == file.size
         else { return nil }
         var record = Record()
-        var current: String?          // the client whose block the lines belong to
+        var current: String?  // the client whose block the lines belong to
         var blockStart = 0
         var ok = true
         func closeBlock(at end: Int) {
@@ -157,29 +168,43 @@ extension BuildCache {
             let text = { (index: Int) in Self.text(bytes, fields[index]) }
             let lineStart = fields[0].lowerBound
             let lineEnd = fields[fields.count - 1].upperBound
-            guard fields[0].count == 1 else { ok = false; return }
+            guard fields[0].count == 1 else {
+                ok = false
+                return
+            }
             switch (bytes[lineStart], fields.count) {
             case (UInt8(ascii: "F"), 4):
-                guard text(3) == Self.formatVersion, let written = Self.integer(bytes, fields[2]) else { ok = false; return }
+                guard text(3) == Self.formatVersion, let written = Self.integer(bytes, fields[2]) else {
+                    ok = false
+                    return
+                }
                 record.global = text(1)
                 record.written = written
             case (UInt8(ascii: "C"), 4):
                 closeBlock(at: lineStart)
                 let slug = text(1)
-                record.clients[slug] = ClientRecord(fingerprint: text(2), json: (fields[3].lowerBound - lineStart)..<(fields[3].upperBound - lineStart))
+                record.clients[slug] = ClientRecord(
+                    fingerprint: text(2), json: (fields[3].lowerBound - lineStart)..<(fields[3].upperBound - lineStart))
                 current = slug
                 blockStart = lineStart
             case (UInt8(ascii: "E"), 1):
                 closeBlock(at: min(lineEnd + 1, bytes.count))
             case (UInt8(ascii: "I"), 4):
-                if current == nil { record.inputs[text(1)] = Input(status: Self.status(bytes, fields[2]), hash: text(3)) }
+                if current == nil {
+                    record.inputs[text(1)] = Input(status: Self.status(bytes, fields[2]), hash: text(3))
+                }
             case (UInt8(ascii: "O"), 3):
                 guard current == nil else { return }  // a client's outputs: read with its block
-                guard let status = Self.status(bytes, fields[2]) else { ok = false; return }
+                guard let status = Self.status(bytes, fields[2]) else {
+                    ok = false
+                    return
+                }
                 record.siteOutputs.append((text(1), status))
             case (UInt8(ascii: "W"), 5):
-                record.warnings.append(Diagnostic(.warning, path: text(1), line: Self.integer(bytes, fields[2]) ?? 0,
-                                                  column: Self.integer(bytes, fields[3]) ?? 0, text(4)))
+                record.warnings.append(
+                    Diagnostic(
+                        .warning, path: text(1), line: Self.integer(bytes, fields[2]) ?? 0,
+                        column: Self.integer(bytes, fields[3]) ?? 0, text(4)))
             case (UInt8(ascii: "P"), 2):
                 guard let portal = try? JSONDecoder().decode(Portal.self, from: Data(bytes[fields[1]])) else {
                     ok = false

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Writing the build record (`.docket/build-record`).
@@ -18,8 +19,10 @@ extension BuildCache {
     /// One rebuilt client's lines of the record: its facts (JSON), its input files with their hashes, and its
     /// output files with their status (read from `outputsPath`, the folder its pages were written to);
     /// nil when an output file cannot be found.
-    func block(slug: String, files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts,
-               outputsPath: String) -> [UInt8]? {
+    func block(
+        slug: String, files: [(path: String, input: Input)], fingerprint: String, facts: ClientFacts,
+        outputsPath: String
+    ) -> [UInt8]? {
         let json = RecordJSON.facts(facts)
         var block = Array("C\t\(slug)\t\(fingerprint)\t".utf8)
         block.reserveCapacity(json.count + 120 * (files.count + facts.outputs.count))
@@ -56,7 +59,8 @@ extension BuildCache {
     /// cannot be made (the record is then made at the end, or not at all).
     func openStream() -> RecordStream? {
         do {
-            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             return RecordStream(writer: try RecordWriter(path: recordURL.path))
         } catch {
             return nil
@@ -68,9 +72,13 @@ extension BuildCache {
     /// already written to `stream` while the build ran are not made again.
     /// Returns false when the record could not be written (there is then none).
     @discardableResult
-    func save(global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
-              siteOutputs: [String], warnings: [Diagnostic], portals: [Portal], stream: RecordStream? = nil) -> Bool {
-        let clean: (String) -> String = { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+    func save(
+        global: String, inputs: [String: Input], clients: [(slug: String, client: SavedClient)],
+        siteOutputs: [String], warnings: [Diagnostic], portals: [Portal], stream: RecordStream? = nil
+    ) -> Bool {
+        let clean: (String) -> String = {
+            $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
         let rootPath = root.path
         do {
             // Written as it is made, through a temporary file renamed over the old record at the end, without
@@ -80,7 +88,8 @@ extension BuildCache {
             if let streamed {
                 writer = streamed.writer
             } else {
-                try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 writer = try RecordWriter(path: recordURL.path)
             }
             let done = streamed?.slugs ?? []
@@ -97,8 +106,9 @@ extension BuildCache {
                         let block = record.block
                         return block.isEmpty ? nil : block
                     case .fresh(let files, let fingerprint, let facts):
-                        return block(slug: slug, files: files, fingerprint: fingerprint, facts: facts,
-                                     outputsPath: rootPath + "/public")
+                        return block(
+                            slug: slug, files: files, fingerprint: fingerprint, facts: facts,
+                            outputsPath: rootPath + "/public")
                     }
                 }
                 for block in blocks {

@@ -154,23 +154,30 @@ struct Dashboard: Sendable {
             self.client = name
             self.currency = currency
             chase = client.statement.overdue.map {
-                Chase(client: name, number: $0.number, daysOverdue: $0.daysOverdue, balance: $0.balance, currency: currency)
+                Chase(
+                    client: name, number: $0.number, daysOverdue: $0.daysOverdue, balance: $0.balance,
+                    currency: currency)
             }
-            balance = client.publishedInvoices.isEmpty ? nil : ClientMoney(
-                client: name, balance: client.statement.balance,
-                overdue: client.statement.overdue.reduce(0) { $0 + $1.balance }, currency: currency)
+            balance =
+                client.publishedInvoices.isEmpty
+                ? nil
+                : ClientMoney(
+                    client: name, balance: client.statement.balance,
+                    overdue: client.statement.overdue.reduce(0) { $0 + $1.balance }, currency: currency)
             if active, let current = client.figures.current, current.month == month, let position = current.retainer {
                 let rate = client.content.timeline.figures(for: month).retainer?.overageRate ?? 0
-                burn = Burn(client: name, used: position.usedMinutes, available: position.availableMinutes,
-                            overage: position.overageMinutes,
-                            overageAmount: InvoiceCalculator.amount(minutes: position.overageMinutes, hourlyRate: rate),
-                            currency: currency)
+                burn = Burn(
+                    client: name, used: position.usedMinutes, available: position.availableMinutes,
+                    overage: position.overageMinutes,
+                    overageAmount: InvoiceCalculator.amount(minutes: position.overageMinutes, hourlyRate: rate),
+                    currency: currency)
             } else {
                 burn = nil
             }
             func minutes(_ key: (MonthFigures) -> Int) -> ClientMinutes {
-                ClientMinutes(client: name, thisMonth: client.figures.months.first { $0.month == month }.map(key) ?? 0,
-                              total: client.figures.months.reduce(0) { $0 + key($1) })
+                ClientMinutes(
+                    client: name, thisMonth: client.figures.months.first { $0.month == month }.map(key) ?? 0,
+                    total: client.figures.months.reduce(0) { $0 + key($1) })
             }
             unbilled = minutes(\.unbilledMinutes)
             outOfHours = minutes(\.outOfHoursMinutes)
@@ -193,7 +200,9 @@ struct Dashboard: Sendable {
             }
             self.tagMinutes = tagMinutes
             self.tagEntries = tagEntries
-            noTermsMonths = active ? BillingChecks.monthsWithoutTerms(client.content, figures: client.figures).map(\.description) : []
+            noTermsMonths =
+                active
+                ? BillingChecks.monthsWithoutTerms(client.content, figures: client.figures).map(\.description) : []
             if active {
                 let current = Terms.inForce(on: today, in: client.content.terms)?.version ?? 0
                 proposals = client.content.terms.filter { $0.status == .proposed && $0.version > current }
@@ -224,8 +233,10 @@ struct Dashboard: Sendable {
             (rank($1.currency), $0.balance, $1.client) > (rank($0.currency), $1.balance, $0.client)
         }
         burn = parts.compactMap(\.burn)
-        soFar = parts.compactMap { part in part.soFar.map { SoFar(client: part.client, amount: $0, currency: part.currency) } }
-            .sorted { (rank($1.currency), $0.amount, $1.client) > (rank($0.currency), $1.amount, $0.client) }
+        soFar = parts.compactMap { part in
+            part.soFar.map { SoFar(client: part.client, amount: $0, currency: part.currency) }
+        }
+        .sorted { (rank($1.currency), $0.amount, $1.client) > (rank($0.currency), $1.amount, $0.client) }
         var soFarSums: [String: Total] = [:]
         for item in soFar {
             soFarSums[rank(item.currency), default: Total(currency: item.currency, amount: 0)].amount += item.amount
@@ -240,9 +251,12 @@ struct Dashboard: Sendable {
                 tagTotals[tag, default: (0, 0)].entries += part.tagEntries[tag] ?? 0
             }
         }
-        tags = tagTotals.map { TagStat(tag: $0.key, minutes: $0.value.minutes, entries: $0.value.entries,
-                                       averageMinutes: Rational($0.value.minutes, $0.value.entries).roundedHalfUp()) }
-            .sorted { ($0.minutes, $1.tag) > ($1.minutes, $0.tag) }
+        tags = tagTotals.map {
+            TagStat(
+                tag: $0.key, minutes: $0.value.minutes, entries: $0.value.entries,
+                averageMinutes: Rational($0.value.minutes, $0.value.entries).roundedHalfUp())
+        }
+        .sorted { ($0.minutes, $1.tag) > ($1.minutes, $0.tag) }
         noTerms = parts.compactMap { part in
             let months = part.noTermsMonths.compactMap { YearMonth(iso: $0) }
             return months.isEmpty ? nil : (part.client, months)
@@ -253,10 +267,12 @@ struct Dashboard: Sendable {
 
 extension Dashboard.ClientPart {
     /// A part from its values.
-    init(client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
-         burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
-         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal],
-         soFar: MinorUnits? = nil) {
+    init(
+        client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
+        burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
+        tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal],
+        soFar: MinorUnits? = nil
+    ) {
         self.soFar = soFar
         self.client = client
         self.currency = currency

@@ -103,8 +103,10 @@ struct InvoiceLine: Sendable, Equatable {
     let quantityText: String
 
     /// Creates a line; its printed quantity follows from the quantity, unit price and amount.
-    init(kind: Kind, description: String, quantity: Quantity, unitPrice: MinorUnits, amount: MinorUnits,
-                month: YearMonth? = nil, date: CalendarDate? = nil) {
+    init(
+        kind: Kind, description: String, quantity: Quantity, unitPrice: MinorUnits, amount: MinorUnits,
+        month: YearMonth? = nil, date: CalendarDate? = nil
+    ) {
         self.kind = kind
         self.description = description
         self.quantity = quantity
@@ -114,7 +116,8 @@ struct InvoiceLine: Sendable, Equatable {
         self.date = date
         switch quantity {
         case .minutes(let minutes):
-            quantityText = CheckableQuantity.text(Rational(minutes, 60), minDecimals: 2, unitPrice: unitPrice, amount: amount)
+            quantityText = CheckableQuantity.text(
+                Rational(minutes, 60), minDecimals: 2, unitPrice: unitPrice, amount: amount)
         case .distance(let distance, _):
             quantityText = CheckableQuantity.text(distance, minDecimals: 1, unitPrice: unitPrice, amount: amount)
         case .count(let count, _):

@@ -15,17 +15,6 @@ enum InvoiceCalculator {
         var terms: [Terms]
         /// The client's billing figures month by month.
         var timeline: FiguresTimeline
-
-        /// Creates a context.
-        init(client: Client, business: Business, months: [YearMonth: MonthFigures],
-                    timesheets: [YearMonth: Timesheet], terms: [Terms], timeline: FiguresTimeline) {
-            self.client = client
-            self.business = business
-            self.months = months
-            self.timesheets = timesheets
-            self.terms = terms
-            self.timeline = timeline
-        }
     }
 
     /// Computes one invoice as of `today`.
@@ -39,8 +28,10 @@ enum InvoiceCalculator {
             lines += usageLines(month: month, context: context)
         }
         for extra in record.extraLines {
-            lines.append(InvoiceLine(kind: .extra, description: extra.description, quantity: .count(1, unit: "item"),
-                                     unitPrice: extra.amount, amount: extra.amount))
+            lines.append(
+                InvoiceLine(
+                    kind: .extra, description: extra.description, quantity: .count(1, unit: "item"),
+                    unitPrice: extra.amount, amount: extra.amount))
         }
         let subtotal = lines.reduce(0) { $0 + $1.amount }
         let vatTreatment = VATTreatment.of(context.client, business: context.business)
@@ -62,10 +53,11 @@ enum InvoiceCalculator {
         } else {
             terms = Terms.inForce(on: record.supplied ?? record.issued, in: context.terms).map { [$0] } ?? []
         }
-        return Invoice(record: record, lines: lines, subtotal: subtotal, vatTreatment: vatTreatment, vatRate: vatRate,
-                       vat: vat, total: total,
-                       paid: paid, balance: balance, due: due, status: status,
-                       daysOverdue: status == .overdue ? due.days(until: today) : 0, usageMonth: usage, terms: terms)
+        return Invoice(
+            record: record, lines: lines, subtotal: subtotal, vatTreatment: vatTreatment, vatRate: vatRate,
+            vat: vat, total: total,
+            paid: paid, balance: balance, due: due, status: status,
+            daysOverdue: status == .overdue ? due.days(until: today) : 0, usageMonth: usage, terms: terms)
     }
 
     /// VAT on a subtotal at a percentage, rounded half up to the minor unit.
@@ -83,11 +75,16 @@ enum InvoiceCalculator {
     /// The retainer fee of the period, when the period is a retainer month.
     static func feeLines(period: YearMonth, context: Context) -> [InvoiceLine] {
         guard let retainer = context.timeline.figures(for: period).retainer,
-              context.timeline.isRetainerMonth(period, first: context.months.keys.min() ?? period) else { return [] }
-        let description = "Retainer, \(period.longDescription): \(Formatting.duration(retainer.includedMinutes)) included"
+            context.timeline.isRetainerMonth(period, first: context.months.keys.min() ?? period)
+        else { return [] }
+        let description =
+            "Retainer, \(period.longDescription): \(Formatting.duration(retainer.includedMinutes)) included"
             + (retainer.billing == .advance ? " (billed in advance)" : "")
-        return [InvoiceLine(kind: .retainerFee, description: description, quantity: .count(1, unit: "month"),
-                            unitPrice: retainer.fee, amount: retainer.fee, month: period)]
+        return [
+            InvoiceLine(
+                kind: .retainerFee, description: description, quantity: .count(1, unit: "month"),
+                unitPrice: retainer.fee, amount: retainer.fee, month: period)
+        ]
     }
 
     /// Work, out-of-hours, overage, travel, mileage and expense lines of a month's usage.
@@ -98,28 +95,36 @@ enum InvoiceCalculator {
         var lines: [InvoiceLine] = []
         func hours(_ kind: InvoiceLine.Kind, _ description: String, _ minutes: Int, _ rate: MinorUnits) {
             guard minutes > 0 else { return }
-            lines.append(InvoiceLine(kind: kind, description: description, quantity: .minutes(minutes), unitPrice: rate,
-                                     amount: amount(minutes: minutes, hourlyRate: rate), month: month))
+            lines.append(
+                InvoiceLine(
+                    kind: kind, description: description, quantity: .minutes(minutes), unitPrice: rate,
+                    amount: amount(minutes: minutes, hourlyRate: rate), month: month))
         }
         if let retainer = figures.retainer {
-            hours(.overage, "Hours beyond the retainer, \(label)", retainer.overageMinutes,
-                  client.retainer?.overageRate ?? client.rate)
+            hours(
+                .overage, "Hours beyond the retainer, \(label)", retainer.overageMinutes,
+                client.retainer?.overageRate ?? client.rate)
         } else {
-            hours(.work, client.coreHours == nil ? "Work, \(label)" : "Work in core hours, \(label)",
-                  figures.inHoursMinutes, client.rate)
+            hours(
+                .work, client.coreHours == nil ? "Work, \(label)" : "Work in core hours, \(label)",
+                figures.inHoursMinutes, client.rate)
         }
         hours(.outOfHours, "Work outside core hours, \(label)", figures.outOfHoursMinutes, client.outOfHoursRate)
         hours(.travel, "Travel time, \(label)", figures.travelMinutes, client.travelRate)
         if figures.distance > .zero, let rate = client.mileageRate {
-            lines.append(InvoiceLine(kind: .mileage, description: "Mileage, \(label)",
-                                     quantity: .distance(figures.distance, client.distanceUnit), unitPrice: rate,
-                                     amount: (figures.distance * Rational(rate)).roundedHalfUp(), month: month))
+            lines.append(
+                InvoiceLine(
+                    kind: .mileage, description: "Mileage, \(label)",
+                    quantity: .distance(figures.distance, client.distanceUnit), unitPrice: rate,
+                    amount: (figures.distance * Rational(rate)).roundedHalfUp(), month: month))
         }
         for entry in context.timesheets[month]?.entries ?? [] where !entry.isUnbilled {
             if case .expense(let cost) = entry.kind {
-                lines.append(InvoiceLine(kind: .expense, description: "\(entry.description) (\(entry.date.shortDescription))",
-                                         quantity: .count(1, unit: "item"), unitPrice: cost, amount: cost,
-                                         month: month, date: entry.date))
+                lines.append(
+                    InvoiceLine(
+                        kind: .expense, description: "\(entry.description) (\(entry.date.shortDescription))",
+                        quantity: .count(1, unit: "item"), unitPrice: cost, amount: cost,
+                        month: month, date: entry.date))
             }
         }
         return lines

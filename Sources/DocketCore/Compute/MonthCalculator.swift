@@ -62,8 +62,10 @@ enum MonthCalculator {
     /// Figures for every month of the client, from its first month to its last timesheet month (every
     /// month in between included), and for "this month" as of `today`. Each month is computed with the
     /// billing figures in force in it.
-    static func figures(client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
-                               today: CalendarDate) -> ClientFigures {
+    static func figures(
+        client: Client, timeline: FiguresTimeline, timesheets: [Timesheet],
+        today: CalendarDate
+    ) -> ClientFigures {
         guard let first = firstMonth(client: client, timeline: timeline, timesheets: timesheets) else {
             return ClientFigures(months: [], current: nil)
         }
@@ -73,13 +75,16 @@ enum MonthCalculator {
 
         var byMonth: [YearMonth: MonthFigures] = [:]
         for timesheet in timesheets {
-            var totals = self.totals(month: timesheet.month, entries: timesheet.entries,
-                                     figures: timeline.figures(for: timesheet.month))
+            var totals = self.totals(
+                month: timesheet.month, entries: timesheet.entries,
+                figures: timeline.figures(for: timesheet.month))
             totals.hasTimesheet = true
             byMonth[timesheet.month] = totals
         }
-        let retainerMonths = RetainerCalculator.months(used: byMonth.mapValues(\.inHoursMinutes), first: first,
-                                                       last: computeThrough) { timeline.figures(for: $0).retainer }
+        let retainerMonths = RetainerCalculator.months(
+            used: byMonth.mapValues(\.inHoursMinutes), first: first,
+            last: computeThrough
+        ) { timeline.figures(for: $0).retainer }
         let all = first.through(computeThrough).map { month -> MonthFigures in
             var figures = byMonth[month] ?? MonthFigures(month: month)
             figures.retainer = retainerMonths[month]

@@ -32,11 +32,21 @@ struct Statement: Sendable {
         let published = invoices.filter(\.isPublished)
         var events: [(date: CalendarDate, order: Int, row: Row)] = []
         for invoice in published {
-            events.append((invoice.record.issued, 0, Row(date: invoice.record.issued, number: invoice.number,
-                                                         isPayment: false, charge: invoice.total, payment: 0, balance: 0)))
+            events.append(
+                (
+                    invoice.record.issued, 0,
+                    Row(
+                        date: invoice.record.issued, number: invoice.number,
+                        isPayment: false, charge: invoice.total, payment: 0, balance: 0)
+                ))
             for payment in invoice.record.payments {
-                events.append((payment.date, 1, Row(date: payment.date, number: invoice.number, isPayment: true,
-                                                    charge: 0, payment: payment.amount, balance: 0)))
+                events.append(
+                    (
+                        payment.date, 1,
+                        Row(
+                            date: payment.date, number: invoice.number, isPayment: true,
+                            charge: 0, payment: payment.amount, balance: 0)
+                    ))
             }
         }
         events.sort { ($0.date, $0.order, $0.row.number) < ($1.date, $1.order, $1.row.number) }

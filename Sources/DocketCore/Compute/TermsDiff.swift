@@ -64,8 +64,10 @@ enum TermsDiff {
             let pairs = min(removed.count, added.count)
             for index in 0..<pairs {
                 if removed[index].element == added[index].element {
-                    changes.append(.changed(element: added[index].element,
-                                            words: words(old: removed[index].text, new: added[index].text)))
+                    changes.append(
+                        .changed(
+                            element: added[index].element,
+                            words: words(old: removed[index].text, new: added[index].text)))
                 } else {
                     changes.append(.removed(removed[index]))
                     changes.append(.added(added[index]))
@@ -112,8 +114,14 @@ enum TermsDiff {
         var html = ""
         var inList = false
         func open(_ element: String, _ classes: String) {
-            if element == "li", !inList { html += "<ul>\n"; inList = true }
-            if element != "li", inList { html += "</ul>\n"; inList = false }
+            if element == "li", !inList {
+                html += "<ul>\n"
+                inList = true
+            }
+            if element != "li", inList {
+                html += "</ul>\n"
+                inList = false
+            }
             html += "<\(element)\(classes.isEmpty ? "" : " class=\"\(classes)\"")>"
         }
         for change in changes {
@@ -147,11 +155,17 @@ enum TermsDiff {
                 index += 1
             case .removed:
                 var run: [String] = []
-                while index < words.count, case .removed(let word) = words[index] { run.append(word); index += 1 }
+                while index < words.count, case .removed(let word) = words[index] {
+                    run.append(word)
+                    index += 1
+                }
                 parts.append("<del>" + HTML.escape(run.joined(separator: " ")) + "</del>")
             case .added:
                 var run: [String] = []
-                while index < words.count, case .added(let word) = words[index] { run.append(word); index += 1 }
+                while index < words.count, case .added(let word) = words[index] {
+                    run.append(word)
+                    index += 1
+                }
                 parts.append("<ins>" + HTML.escape(run.joined(separator: " ")) + "</ins>")
             }
         }
@@ -166,7 +180,8 @@ enum TermsDiff {
 
     /// A shortest edit script by longest common subsequence; removals come before additions in a change.
     static func script<T: Equatable>(_ a: [T], _ b: [T]) -> [Step<T>] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         if n > 0, m > 0 {
             for i in stride(from: n - 1, through: 0, by: -1) {
@@ -176,14 +191,19 @@ enum TermsDiff {
             }
         }
         var steps: [Step<T>] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
-                steps.append(.same(a[i])); i += 1; j += 1
+                steps.append(.same(a[i]))
+                i += 1
+                j += 1
             } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
-                steps.append(.removed(a[i])); i += 1
+                steps.append(.removed(a[i]))
+                i += 1
             } else {
-                steps.append(.added(b[j])); j += 1
+                steps.append(.added(b[j]))
+                j += 1
             }
         }
         return steps

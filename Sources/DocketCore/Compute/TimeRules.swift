@@ -30,7 +30,8 @@ enum TimeRules {
     /// A clock range is split at the core-hours boundaries; the part past midnight is out of hours. A
     /// duration is in hours on a day with core hours and out of hours on a day without. With no core hours
     /// set, every minute is in hours.
-    static func split(_ span: TimeSpan, on date: CalendarDate, coreHours: CoreHours?) -> (inHours: Int, outOfHours: Int) {
+    static func split(_ span: TimeSpan, on date: CalendarDate, coreHours: CoreHours?) -> (inHours: Int, outOfHours: Int)
+    {
         guard let coreHours else { return (span.minutes, 0) }
         switch span {
         case .duration(let minutes):

@@ -58,8 +58,9 @@ struct CheckedSite: Sendable {
         content.invoices.sort { $0.path < $1.path }
         checked.site.clients[index] = content
         var diagnostics = Diagnostics()
-        checked.clients[index] = ComputedClient.compute(content, business: site.business, today: today,
-                                                        diagnostics: &diagnostics)
+        checked.clients[index] = ComputedClient.compute(
+            content, business: site.business, today: today,
+            diagnostics: &diagnostics)
         if numbersChanged {
             BillingChecks.checkNumbers(checked.site.clients.flatMap(\.invoices), diagnostics: &diagnostics)
         }

@@ -24,8 +24,10 @@ public struct InvoiceDraft: Sendable {
     /// Drafts the next invoice of a client for `period` (default: `defaultPeriod`), issued on `issued`
     /// (default: today). Nil, with errors in `diagnostics`, when the site has content errors, the client is
     /// unknown, the period is billed already (or has a draft), or it has nothing to bill.
-    public static func make(root: URL, slug: String, period: YearMonth?, issued: CalendarDate?, today: CalendarDate,
-                            diagnostics: inout Diagnostics) -> InvoiceDraft? {
+    public static func make(
+        root: URL, slug: String, period: YearMonth?, issued: CalendarDate?, today: CalendarDate,
+        diagnostics: inout Diagnostics
+    ) -> InvoiceDraft? {
         guard let checked = CheckedSite.load(root: root, today: today, diagnostics: &diagnostics) else { return nil }
         guard !checked.diagnostics.hasErrors else {
             for error in checked.diagnostics.errors { diagnostics.append(error) }
@@ -34,28 +36,37 @@ public struct InvoiceDraft: Sendable {
         let folder = "content/clients/\(slug)"
         guard let computed = checked.client(slug) else {
             let known = checked.clients.map(\.client.slug).joined(separator: ", ")
-            diagnostics.error(folder, "there is no client `\(slug)`: expected a folder \(folder) with client.md"
-                + (known.isEmpty ? "" : " (clients: \(known))"))
+            diagnostics.error(
+                folder,
+                "there is no client `\(slug)`: expected a folder \(folder) with client.md"
+                    + (known.isEmpty ? "" : " (clients: \(known))"))
             return nil
         }
         let business = checked.site.business
         let context = ComputedClient.invoiceContext(computed.content, business: business, figures: computed.figures)
         guard let number = InvoiceNumbering.next(after: checked.invoiceNumbers) else {
-            diagnostics.error("content/clients", "the next invoice number would be longer than 64 characters; start a new sequence by writing its first invoice by hand")
+            diagnostics.error(
+                "content/clients",
+                "the next invoice number would be longer than 64 characters; start a new sequence by writing its first invoice by hand"
+            )
             return nil
         }
         let issued = issued ?? today
         let path = "\(folder)/invoices/\(number).md"
         func draft(_ period: YearMonth) -> Invoice {
-            InvoiceCalculator.invoice(record(number: number, issued: issued, period: period, path: path),
-                                      context: context, today: today)
+            InvoiceCalculator.invoice(
+                record(number: number, issued: issued, period: period, path: path),
+                context: context, today: today)
         }
         let chosen: YearMonth
         if let period {
             chosen = period
         } else {
             guard let found = defaultPeriod(computed, context: context, today: today) else {
-                diagnostics.error(folder, "nothing to invoice for \(slug): every month before \(today.yearMonth.longDescription) with something to bill is billed by a sent invoice (to bill another month, name it with --period YYYY-MM)")
+                diagnostics.error(
+                    folder,
+                    "nothing to invoice for \(slug): every month before \(today.yearMonth.longDescription) with something to bill is billed by a sent invoice (to bill another month, name it with --period YYYY-MM)"
+                )
                 return nil
             }
             chosen = found
@@ -70,8 +81,9 @@ public struct InvoiceDraft: Sendable {
             return nil
         }
         let text = "---\nnumber: \(number)\nissued: \(issued)\nperiod: \(chosen)\nstatus: draft\n---\n"
-        return InvoiceDraft(slug: slug, path: path, text: text, invoice: invoice,
-                            currency: computed.content.client.currency, clientName: computed.client.name)
+        return InvoiceDraft(
+            slug: slug, path: path, text: text, invoice: invoice,
+            currency: computed.content.client.currency, clientName: computed.client.name)
     }
 
     /// Writes the draft; never over an existing file.
@@ -89,8 +101,10 @@ public struct InvoiceDraft: Sendable {
     /// So with `billing: advance` the default on 1 December is December: its invoice bills December's fee
     /// and November's work. A month whose work an invoice for another period bills (where billing changes
     /// between arrears and advance) is passed over: such a month is settled by hand.
-    static func defaultPeriod(_ computed: ComputedClient, context: InvoiceCalculator.Context,
-                                     today: CalendarDate) -> YearMonth? {
+    static func defaultPeriod(
+        _ computed: ComputedClient, context: InvoiceCalculator.Context,
+        today: CalendarDate
+    ) -> YearMonth? {
         let current = today.yearMonth
         guard let first = computed.figures.months.first?.month else { return nil }
         let published = computed.publishedInvoices
@@ -99,8 +113,9 @@ public struct InvoiceDraft: Sendable {
         for period in first.through(current) {
             let usage = computed.content.timeline.usageMonth(forPeriod: period)
             guard usage < current, !periods.contains(period), !usages.contains(usage) else { continue }
-            let invoice = InvoiceCalculator.invoice(record(number: "", issued: today, period: period, path: ""),
-                                                    context: context, today: today)
+            let invoice = InvoiceCalculator.invoice(
+                record(number: "", issued: today, period: period, path: ""),
+                context: context, today: today)
             if !invoice.lines.isEmpty { return period }
         }
         return nil
@@ -115,23 +130,33 @@ public struct InvoiceDraft: Sendable {
         }
         let published = computed.publishedInvoices
         if let other = published.first(where: { $0.record.period == period }) {
-            return Diagnostic(.error, path: other.record.path, line: other.record.numberLine,
-                              "\(month) is already billed by \(other.number) (sent \(other.record.issued.shortDescription)); to bill it again, void \(other.number) (`status: void`) first")
+            return Diagnostic(
+                .error, path: other.record.path, line: other.record.numberLine,
+                "\(month) is already billed by \(other.number) (sent \(other.record.issued.shortDescription)); to bill it again, void \(other.number) (`status: void`) first"
+            )
         }
-        if let usage = invoice.usageMonth, !invoice.lines.filter({ $0.month == usage && $0.kind != .retainerFee }).isEmpty,
-           let other = published.first(where: { $0.usageMonth == usage }) {
-            return Diagnostic(.error, path: other.record.path, line: other.record.numberLine,
-                              "the invoice for \(month) would bill the work of \(usage.longDescription), which \(other.number) already bills (billing changed between arrears and advance); settle \(month) by hand with an invoice written with `lines` and no `period`")
+        if let usage = invoice.usageMonth,
+            !invoice.lines.filter({ $0.month == usage && $0.kind != .retainerFee }).isEmpty,
+            let other = published.first(where: { $0.usageMonth == usage })
+        {
+            return Diagnostic(
+                .error, path: other.record.path, line: other.record.numberLine,
+                "the invoice for \(month) would bill the work of \(usage.longDescription), which \(other.number) already bills (billing changed between arrears and advance); settle \(month) by hand with an invoice written with `lines` and no `period`"
+            )
         }
         if let draft = computed.invoices.first(where: { $0.record.status == .draft && $0.record.period == period }) {
-            return Diagnostic(.error, path: draft.record.path, line: draft.record.numberLine,
-                              "\(draft.number) is already a draft for \(month); check it and send it with `docket invoice --send \(draft.number)`, or delete it to draft again")
+            return Diagnostic(
+                .error, path: draft.record.path, line: draft.record.numberLine,
+                "\(draft.number) is already a draft for \(month); check it and send it with `docket invoice --send \(draft.number)`, or delete it to draft again"
+            )
         }
         if invoice.lines.isEmpty {
             let usage = invoice.usageMonth ?? period
             let sheet = computed.content.timesheets.first { $0.month == usage }?.path
-            return Diagnostic(.error, path: sheet ?? computed.content.folder,
-                              "an invoice for \(month) would have nothing to bill: no billable work, travel, mileage or expenses in \(usage.longDescription)\(usage == period ? "" : " (the month it bills with the retainer billed in advance)") and no retainer fee")
+            return Diagnostic(
+                .error, path: sheet ?? computed.content.folder,
+                "an invoice for \(month) would have nothing to bill: no billable work, travel, mileage or expenses in \(usage.longDescription)\(usage == period ? "" : " (the month it bills with the retainer billed in advance)") and no retainer fee"
+            )
         }
         return nil
     }
@@ -139,13 +164,17 @@ public struct InvoiceDraft: Sendable {
     /// Why an invoice may not be issued on a date: the month whose work it bills has not begun (a month
     /// may be invoiced from its own days on, or before it for a retainer billed in advance).
     static func tooEarly(_ invoice: Invoice, issued: CalendarDate) -> String? {
-        guard let period = invoice.record.period, let usage = invoice.usageMonth, usage > issued.yearMonth else { return nil }
-        return "the invoice for \(period.longDescription) bills the work of \(usage.longDescription), which has not begun on \(issued.longDescription); issue it once the work is done (from \(usage.firstDay.longDescription) at the earliest)"
+        guard let period = invoice.record.period, let usage = invoice.usageMonth, usage > issued.yearMonth else {
+            return nil
+        }
+        return
+            "the invoice for \(period.longDescription) bills the work of \(usage.longDescription), which has not begun on \(issued.longDescription); issue it once the work is done (from \(usage.firstDay.longDescription) at the earliest)"
     }
 
     /// A record for a period as `make` writes it.
     static func record(number: String, issued: CalendarDate, period: YearMonth, path: String) -> InvoiceRecord {
-        InvoiceRecord(number: number, issued: issued, period: period, supplied: nil, due: nil, status: .draft, po: nil,
-                      payments: [], extraLines: [], noteHTML: "", path: path, numberLine: 2)
+        InvoiceRecord(
+            number: number, issued: issued, period: period, supplied: nil, due: nil, status: .draft, po: nil,
+            payments: [], extraLines: [], noteHTML: "", path: path, numberLine: 2)
     }
 }

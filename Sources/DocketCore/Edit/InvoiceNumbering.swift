@@ -25,11 +25,13 @@ enum InvoiceNumbering {
     /// characters by their Unicode scalars, a run of digits before a run of text. Numbers with the same runs
     /// (`INV-09`, `INV-009`) are ordered by their text, so the order is total.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        let x = runs(a), y = runs(b)
+        let x = runs(a)
+        let y = runs(b)
         for (left, right) in zip(x, y) {
             switch (left.isDigits, right.isDigits) {
             case (true, true):
-                let l = left.text.drop { $0 == "0" }, r = right.text.drop { $0 == "0" }
+                let l = left.text.drop { $0 == "0" }
+                let r = right.text.drop { $0 == "0" }
                 if l.count != r.count { return l.count < r.count }
                 if l != r { return l.unicodeScalars.lexicographicallyPrecedes(r.unicodeScalars) }
             case (false, false):

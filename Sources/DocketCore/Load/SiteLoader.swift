@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loads and validates a site's `content/` folder: business.md, every client folder, every timesheet.
@@ -26,11 +27,12 @@ enum SiteLoader {
             diagnostics.append(contentsOf: own)
             if let content { clients.append(content) }
         }
-        checkAcrossClients(tokens: clients.map { ($0.client.slug, $0.token) },
-                           invoiceNumbers: clients.flatMap { content in
-                               content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
-                           },
-                           diagnostics: &diagnostics)
+        checkAcrossClients(
+            tokens: clients.map { ($0.client.slug, $0.token) },
+            invoiceNumbers: clients.flatMap { content in
+                content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
+            },
+            diagnostics: &diagnostics)
         return Site(business: business, clients: clients)
     }
 
@@ -41,7 +43,9 @@ enum SiteLoader {
     /// cannot be used. The one reader of business.md.
     static func loadBusiness(root: URL, diagnostics: inout Diagnostics) -> Business? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(businessPath).path) else {
-            diagnostics.error(businessPath, "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
+            diagnostics.error(
+                businessPath,
+                "missing: expected the VA's business details in content/business.md (see docs/content-format.md)")
             return nil
         }
         guard let file = SourceFile.read(site: root, path: businessPath, diagnostics: &diagnostics) else { return nil }
@@ -57,7 +61,10 @@ enum SiteLoader {
     /// folder names.
     static func checkFolderName(_ slug: String, diagnostics: inout Diagnostics) -> Bool {
         guard Client.isValidSlug(slug) else {
-            diagnostics.error("content/clients/\(slug)", "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`")
+            diagnostics.error(
+                "content/clients/\(slug)",
+                "invalid client folder name `\(slug)`; expected 1–64 lowercase letters, digits or `-`, like `acme-widgets`"
+            )
             return false
         }
         return true
@@ -65,24 +72,30 @@ enum SiteLoader {
 
     /// The checks that need every client at once: each share token held by one client, each invoice number
     /// used once across the business (and the numbering's gaps). `tokens` and `invoiceNumbers` in folder order.
-    static func checkAcrossClients(tokens: [(slug: String, token: String?)], invoiceNumbers: [InvoiceNumber],
-                                   diagnostics: inout Diagnostics) {
+    static func checkAcrossClients(
+        tokens: [(slug: String, token: String?)], invoiceNumbers: [InvoiceNumber],
+        diagnostics: inout Diagnostics
+    ) {
         ShareToken.checkUnique(tokens, diagnostics: &diagnostics)
         BillingChecks.checkNumbers(invoiceNumbers, diagnostics: &diagnostics)
     }
 
     /// Loads, parses and validates one client folder (its name first); nil when there is no client to use.
     /// `digests`, when given, records the SHA-256 of every file read (a build's fingerprint).
-    static func loadClient(root: URL, slug: String, business: Business, diagnostics: inout Diagnostics,
-                           digests: FileDigests? = nil) -> ClientContent? {
+    static func loadClient(
+        root: URL, slug: String, business: Business, diagnostics: inout Diagnostics,
+        digests: FileDigests? = nil
+    ) -> ClientContent? {
         guard checkFolderName(slug, diagnostics: &diagnostics) else { return nil }
         let folder = "content/clients/\(slug)"
         let clientPath = "\(folder)/client.md"
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(clientPath).path) else {
-            diagnostics.error(folder, "missing client.md: expected \(clientPath) with the client's name, contact, email and rate")
+            diagnostics.error(
+                folder, "missing client.md: expected \(clientPath) with the client's name, contact, email and rate")
             return nil
         }
-        guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics, digests: digests) else { return nil }
+        guard let file = SourceFile.read(site: root, path: clientPath, diagnostics: &diagnostics, digests: digests)
+        else { return nil }
         // Every amount of the client's files is in its currency (client.md's `currency`, else business.md's).
         let (client, currency) = Client.read(file, slug: slug, business: business, diagnostics: &diagnostics)
 
@@ -94,20 +107,26 @@ enum SiteLoader {
                 diagnostics.error(path, "a timesheet must be named for its month, like `2026-11.md`; found `\(name)`")
                 continue
             }
-            guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests) else { continue }
-            timesheets.append(TimesheetParser.parse(sheetFile, month: month, currency: currency,
-                                                    diagnostics: &diagnostics))
+            guard let sheetFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests)
+            else { continue }
+            timesheets.append(
+                TimesheetParser.parse(
+                    sheetFile, month: month, currency: currency,
+                    diagnostics: &diagnostics))
         }
         timesheets.sort { $0.month < $1.month }
 
         var terms: [Terms] = []
-        for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
+        for name in listDirectory(root, "\(folder)/terms", directories: false, diagnostics: &diagnostics)
+        where name.hasSuffix(".md") {
             let path = "\(folder)/terms/\(name)"
             guard let termsFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
-                  let version = Terms.parse(termsFile, currency: currency, diagnostics: &diagnostics) else { continue }
+                let version = Terms.parse(termsFile, currency: currency, diagnostics: &diagnostics)
+            else { continue }
             if let other = terms.first(where: { $0.version == version.version }) {
-                diagnostics.error(path, line: 0, column: 0,
-                                  "terms version \(version.version) is already used by \(other.path); expected each version once")
+                diagnostics.error(
+                    path, line: 0, column: 0,
+                    "terms version \(version.version) is already used by \(other.path); expected each version once")
                 continue
             }
             terms.append(version)
@@ -115,10 +134,12 @@ enum SiteLoader {
         terms.sort { $0.version < $1.version }
 
         var invoices: [InvoiceRecord] = []
-        for name in listDirectory(root, "\(folder)/invoices", directories: false, diagnostics: &diagnostics) where name.hasSuffix(".md") {
+        for name in listDirectory(root, "\(folder)/invoices", directories: false, diagnostics: &diagnostics)
+        where name.hasSuffix(".md") {
             let path = "\(folder)/invoices/\(name)"
-            guard let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
-                  let record = InvoiceRecord.parse(invoiceFile, currency: currency, diagnostics: &diagnostics)
+            guard
+                let invoiceFile = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests),
+                let record = InvoiceRecord.parse(invoiceFile, currency: currency, diagnostics: &diagnostics)
             else { continue }
             invoices.append(record)
         }
@@ -126,30 +147,34 @@ enum SiteLoader {
         var deliverables: [Deliverable] = []
         let tasksPath = "\(folder)/tasks.md"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tasksPath).path),
-           let tasksFile = SourceFile.read(site: root, path: tasksPath, diagnostics: &diagnostics, digests: digests) {
+            let tasksFile = SourceFile.read(site: root, path: tasksPath, diagnostics: &diagnostics, digests: digests)
+        {
             deliverables = TasksParser.parse(tasksFile, diagnostics: &diagnostics)
         }
 
         var token: String?
         let tokenPath = "\(folder)/\(ShareToken.fileName)"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(tokenPath).path),
-           let tokenFile = SourceFile.read(site: root, path: tokenPath, diagnostics: &diagnostics, digests: digests) {
+            let tokenFile = SourceFile.read(site: root, path: tokenPath, diagnostics: &diagnostics, digests: digests)
+        {
             token = ShareToken.parse(tokenFile, diagnostics: &diagnostics)
         }
 
         func secret(_ name: String, count: Int) -> Data? {
             let path = "\(folder)/\(name)"
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path),
-                  let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests) else { return nil }
+                let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics, digests: digests)
+            else { return nil }
             return ShareToken.parseSecret(file, count: count, diagnostics: &diagnostics)
         }
         let salt = secret(ShareToken.saltFileName, count: 16)
         let key = secret(ShareToken.keyFileName, count: 32)
 
         guard let client else { return nil }
-        let content = ClientContent(client: client, timesheets: timesheets, terms: terms, invoices: invoices,
-                                    deliverables: deliverables, token: token, portalSalt: salt, portalKey: key,
-                                    defaultPaymentTerms: business.paymentTerms)
+        let content = ClientContent(
+            client: client, timesheets: timesheets, terms: terms, invoices: invoices,
+            deliverables: deliverables, token: token, portalSalt: salt, portalKey: key,
+            defaultPaymentTerms: business.paymentTerms)
         validate(content, diagnostics: &diagnostics)
         return content
     }
@@ -161,15 +186,19 @@ enum SiteLoader {
             guard figures.mileageRate == nil else { continue }
             for entry in timesheet.entries {
                 if case .mileage = entry.kind, !entry.isUnbilled {
-                    diagnostics.error(timesheet.path, line: entry.line, column: 0,
-                                      "mileage is logged but content/clients/\(content.client.slug)/client.md has no `mileage_rate`; expected a rate per \(figures.distanceUnit.rawValue), or tag the entry #unbilled")
+                    diagnostics.error(
+                        timesheet.path, line: entry.line, column: 0,
+                        "mileage is logged but content/clients/\(content.client.slug)/client.md has no `mileage_rate`; expected a rate per \(figures.distanceUnit.rawValue), or tag the entry #unbilled"
+                    )
                 }
             }
         }
     }
 
     /// Names in a folder, sorted, skipping hidden ones; empty when the folder does not exist.
-    static func listDirectory(_ root: URL, _ path: String, directories: Bool, diagnostics: inout Diagnostics) -> [String] {
+    static func listDirectory(_ root: URL, _ path: String, directories: Bool, diagnostics: inout Diagnostics)
+        -> [String]
+    {
         let folder = root.appendingPathComponent(path).path
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One text file of the site, read and checked to be UTF-8, with its lines ready for positions.
@@ -21,7 +22,8 @@ struct SourceFile: Sendable {
         var (newlines, needsNormalising) = Self.scan(&normalised)
         if needsNormalising {
             if normalised.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { normalised.removeFirst() }
-            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
             newlines = Self.scan(&normalised).newlines
         }
         self.text = normalised
@@ -49,7 +51,8 @@ struct SourceFile: Sendable {
         var needsNormalising = false
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
-            needsNormalising = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            needsNormalising =
+                bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
                 || memchr(base, 13, bytes.count) != nil
             // `memchr` finds each newline many bytes at a time.
             newlines.reserveCapacity(bytes.count / 32)
@@ -70,8 +73,9 @@ struct SourceFile: Sendable {
         }
         if let text { return SourceFile(path: path, text: text) }
         let (line, column) = invalidUTF8Position([UInt8](data))
-        diagnostics.error(path, line: line, column: column,
-                          "the file is not valid UTF-8 text; expected a plain text file saved as UTF-8")
+        diagnostics.error(
+            path, line: line, column: column,
+            "the file is not valid UTF-8 text; expected a plain text file saved as UTF-8")
         return nil
     }
 
@@ -125,9 +129,9 @@ struct SourceFile: Sendable {
     /// POSIX `read`, named through the C library of the platform (Glibc on Linux, Darwin on macOS).
     private static func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        Glibc.read(descriptor, bytes, count)
+            Glibc.read(descriptor, bytes, count)
         #else
-        Darwin.read(descriptor, bytes, count)
+            Darwin.read(descriptor, bytes, count)
         #endif
     }
 

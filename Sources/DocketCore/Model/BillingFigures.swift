@@ -21,10 +21,12 @@ struct BillingFigures: Sendable, Equatable {
     var retainer: RetainerTerms?
 
     /// Creates figures; rates not given default to `rate`, as in client.md.
-    init(rate: MinorUnits, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
-                distanceUnit: DistanceUnit = .mi, increment: Int = 1, coreHours: CoreHours? = nil,
-                outOfHoursRate: MinorUnits? = nil, paymentTerms: Int = Business.defaultPaymentTerms,
-                retainer: RetainerTerms? = nil) {
+    init(
+        rate: MinorUnits, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
+        distanceUnit: DistanceUnit = .mi, increment: Int = 1, coreHours: CoreHours? = nil,
+        outOfHoursRate: MinorUnits? = nil, paymentTerms: Int = Business.defaultPaymentTerms,
+        retainer: RetainerTerms? = nil
+    ) {
         self.rate = rate
         self.travelRate = travelRate ?? rate
         self.mileageRate = mileageRate
@@ -67,9 +69,11 @@ struct WrittenFigures: Sendable, Equatable {
     var retainer: RetainerSetting?
 
     /// Creates figures with the given keys set.
-    init(rate: MinorUnits? = nil, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
-                distanceUnit: DistanceUnit? = nil, increment: Int? = nil, coreHours: CoreHours? = nil,
-                outOfHoursRate: MinorUnits? = nil, paymentTerms: Int? = nil, retainer: RetainerSetting? = nil) {
+    init(
+        rate: MinorUnits? = nil, travelRate: MinorUnits? = nil, mileageRate: MinorUnits? = nil,
+        distanceUnit: DistanceUnit? = nil, increment: Int? = nil, coreHours: CoreHours? = nil,
+        outOfHoursRate: MinorUnits? = nil, paymentTerms: Int? = nil, retainer: RetainerSetting? = nil
+    ) {
         self.rate = rate
         self.travelRate = travelRate
         self.mileageRate = mileageRate
@@ -82,8 +86,10 @@ struct WrittenFigures: Sendable, Equatable {
     }
 
     /// The front-matter keys of the billing figures, in the order they are documented.
-    static let keys = ["rate", "travel_rate", "mileage_rate", "distance_unit", "increment", "core_hours",
-                              "out_of_hours_rate", "payment_terms", "retainer"]
+    static let keys = [
+        "rate", "travel_rate", "mileage_rate", "distance_unit", "increment", "core_hours",
+        "out_of_hours_rate", "payment_terms", "retainer",
+    ]
 
     /// Whether the file sets no billing figure.
     var isEmpty: Bool { self == WrittenFigures() }
@@ -105,11 +111,12 @@ struct WrittenFigures: Sendable, Equatable {
 
     /// Keys set here win over keys set in `older` (key by key).
     func overriding(_ older: WrittenFigures) -> WrittenFigures {
-        WrittenFigures(rate: rate ?? older.rate, travelRate: travelRate ?? older.travelRate,
-                       mileageRate: mileageRate ?? older.mileageRate, distanceUnit: distanceUnit ?? older.distanceUnit,
-                       increment: increment ?? older.increment, coreHours: coreHours ?? older.coreHours,
-                       outOfHoursRate: outOfHoursRate ?? older.outOfHoursRate,
-                       paymentTerms: paymentTerms ?? older.paymentTerms, retainer: retainer ?? older.retainer)
+        WrittenFigures(
+            rate: rate ?? older.rate, travelRate: travelRate ?? older.travelRate,
+            mileageRate: mileageRate ?? older.mileageRate, distanceUnit: distanceUnit ?? older.distanceUnit,
+            increment: increment ?? older.increment, coreHours: coreHours ?? older.coreHours,
+            outOfHoursRate: outOfHoursRate ?? older.outOfHoursRate,
+            paymentTerms: paymentTerms ?? older.paymentTerms, retainer: retainer ?? older.retainer)
     }
 
     /// The figures with every default applied: `travel_rate`, `out_of_hours_rate` and `overage_rate` default
@@ -121,10 +128,11 @@ struct WrittenFigures: Sendable, Equatable {
             if !overageWritten { terms.overageRate = rate }
             retainer = terms
         }
-        return BillingFigures(rate: rate, travelRate: travelRate, mileageRate: mileageRate,
-                              distanceUnit: distanceUnit ?? .mi, increment: increment ?? 1, coreHours: coreHours,
-                              outOfHoursRate: outOfHoursRate, paymentTerms: paymentTerms ?? defaultPaymentTerms,
-                              retainer: retainer)
+        return BillingFigures(
+            rate: rate, travelRate: travelRate, mileageRate: mileageRate,
+            distanceUnit: distanceUnit ?? .mi, increment: increment ?? 1, coreHours: coreHours,
+            outOfHoursRate: outOfHoursRate, paymentTerms: paymentTerms ?? defaultPaymentTerms,
+            retainer: retainer)
     }
 }
 
@@ -139,7 +147,9 @@ extension WrittenFigures {
         figures.distanceUnit = fields.choice("distance_unit", DistanceUnit.self)
         if let increment = fields.duration("increment") {
             if increment > 240 {
-                fields.error(field: "increment", "`increment` must be at most 4h; expected a rounding step like `6m`, `15m` or `30m`")
+                fields.error(
+                    field: "increment",
+                    "`increment` must be at most 4h; expected a rounding step like `6m`, `15m` or `30m`")
             } else {
                 figures.increment = increment
             }
@@ -157,7 +167,10 @@ extension WrittenFigures {
                 if scalar.string.trimmingWhitespace().lowercased() == "none" {
                     figures.retainer = RetainerSetting.none
                 } else {
-                    fields.error(at: node, "`retainer` must be a group of fields like `retainer: { hours: 20, fee: 550.00 }`, or `none` to end a retainer; found `\(scalar.string)`")
+                    fields.error(
+                        at: node,
+                        "`retainer` must be a group of fields like `retainer: { hours: 20, fee: 550.00 }`, or `none` to end a retainer; found `\(scalar.string)`"
+                    )
                 }
             } else if let group = fields.group("retainer") {
                 if let terms = RetainerTerms.parse(group, currency: currency) {

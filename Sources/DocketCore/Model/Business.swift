@@ -62,7 +62,9 @@ extension Business {
         let vatNumber = fields.string("vat_number")
         var vatRate = fields.decimal("vat_rate", maxScale: 2)
         if vatRate != nil, vatNumber == nil {
-            fields.error(field: "vat_rate", "`vat_rate` is set but `vat_number` is not; expected a `vat_number` to charge VAT, or no `vat_rate`")
+            fields.error(
+                field: "vat_rate",
+                "`vat_rate` is set but `vat_number` is not; expected a `vat_number` to charge VAT, or no `vat_rate`")
         }
         if let rate = vatRate, rate.scaled(to: 2) > 100_00 {
             fields.error(field: "vat_rate", "`vat_rate` must be a percentage from 0 to 100")
@@ -72,9 +74,10 @@ extension Business {
         let paymentTerms = fields.integer("payment_terms", in: 0...365) ?? Business.defaultPaymentTerms
         var bank: BankDetails?
         if let group = fields.group("bank") {
-            bank = BankDetails(accountName: accountName(group), bankName: group.string("bank_name"),
-                               sortCode: group.string("sort_code"), account: group.string("account"),
-                               iban: group.string("iban"), bic: group.string("bic"))
+            bank = BankDetails(
+                accountName: accountName(group), bankName: group.string("bank_name"),
+                sortCode: group.string("sort_code"), account: group.string("account"),
+                iban: group.string("iban"), bic: group.string("bic"))
             group.finish()
             fields.adopt(group)
         }
@@ -82,7 +85,8 @@ extension Business {
         var baseURL = fields.string("base_url")
         if let url = baseURL {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
-                fields.error(field: "base_url", "`base_url` must be a web address starting with https://, found `\(url)`")
+                fields.error(
+                    field: "base_url", "`base_url` must be a web address starting with https://, found `\(url)`")
                 baseURL = nil
             } else {
                 while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
@@ -90,9 +94,10 @@ extension Business {
         }
         fields.finish()
         guard let name, let address, let email else { return nil }
-        return Business(name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
-                        vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
-                        bank: bank, latePayment: latePayment, baseURL: baseURL)
+        return Business(
+            name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
+            vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
+            bank: bank, latePayment: latePayment, baseURL: baseURL)
     }
 
     /// `bank.account_name`, or the older `bank.name` read as it with a warning naming what to change.
@@ -100,10 +105,16 @@ extension Business {
         let accountName = bank.string("account_name")
         guard let name = bank.string("name") else { return accountName }
         if accountName != nil {
-            bank.error(field: "name", "`bank.name` and `bank.account_name` are both set; expected only `account_name` (the name on the account); put the bank's own name in `bank_name`")
+            bank.error(
+                field: "name",
+                "`bank.name` and `bank.account_name` are both set; expected only `account_name` (the name on the account); put the bank's own name in `bank_name`"
+            )
             return accountName
         }
-        bank.warning(field: "name", "`bank.name` is read as the account name; rename it to `account_name` (the name on the account, which the payer's bank checks with Confirmation of Payee), and put the bank's own name, if you want it printed, in `bank_name`")
+        bank.warning(
+            field: "name",
+            "`bank.name` is read as the account name; rename it to `account_name` (the name on the account, which the payer's bank checks with Confirmation of Payee), and put the bank's own name, if you want it printed, in `bank_name`"
+        )
         return name
     }
 }

@@ -10,7 +10,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Creates a date, or nil when the day does not exist in that month.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= YearMonth(uncheckedYear: year, month: month).numberOfDays else { return nil }
+            day >= 1, day <= YearMonth(uncheckedYear: year, month: month).numberOfDays
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -19,7 +20,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
         // Exactly `DDDD-DD-DD`, read byte by byte.
-        var year = 0, month = 0, day = 0
+        var year = 0
+        var month = 0
+        var day = 0
         var count = 0
         for byte in text.utf8 {
             count += 1
@@ -157,7 +160,8 @@ enum Weekday: Int, Sendable, CaseIterable, Comparable {
         guard text.utf8.count <= 9 else { return nil }
         let lower = text.lowercased()
         guard let index = Self.lowercaseNames.firstIndex(where: { $0.name == lower || $0.abbreviation == lower }),
-              let match = Weekday(rawValue: index) else { return nil }
+            let match = Weekday(rawValue: index)
+        else { return nil }
         self = match
     }
 
@@ -203,8 +207,10 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
 
     /// English month names, January first.
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     init(uncheckedYear year: Int, month: Int) {
         self.year = year
@@ -220,7 +226,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses exactly `YYYY-MM`.
     public init?(iso text: some StringProtocol) {
         // Exactly `DDDD-DD`, read byte by byte.
-        var year = 0, month = 0
+        var year = 0
+        var month = 0
         var count = 0
         for byte in text.utf8 {
             count += 1
@@ -308,7 +315,8 @@ extension CalendarDate: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
         }
         self = date
     }
@@ -326,9 +334,10 @@ extension CalendarDate {
     static func whyNotADay(iso text: some StringProtocol) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              CalendarDate(year: year, month: month, day: day) == nil else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            CalendarDate(year: year, month: month, day: day) == nil
+        else { return nil }
         if let reason = YearMonth.whyNot(year: year, month: month) { return reason }
         if day == 0 { return "days start at 01" }
         let yearMonth = YearMonth(uncheckedYear: year, month: month)
@@ -347,8 +356,9 @@ extension YearMonth {
     static func whyNotAMonth(iso text: some StringProtocol) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1])
+        else { return nil }
         return whyNot(year: year, month: month)
     }
 

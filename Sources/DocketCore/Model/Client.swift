@@ -43,16 +43,19 @@ enum ClientStatus: String, Sendable, CaseIterable {
 extension Client {
     /// Whether a folder name is a valid client slug.
     static func isValidSlug(_ slug: String) -> Bool {
-        (1...64).contains(slug.count) && slug.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }
+        (1...64).contains(slug.count)
+            && slug.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+            }
     }
 
     /// Parses a client.md, giving the client (nil when it cannot be used) and the currency its other files are
     /// read in: client.md's `currency` when it is a known code, else business.md's (even when the client itself
     /// cannot be used, so its timesheets and invoices are still checked in the right currency).
-    static func read(_ file: SourceFile, slug: String, business: Business,
-                     diagnostics: inout Diagnostics) -> (client: Client?, currency: Currency) {
+    static func read(
+        _ file: SourceFile, slug: String, business: Business,
+        diagnostics: inout Diagnostics
+    ) -> (client: Client?, currency: Currency) {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
@@ -71,23 +74,32 @@ extension Client {
         var encryption = fields.choice("portal_encryption", PortalEncryptionMode.self)
         if encryption == nil, passphraseEnv != nil { encryption = .passphrase }
         if encryption == .passphrase, passphraseEnv == nil {
-            fields.error(field: "portal_encryption", "`portal_encryption: passphrase` needs `portal_passphrase_env`: the name of the environment variable that holds the passphrase")
+            fields.error(
+                field: "portal_encryption",
+                "`portal_encryption: passphrase` needs `portal_passphrase_env`: the name of the environment variable that holds the passphrase"
+            )
         }
         if encryption == .link, passphraseEnv != nil {
-            fields.error(field: "portal_encryption", "`portal_encryption: link` uses a key in the link, not a passphrase; remove `portal_passphrase_env` or use `portal_encryption: passphrase`")
+            fields.error(
+                field: "portal_encryption",
+                "`portal_encryption: link` uses a key in the link, not a passphrase; remove `portal_passphrase_env` or use `portal_encryption: passphrase`"
+            )
         }
         if let name = passphraseEnv, !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-            fields.error(field: "portal_passphrase_env", "`portal_passphrase_env` must be an environment variable name like `ACME_PORTAL_PASS`, found `\(name)`")
+            fields.error(
+                field: "portal_passphrase_env",
+                "`portal_passphrase_env` must be an environment variable name like `ACME_PORTAL_PASS`, found `\(name)`")
         }
         fields.finish()
 
         guard let name, let contact, let email, figures.rate != nil, !fields.diagnostics.hasErrors else {
             return (nil, currency)
         }
-        let client = Client(slug: slug, name: name, contact: contact, email: email, address: address,
-                            currency: currency, vat: vat, vatNumber: vatNumber, figures: figures, status: status,
-                            portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
-                            portalPassphraseLine: passphraseLine)
+        let client = Client(
+            slug: slug, name: name, contact: contact, email: email, address: address,
+            currency: currency, vat: vat, vatNumber: vatNumber, figures: figures, status: status,
+            portalPassphraseEnv: passphraseEnv, portalEncryption: encryption,
+            portalPassphraseLine: passphraseLine)
         return (client, currency)
     }
 
@@ -98,11 +110,17 @@ extension Client {
         let vatNumber = fields.string("vat_number")
         guard let vat else { return (nil, vatNumber) }
         if business.vatNumber == nil {
-            fields.error(field: "vat", "`vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md")
+            fields.error(
+                field: "vat",
+                "`vat` is set but content/business.md has no `vat_number`; a business that is not VAT registered charges no VAT: remove `vat`, or add your `vat_number` to business.md"
+            )
             return (nil, vatNumber)
         }
         if vat == .reverseCharge, vatNumber == nil {
-            fields.error(field: "vat", "`vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file")
+            fields.error(
+                field: "vat",
+                "`vat: reverse_charge` needs the client's VAT number: the invoice must show it, as the client accounts for the VAT; add `vat_number` (like `vat_number: DE123456789`) to this file"
+            )
         }
         return (vat, vatNumber)
     }

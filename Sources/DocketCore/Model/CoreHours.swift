@@ -24,18 +24,23 @@ struct CoreHours: Sendable, Equatable, CustomStringConvertible {
             for spec in words.dropLast() {
                 let ends = spec.split(separator: "-", omittingEmptySubsequences: false)
                 guard (1...2).contains(ends.count), let first = Weekday(name: ends[0]),
-                      let last = Weekday(name: ends[ends.count - 1]) else {
-                    return .failure(ParseMessage("expected days like `Mon-Fri` or `Sat`, found `\(spec)` in `\(group)`"))
+                    let last = Weekday(name: ends[ends.count - 1])
+                else {
+                    return .failure(
+                        ParseMessage("expected days like `Mon-Fri` or `Sat`, found `\(spec)` in `\(group)`"))
                 }
                 guard first <= last else {
-                    return .failure(ParseMessage("the days `\(spec)` run backwards; expected the first day before the last, like `Mon-Fri`"))
+                    return .failure(
+                        ParseMessage(
+                            "the days `\(spec)` run backwards; expected the first day before the last, like `Mon-Fri`"))
                 }
                 days += Weekday.allCases.filter { $0 >= first && $0 <= last }
             }
             var scanner = TextScanner(rangeText)
             guard let start = scanner.scanClock(),
-                  scanner.consume("-") || scanner.consume("–"),
-                  let end = scanner.scanClock(), scanner.rest.isEmpty else {
+                scanner.consume("-") || scanner.consume("–"),
+                let end = scanner.scanClock(), scanner.rest.isEmpty
+            else {
                 return .failure(ParseMessage("expected hours like `09:00-15:00` after the days, found `\(rangeText)`"))
             }
             guard end > start else {
@@ -72,10 +77,14 @@ struct CoreHours: Sendable, Equatable, CustomStringConvertible {
         var index = 0
         let all = Weekday.allCases
         while index < all.count {
-            let hours = (intervals[all[index]] ?? []).map { "\(EntryParser.clockText($0.lowerBound))–\(EntryParser.clockText($0.upperBound))" }
+            let hours = (intervals[all[index]] ?? []).map {
+                "\(EntryParser.clockText($0.lowerBound))–\(EntryParser.clockText($0.upperBound))"
+            }
             var last = index
             while last + 1 < all.count, (intervals[all[last + 1]] ?? []) == (intervals[all[index]] ?? []) { last += 1 }
-            let days = last == index ? all[index].name
+            let days =
+                last == index
+                ? all[index].name
                 : "\(all[index].name) \(last == index + 1 ? "and" : "to") \(all[last].name)"
             rows.append((days, hours.isEmpty ? "out of hours all day" : hours.joined(separator: ", ")))
             index = last + 1

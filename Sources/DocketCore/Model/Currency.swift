@@ -50,8 +50,10 @@ struct Currency: Sendable, Hashable {
     let markersLongestFirst: [String]
 
     /// Symbols of other currencies, so `$12` for a GBP business is caught rather than guessed.
-    static let foreignMarkers: [String] = ["$", "€", "£", "¥", "₹", "₩", "₪", "₱", "₦", "R$", "A$", "CA$", "NZ$",
-                                           "US$", "S$", "HK$"]
+    static let foreignMarkers: [String] = [
+        "$", "€", "£", "¥", "₹", "₩", "₪", "₱", "₦", "R$", "A$", "CA$", "NZ$",
+        "US$", "S$", "HK$",
+    ]
 
     /// Whether a three-letter word looks like a currency code at all.
     static func isKnownCode(_ text: some StringProtocol) -> Bool {
@@ -87,7 +89,8 @@ enum MoneyFormat {
     /// Returns nil for anything else, and for more decimals than the currency has.
     static func parse(_ text: some StringProtocol, currency: Currency) -> MinorUnits? {
         guard let fixed = FixedDecimal.parse(text, allowGrouping: true), fixed.scale <= currency.minorDigits,
-              !fixed.negative else { return nil }
+            !fixed.negative
+        else { return nil }
         return fixed.scaled(to: currency.minorDigits)
     }
 
@@ -172,7 +175,7 @@ struct FixedDecimal: Sendable, Equatable {
         var wholeDigits = 0
         var scale = 0
         var pointSeen = false
-        var groups = 0     // commas seen
+        var groups = 0  // commas seen
         var groupLength = 0  // digits since the last comma (or the start)
         while index < bytes.count {
             let byte = bytes[index]

@@ -76,17 +76,21 @@ extension Deliverable {
             late = max(0, due.days(until: delivered))
             let early = max(0, delivered.days(until: due))
             timeline.append((delivered, 3, "Delivered"))
-            status = late > 0 ? "Delivered \(plural(late, "day")) late"
+            status =
+                late > 0
+                ? "Delivered \(plural(late, "day")) late"
                 : early > 0 ? "Delivered on time (\(plural(early, "day")) early)" : "Delivered on time"
         } else {
             let left = today.days(until: due)
             late = max(0, -left)
-            status = left > 0 ? "\(plural(left, "day")) to go" : left == 0 ? "Due today" : "\(plural(-left, "day")) overdue"
+            status =
+                left > 0 ? "\(plural(left, "day")) to go" : left == 0 ? "Due today" : "\(plural(-left, "day")) overdue"
         }
         timeline.sort { ($0.date, $0.order) < ($1.date, $1.order) }
-        return DeliverableFacts(status: status, daysLate: late, isLate: late > 0,
-                                timeline: timeline.map { ($0.date, $0.text) }, waits: waits,
-                                daysWaited: waitedDays.count)
+        return DeliverableFacts(
+            status: status, daysLate: late, isLate: late > 0,
+            timeline: timeline.map { ($0.date, $0.text) }, waits: waits,
+            daysWaited: waitedDays.count)
     }
 }
 

@@ -22,12 +22,6 @@ struct Distance: Sendable, Equatable {
     /// The unit it was written in.
     let unit: DistanceUnit
 
-    /// Creates a distance.
-    init(thousandths: Int, unit: DistanceUnit) {
-        self.thousandths = thousandths
-        self.unit = unit
-    }
-
     /// The exact length in another unit, with 1 mi = 1.609344 km.
     func exact(in target: DistanceUnit) -> Rational {
         let value = Rational(thousandths, 1000)
@@ -85,8 +79,10 @@ struct Entry: Sendable, Equatable {
     var line: Int
 
     /// Creates an entry.
-    init(date: CalendarDate, kind: EntryKind, description: String, tags: [String],
-                detailsHTML: String = "", line: Int = 0) {
+    init(
+        date: CalendarDate, kind: EntryKind, description: String, tags: [String],
+        detailsHTML: String = "", line: Int = 0
+    ) {
         self.date = date
         self.kind = kind
         self.description = description

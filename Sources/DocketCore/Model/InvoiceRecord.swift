@@ -46,9 +46,11 @@ extension InvoiceRecordStatus {
     static func advice(for written: String) -> String? {
         switch written.trimmingWhitespace().lowercased() {
         case "paid", "part paid", "part-paid", "partly paid", "partially paid":
-            return "a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total"
+            return
+                "a paid invoice stays `status: sent`: record each payment under `payments:` with the day it arrived and the amount, like `- { date: 2026-12-10, amount: 400.00 }`, and Docket shows the invoice as paid once its payments cover the total"
         case "overdue", "late":
-            return "an overdue invoice stays `status: sent`: Docket shows it as overdue once its due date has passed with money still owed"
+            return
+                "an overdue invoice stays `status: sent`: Docket shows it as overdue once its due date has passed with money still owed"
         case "unpaid", "outstanding", "issued":
             return "an invoice sent and not yet paid is `status: sent`: write `status: sent`"
         case "cancelled", "canceled":
@@ -78,10 +80,11 @@ struct ExtraLine: Sendable, Equatable {
 extension InvoiceRecord {
     /// Whether an invoice number is safe as a file and page name: letters, digits, `-`, `_`, `.`.
     static func isValidNumber(_ number: String) -> Bool {
-        (1...64).contains(number.count) && !number.hasPrefix(".") && number.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || $0 == "-" || $0 == "_" || $0 == "."
-        }
+        (1...64).contains(number.count) && !number.hasPrefix(".")
+            && number.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || $0 == "-" || $0 == "_" || $0 == "."
+            }
     }
 
     /// Parses an invoice record.
@@ -91,7 +94,10 @@ extension InvoiceRecord {
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
         var number = fields.string("number", required: true)
         if let written = number, !isValidNumber(written) {
-            fields.error(field: "number", "`number` must be 1–64 letters, digits, `-`, `_` or `.` (it names the invoice's page), found `\(written)`")
+            fields.error(
+                field: "number",
+                "`number` must be 1–64 letters, digits, `-`, `_` or `.` (it names the invoice's page), found `\(written)`"
+            )
             number = nil
         }
         let numberLine = fields.node("number").map { fields.position(of: $0).0 } ?? 1
@@ -102,7 +108,8 @@ extension InvoiceRecord {
         let status: InvoiceRecordStatus
         var statusUnread = false
         if let node = fields.node("status"), let written = node.scalar?.string,
-           let advice = InvoiceRecordStatus.advice(for: written) {
+            let advice = InvoiceRecordStatus.advice(for: written)
+        {
             fields.error(at: node, advice)
             status = .draft
             statusUnread = true
@@ -110,7 +117,10 @@ extension InvoiceRecord {
             status = fields.choice("status", InvoiceRecordStatus.self) ?? .draft
         }
         if !fields.has("status") {
-            fields.warning(field: "status", "no `status`: the invoice is treated as a draft and not published; expected `status: sent` once it is sent")
+            fields.warning(
+                field: "status",
+                "no `status`: the invoice is treated as a draft and not published; expected `status: sent` once it is sent"
+            )
         }
         let po = fields.string("po")
         var payments: [Payment] = []
@@ -132,23 +142,26 @@ extension InvoiceRecord {
         }
         let sealed = InvoiceSeal.read(fields, file: file, currency: currency)
         if sealed != nil, status == .draft, !statusUnread {
-            fields.warning(field: "total", "a draft has no total as sent; it is ignored (`docket invoice --send` writes it)")
+            fields.warning(
+                field: "total", "a draft has no total as sent; it is ignored (`docket invoice --send` writes it)")
         }
         if let issued, let due, due < issued {
             fields.error(field: "due", "the due date \(due) is before the issue date \(issued)")
         }
         fields.finish()
         guard let number, let issued, !fields.diagnostics.hasErrors else { return nil }
-        return InvoiceRecord(number: number, issued: issued, period: period, supplied: supplied, due: due,
-                             status: status, po: po, payments: payments, extraLines: lines,
-                             noteHTML: Markdown.html(frontMatter.body), path: file.path, numberLine: numberLine,
-                             sealed: status == .draft ? nil : sealed)
+        return InvoiceRecord(
+            number: number, issued: issued, period: period, supplied: supplied, due: due,
+            status: status, po: po, payments: payments, extraLines: lines,
+            noteHTML: Markdown.html(frontMatter.body), path: file.path, numberLine: numberLine,
+            sealed: status == .draft ? nil : sealed)
     }
 
     /// An amount that may be negative (a discount), like `-20.00`.
     private static func signedMoney(_ fields: FieldReader, _ key: String, currency: Currency) -> MinorUnits? {
         guard let node = fields.node(key), var text = node.scalar?.string.trimmingWhitespace(),
-              text.hasPrefix("-") else {
+            text.hasPrefix("-")
+        else {
             return fields.money(key, currency: currency, required: true)
         }
         text.removeFirst()

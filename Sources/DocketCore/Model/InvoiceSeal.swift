@@ -28,7 +28,8 @@ struct SealedTotal: Sendable, Equatable {
     /// no longer adds up to the total.
     func asSent(currency: Currency) -> [SealItem]? {
         guard let items = InvoiceSeal.summary(inComment: Substring(lineText), currency: currency),
-              items.reduce(0, { $0 + $1.amount }) == amount else { return nil }
+            items.reduce(0, { $0 + $1.amount }) == amount
+        else { return nil }
         return items
     }
 }
@@ -65,7 +66,9 @@ enum InvoiceSeal {
     /// (`"2.25"`, `" h"`; `"20"`, `"%"`), and its amount.
     static func forEachItem(of invoice: Invoice, _ body: (String, String, String, MinorUnits) -> Void) {
         func single(_ kind: InvoiceLine.Kind, _ label: String) {
-            for line in invoice.lines where line.kind == kind { body(label, line.quantityText, " " + line.unit, line.amount) }
+            for line in invoice.lines where line.kind == kind {
+                body(label, line.quantityText, " " + line.unit, line.amount)
+            }
         }
         func summed(_ kind: InvoiceLine.Kind, _ label: String) {
             var count = 0
@@ -134,13 +137,21 @@ enum InvoiceSeal {
         guard let node = fields.node("total") else { return nil }
         // `total: GBP 95.00` as Docket writes it: a plain amount after the client's own code.
         if let written = node.scalar?.string, written.utf8.starts(with: currency.code.utf8),
-           written.utf8.dropFirst(3).first == UInt8(ascii: " "),
-           let amount = MoneyFormat.parse(written.utf8.dropFirst(4).split(separator: UInt8(ascii: " ")).first.map { Substring(decoding: $0, as: UTF8.self) } ?? "", currency: currency) {
+            written.utf8.dropFirst(3).first == UInt8(ascii: " "),
+            let amount = MoneyFormat.parse(
+                written.utf8.dropFirst(4).split(separator: UInt8(ascii: " ")).first.map {
+                    Substring(decoding: $0, as: UTF8.self)
+                } ?? "", currency: currency)
+        {
             return sealed(amount, node: node, fields: fields, file: file)
         }
         if let written = node.scalar?.string.trimmingWhitespace(), let code = written.split(separator: " ").first,
-           code.count == 3, let sentIn = Currency(code: String(code)), sentIn != currency {
-            fields.error(at: node, "this invoice was sent in \(sentIn.code) (`total: \(written)`), but the client is now billed in \(currency.code); a sent invoice keeps its currency: set `currency: \(sentIn.code)` back in client.md, or void this invoice (`status: void`) and issue a new one")
+            code.count == 3, let sentIn = Currency(code: String(code)), sentIn != currency
+        {
+            fields.error(
+                at: node,
+                "this invoice was sent in \(sentIn.code) (`total: \(written)`), but the client is now billed in \(currency.code); a sent invoice keeps its currency: set `currency: \(sentIn.code)` back in client.md, or void this invoice (`status: void`) and issue a new one"
+            )
             return nil
         }
         guard let amount = fields.money("total", currency: currency) else { return nil }
@@ -148,7 +159,9 @@ enum InvoiceSeal {
     }
 
     /// The seal of an amount read from the `total` field's node, with its line as written.
-    private static func sealed(_ amount: MinorUnits, node: YAMLNode, fields: FieldReader, file: SourceFile) -> SealedTotal {
+    private static func sealed(_ amount: MinorUnits, node: YAMLNode, fields: FieldReader, file: SourceFile)
+        -> SealedTotal
+    {
         let (line, column) = fields.position(of: node)
         let text = line >= 1 && line <= file.lines.count ? String(file.lines[line - 1]) : ""
         return SealedTotal(amount: amount, lineText: text, line: line, column: column)
@@ -163,10 +176,13 @@ enum InvoiceSeal {
         for part in text.split(separator: ";") {
             let words = part.split(separator: " ")
             guard words.count >= 2, let label = words.first.map(String.init), labels.contains(label),
-                  !items.contains(where: { $0.label == label }),
-                  let amount = MoneyFormat.parseSigned(words[words.count - 1], currency: currency) else { return nil }
-            items.append(SealItem(label: label, quantity: words.dropFirst().dropLast().joined(separator: " "),
-                                  amount: amount))
+                !items.contains(where: { $0.label == label }),
+                let amount = MoneyFormat.parseSigned(words[words.count - 1], currency: currency)
+            else { return nil }
+            items.append(
+                SealItem(
+                    label: label, quantity: words.dropFirst().dropLast().joined(separator: " "),
+                    amount: amount))
         }
         return items
     }
@@ -189,7 +205,9 @@ enum InvoiceSeal {
             guard let after = now.first(where: { $0.label == before.label }) else { return .entries }
             if before.label == "vat" {
                 vatRate = !sameQuantity(before.quantity, after.quantity)
-            } else if ["expenses", "lines"].contains(before.label) ? before != after : !sameQuantity(before.quantity, after.quantity) {
+            } else if ["expenses", "lines"].contains(before.label)
+                ? before != after : !sameQuantity(before.quantity, after.quantity)
+            {
                 return .entries
             }
         }
@@ -200,12 +218,15 @@ enum InvoiceSeal {
     /// their two precisions (`3.333 h` and `3.3333 h` are 200 minutes printed for two different rates).
     static func sameQuantity(_ a: String, _ b: String) -> Bool {
         guard a != b else { return true }
-        let left = a.split(separator: " ", maxSplits: 1), right = b.split(separator: " ", maxSplits: 1)
-        let unitA = left.count > 1 ? left[1] : "", unitB = right.count > 1 ? right[1] : ""
+        let left = a.split(separator: " ", maxSplits: 1)
+        let right = b.split(separator: " ", maxSplits: 1)
+        let unitA = left.count > 1 ? left[1] : ""
+        let unitB = right.count > 1 ? right[1] : ""
         let numberA = left.first.map { $0.hasSuffix("%") ? $0.dropLast() : $0 } ?? ""
         let numberB = right.first.map { $0.hasSuffix("%") ? $0.dropLast() : $0 } ?? ""
         guard unitA == unitB, a.hasSuffix("%") == b.hasSuffix("%"), let x = FixedDecimal.parse(numberA),
-              let y = FixedDecimal.parse(numberB) else { return false }
+            let y = FixedDecimal.parse(numberB)
+        else { return false }
         let scale = min(x.scale, y.scale)
         func rounded(_ value: FixedDecimal) -> Int {
             Rational(value.scaled(to: value.scale), Int(pow10(value.scale - scale))).roundedHalfUp()
@@ -224,7 +245,7 @@ enum InvoiceSeal {
             let before = sent.first { $0.label == label }
             let after = now.first { $0.label == label }
             switch (before, after) {
-            case let (before?, after?):
+            case (let before?, let after?):
                 if !sameQuantity(before.quantity, after.quantity) {
                     var text = "\(label) \(before.quantity) → \(after.quantity)"
                     if before.amount != after.amount { text += " (\(money(before.amount)) → \(money(after.amount)))" }
@@ -232,9 +253,9 @@ enum InvoiceSeal {
                 } else if before.amount != after.amount {
                     result.append("\(label) \(money(before.amount)) → \(money(after.amount))")
                 }
-            case let (before?, nil):
+            case (let before?, nil):
                 result.append("\(label) \(before.quantity) (\(money(before.amount))) → none")
-            case let (nil, after?):
+            case (nil, let after?):
                 result.append("\(label) none → \(after.quantity) (\(money(after.amount)))")
             case (nil, nil):
                 break

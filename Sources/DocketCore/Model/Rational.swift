@@ -29,8 +29,9 @@ struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     static func * (lhs: Rational, rhs: Rational) -> Rational {
         let a = Int(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let b = Int(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
-        return Rational((lhs.numerator / max(a, 1)) * (rhs.numerator / max(b, 1)),
-                        (lhs.denominator / max(b, 1)) * (rhs.denominator / max(a, 1)))
+        return Rational(
+            (lhs.numerator / max(a, 1)) * (rhs.numerator / max(b, 1)),
+            (lhs.denominator / max(b, 1)) * (rhs.denominator / max(a, 1)))
     }
 
     /// Rounds half away from zero to an integer (half-up for the non-negative amounts Docket handles).

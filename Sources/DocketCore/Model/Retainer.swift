@@ -14,8 +14,10 @@ struct RetainerTerms: Sendable, Equatable {
     var start: YearMonth?
 
     /// Creates retainer terms.
-    init(includedMinutes: Int, fee: MinorUnits, rolloverMinutes: Int = 0, overageRate: MinorUnits,
-                billing: RetainerBilling = .arrears, start: YearMonth? = nil) {
+    init(
+        includedMinutes: Int, fee: MinorUnits, rolloverMinutes: Int = 0, overageRate: MinorUnits,
+        billing: RetainerBilling = .arrears, start: YearMonth? = nil
+    ) {
         self.includedMinutes = includedMinutes
         self.fee = fee
         self.rolloverMinutes = rolloverMinutes
@@ -34,8 +36,11 @@ struct RetainerTerms: Sendable, Equatable {
         let billing = fields.choice("billing", RetainerBilling.self) ?? .arrears
         let start = fields.month("start")
         guard let hours, let fee else { return nil }
-        return (RetainerTerms(includedMinutes: hours, fee: fee, rolloverMinutes: rollover, overageRate: overage ?? 0,
-                              billing: billing, start: start), overage != nil)
+        return (
+            RetainerTerms(
+                includedMinutes: hours, fee: fee, rolloverMinutes: rollover, overageRate: overage ?? 0,
+                billing: billing, start: start), overage != nil
+        )
     }
 
     /// Hours written as a number (`20`, `7.5`), returned in whole minutes.
@@ -89,8 +94,10 @@ enum RetainerCalculator {
     /// a month is the smaller of the cap in force the month before and the included minutes left unused
     /// then, so a rolled-over minute never carries twice; nothing rolls into the first month of a retainer
     /// or across a month without one. A month with no entry in `used` used nothing.
-    static func months(used: [YearMonth: Int], first: YearMonth, last: YearMonth,
-                              terms: (YearMonth) -> RetainerTerms?) -> [YearMonth: RetainerMonth] {
+    static func months(
+        used: [YearMonth: Int], first: YearMonth, last: YearMonth,
+        terms: (YearMonth) -> RetainerTerms?
+    ) -> [YearMonth: RetainerMonth] {
         var result: [YearMonth: RetainerMonth] = [:]
         var carry = 0
         var previousWasRetainer = false

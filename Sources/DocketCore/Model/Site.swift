@@ -31,9 +31,11 @@ struct ClientContent: Sendable {
     var timeline: FiguresTimeline
 
     /// Gathers a client's content; `defaultPaymentTerms` is business.md's.
-    init(client: Client, timesheets: [Timesheet], terms: [Terms] = [], invoices: [InvoiceRecord] = [],
-                deliverables: [Deliverable] = [], token: String? = nil, portalSalt: Data? = nil, portalKey: Data? = nil,
-                defaultPaymentTerms: Int = Business.defaultPaymentTerms) {
+    init(
+        client: Client, timesheets: [Timesheet], terms: [Terms] = [], invoices: [InvoiceRecord] = [],
+        deliverables: [Deliverable] = [], token: String? = nil, portalSalt: Data? = nil, portalKey: Data? = nil,
+        defaultPaymentTerms: Int = Business.defaultPaymentTerms
+    ) {
         self.client = client
         self.timesheets = timesheets
         self.terms = terms

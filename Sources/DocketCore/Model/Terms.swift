@@ -46,18 +46,23 @@ extension Terms {
         let agreedOn = fields.date("agreed_on", required: status == .agreed)
         let agreedBy = fields.string("agreed_by", required: status == .agreed)
         if status == .proposed, fields.has("agreed_on") {
-            fields.warning(field: "agreed_on", "proposed terms have no `agreed_on`; set `status: agreed` once the client agrees")
+            fields.warning(
+                field: "agreed_on", "proposed terms have no `agreed_on`; set `status: agreed` once the client agrees")
         }
         let figures = WrittenFigures.read(fields, currency: currency, rateRequired: false)
         if let effective, !figures.isEmpty, effective.day != 1 {
             let keys = figures.writtenKeys.map { "`\($0)`" }.joined(separator: ", ")
-            fields.error(field: "effective", "this version sets billing figures (\(keys)), so it must take effect on the first day of a month; expected `effective: \(effective.yearMonth.next.firstDay)` (or \(effective.yearMonth.firstDay))")
+            fields.error(
+                field: "effective",
+                "this version sets billing figures (\(keys)), so it must take effect on the first day of a month; expected `effective: \(effective.yearMonth.next.firstDay)` (or \(effective.yearMonth.firstDay))"
+            )
         }
         fields.finish()
         guard let version, let effective, !fields.diagnostics.hasErrors else { return nil }
-        return Terms(version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
-                     agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path,
-                     figures: figures)
+        return Terms(
+            version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
+            agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path,
+            figures: figures)
     }
 
     /// The terms in force on a date: the highest agreed version whose effective date is on or before it.
@@ -73,7 +78,9 @@ extension Terms {
         let first = month.firstDay
         let last = first.adding(days: month.numberOfDays - 1)
         var days = [first]
-        days += Set(terms.filter { $0.status == .agreed && $0.effective > first && $0.effective <= last }.map(\.effective)).sorted()
+        days += Set(
+            terms.filter { $0.status == .agreed && $0.effective > first && $0.effective <= last }.map(\.effective)
+        ).sorted()
         var result: [Terms] = []
         for day in days {
             if let current = inForce(on: day, in: terms), result.last?.version != current.version {

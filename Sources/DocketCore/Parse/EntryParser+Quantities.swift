@@ -28,34 +28,43 @@ extension EntryParser {
                 separated = true
             }
             guard separated else {
-                throw Failure(offset: scanner.offset,
-                              message: "expected the end of the time range after \(clockText(startMinute)), like `09:00-10:30`")
+                throw Failure(
+                    offset: scanner.offset,
+                    message: "expected the end of the time range after \(clockText(startMinute)), like `09:00-10:30`")
             }
             probe.skipSpaces()
             let endOffset = probe.offset
             guard let endMinute = probe.scanClock() else {
-                throw Failure(offset: endOffset,
-                              message: "expected an end time HH:MM (00:00 to 23:59) in the time range, like `09:00-10:30`")
+                throw Failure(
+                    offset: endOffset,
+                    message: "expected an end time HH:MM (00:00 to 23:59) in the time range, like `09:00-10:30`")
             }
             scanner = probe
             if endMinute == startMinute {
-                throw Failure(offset: start,
-                              message: "the time range \(clockText(startMinute))-\(clockText(endMinute)) ends when it starts; expected an end time after the start")
+                throw Failure(
+                    offset: start,
+                    message:
+                        "the time range \(clockText(startMinute))-\(clockText(endMinute)) ends when it starts; expected an end time after the start"
+                )
             }
             let end = endMinute < startMinute ? endMinute + 1440 : endMinute
             return .range(start: startMinute, end: end)
         }
         if scanner.looksLikeBrokenClock() {
-            throw Failure(offset: start,
-                          message: "expected a time range HH:MM-HH:MM with hours 00–23 and minutes 00–59, like `09:00-10:30`")
+            throw Failure(
+                offset: start,
+                message: "expected a time range HH:MM-HH:MM with hours 00–23 and minutes 00–59, like `09:00-10:30`")
         }
         if let minutes = try scanDuration(&scanner) {
             return .duration(minutes)
         }
         let word = scanner.peekWord()
         let found = word.isEmpty ? "nothing" : "`\(word)`"
-        throw Failure(offset: start,
-                      message: "expected the \(what) time as a range like `09:00-10:30` or a duration like `1h30m`, `45m` or `1.5h`, found \(found)")
+        throw Failure(
+            offset: start,
+            message:
+                "expected the \(what) time as a range like `09:00-10:30` or a duration like `1h30m`, `45m` or `1.5h`, found \(found)"
+        )
     }
 
     /// Parses `2h`, `45m`, `1h30m`, `1h 30m`, `1.5h`. Returns nil when the text does not start like one.
@@ -82,14 +91,18 @@ extension EntryParser {
             let hoursText = lower[lower.startIndex..<hIndex]
             let after = lower[lower.index(after: hIndex)...]
             guard let hours = FixedDecimal.parse(hoursText), !hours.negative else {
-                throw Failure(offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
+                throw Failure(
+                    offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
             }
             // hours × 60 must be a whole number of minutes.
             var scale = 1
             for _ in 0..<hours.scale { scale *= 10 }
             guard (hours.digits * 60) % scale == 0 else {
-                throw Failure(offset: start,
-                              message: "`\(token)` is not a whole number of minutes; expected decimal hours such as `0.25h` or `1.5h`, or write `1h20m`")
+                throw Failure(
+                    offset: start,
+                    message:
+                        "`\(token)` is not a whole number of minutes; expected decimal hours such as `0.25h` or `1.5h`, or write `1h20m`"
+                )
             }
             minutes = hours.digits * 60 / scale
             var extra = Substring(after)
@@ -107,8 +120,10 @@ extension EntryParser {
             }
             if !extra.isEmpty {
                 guard hours.scale == 0, extra.hasSuffix("m"), extra.count >= 2,
-                      extra.dropLast().allSatisfy(\.isASCIIDigit), let extraMinutes = Int(extra.dropLast()) else {
-                    throw Failure(offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
+                    extra.dropLast().allSatisfy(\.isASCIIDigit), let extraMinutes = Int(extra.dropLast())
+                else {
+                    throw Failure(
+                        offset: start, message: "expected a duration like `2h`, `1h30m` or `1.5h`, found `\(token)`")
                 }
                 guard extraMinutes < 60 else {
                     throw Failure(offset: start, message: "`\(token)`: expected minutes 0–59 after the hours")
@@ -116,14 +131,17 @@ extension EntryParser {
                 minutes += extraMinutes
             }
         } else {
-            throw Failure(offset: start,
-                          message: "expected a duration with a unit like `2h`, `45m`, `1h30m` or `1.5h`, found `\(token)`")
+            throw Failure(
+                offset: start,
+                message: "expected a duration with a unit like `2h`, `45m`, `1h30m` or `1.5h`, found `\(token)`")
         }
         guard minutes > 0 else {
             throw Failure(offset: start, message: "a duration of zero minutes; expected a time greater than zero")
         }
         guard minutes <= 24 * 60 else {
-            throw Failure(offset: start, message: "`\(token)` is more than 24 hours in one entry; expected one entry per day's stretch of work")
+            throw Failure(
+                offset: start,
+                message: "`\(token)` is more than 24 hours in one entry; expected one entry per day's stretch of work")
         }
         return minutes
     }
@@ -134,10 +152,14 @@ extension EntryParser {
         let number = scanner.scanWhile { TextScanner.isDigit($0) || $0 == UInt8(ascii: ".") }
         guard !number.isEmpty else {
             let word = scanner.peekWord()
-            throw Failure(offset: start, message: "expected a distance like `46mi` or `12.5km`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
+            throw Failure(
+                offset: start,
+                message: "expected a distance like `46mi` or `12.5km`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
         }
         guard let value = FixedDecimal.parse(number), value.scale <= 3 else {
-            throw Failure(offset: start, message: "expected a distance like `46mi` or `12.5km` (at most three decimals), found `\(number)`")
+            throw Failure(
+                offset: start,
+                message: "expected a distance like `46mi` or `12.5km` (at most three decimals), found `\(number)`")
         }
         var probe = scanner
         probe.skipSpaces()
@@ -178,8 +200,11 @@ extension EntryParser {
         if let marker {
             let written = String(scanner.rest.prefix(marker.count))
             if !currency.markers.contains(where: { $0.uppercased() == written.uppercased() }) {
-                throw Failure(offset: start,
-                              message: "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount")
+                throw Failure(
+                    offset: start,
+                    message:
+                        "an expense in another currency (`\(written)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount"
+                )
             }
             scanner.advance(written.utf8.count)
             scanner.skipSpaces()
@@ -188,12 +213,17 @@ extension EntryParser {
         let number = scanner.scanWhile { TextScanner.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
         guard !number.isEmpty else {
             let word = scanner.peekWord()
-            throw Failure(offset: amountOffset,
-                          message: "expected an amount like `12.50` or `\(currency.symbol ?? currency.code)12.50`, found \(word.isEmpty ? "nothing" : "`\(word)`")")
+            throw Failure(
+                offset: amountOffset,
+                message:
+                    "expected an amount like `12.50` or `\(currency.symbol ?? currency.code)12.50`, found \(word.isEmpty ? "nothing" : "`\(word)`")"
+            )
         }
         guard let amount = MoneyFormat.parse(number, currency: currency) else {
-            throw Failure(offset: amountOffset,
-                          message: "expected an amount with at most \(currency.minorDigits) decimals like `12.50`, found `\(number)`")
+            throw Failure(
+                offset: amountOffset,
+                message:
+                    "expected an amount with at most \(currency.minorDigits) decimals like `12.50`, found `\(number)`")
         }
         if marker == nil {
             var probe = scanner
@@ -201,8 +231,11 @@ extension EntryParser {
             let word = probe.peekWord()
             if word.count == 3, word.allSatisfy(\.isUppercase), Currency.isKnownCode(word) {
                 guard word == currency.code else {
-                    throw Failure(offset: probe.offset,
-                                  message: "an expense in another currency (`\(word)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount")
+                    throw Failure(
+                        offset: probe.offset,
+                        message:
+                            "an expense in another currency (`\(word)`); expected an amount in \(currency.code), the client's currency — convert it and write the \(currency.code) amount"
+                    )
                 }
                 probe.advance(3)
                 scanner = probe

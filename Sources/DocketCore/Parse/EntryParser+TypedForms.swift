@@ -8,8 +8,11 @@ extension EntryParser {
         let bytes = scanner.bytes
         let start = scanner.offset
         if let (written, suggestion) = typedDuration(bytes, from: start) {
-            return Failure(offset: start,
-                           message: "write `\(suggestion)` instead of `\(written)`: a duration is a number with `h` or `m` straight after it")
+            return Failure(
+                offset: start,
+                message:
+                    "write `\(suggestion)` instead of `\(written)`: a duration is a number with `h` or `m` straight after it"
+            )
         }
         return typedClockRange(bytes, from: start)
     }
@@ -20,14 +23,20 @@ extension EntryParser {
         let bytes = scanner.bytes
         var index = scanner.offset
         guard index > start, (bytes[index - 1] | 0x20) == UInt8(ascii: "h"),
-              bytes[start..<(index - 1)].allSatisfy(TextScanner.isDigit) else { return nil }
+            bytes[start..<(index - 1)].allSatisfy(TextScanner.isDigit)
+        else { return nil }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index < bytes.count, TextScanner.isDigit(bytes[index]), let minutes = typedNumberAndUnit(bytes, from: index),
-              !minutes.isHours, minutes.written, let value = Int(minutes.number), value < 60 else { return nil }
+        guard index < bytes.count, TextScanner.isDigit(bytes[index]),
+            let minutes = typedNumberAndUnit(bytes, from: index),
+            !minutes.isHours, minutes.written, let value = Int(minutes.number), value < 60
+        else { return nil }
         let hours = String(decoding: bytes[start..<(scanner.offset - 1)], as: UTF8.self)
         let written = String(decoding: bytes[start..<minutes.end], as: UTF8.self)
-        return Failure(offset: start,
-                       message: "write `\(hours)h\(minutes.number)m` instead of `\(written)`: a duration is a number with `h` or `m` straight after it")
+        return Failure(
+            offset: start,
+            message:
+                "write `\(hours)h\(minutes.number)m` instead of `\(written)`: a duration is a number with `h` or `m` straight after it"
+        )
     }
 
     /// A duration with a spelled-out or spaced unit (`90 mins`, `1 hr`, `1.5hrs`, `1 hr 30 mins`): the text
@@ -40,8 +49,10 @@ extension EntryParser {
             // `1 hr 30 mins`: minutes after the hours belong to them.
             var probe = end
             while probe < bytes.count, bytes[probe] == 0x20 { probe += 1 }
-            if let minutes = typedNumberAndUnit(bytes, from: probe), !minutes.isHours, let value = Int(minutes.number), value < 60,
-               minutes.written || first.written {
+            if let minutes = typedNumberAndUnit(bytes, from: probe), !minutes.isHours, let value = Int(minutes.number),
+                value < 60,
+                minutes.written || first.written
+            {
                 suggestion += minutes.number + "m"
                 end = minutes.end
                 return (String(decoding: bytes[start..<end], as: UTF8.self), suggestion)
@@ -55,7 +66,8 @@ extension EntryParser {
     /// A number (`90`, `1.5`) then a unit of hours or minutes, with where it ends and whether it is written
     /// outside the grammar (a space before the unit, or a unit longer than `h` or `m`).
     private static func typedNumberAndUnit(_ bytes: [UInt8], from start: Int)
-        -> (number: String, isHours: Bool, end: Int, written: Bool)? {
+        -> (number: String, isHours: Bool, end: Int, written: Bool)?
+    {
         var index = start
         while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }
         guard index > start else { return nil }
@@ -68,7 +80,9 @@ extension EntryParser {
         while unitStart < bytes.count, bytes[unitStart] == 0x20 { unitStart += 1 }
         var unitEnd = unitStart
         while unitEnd < bytes.count, (bytes[unitEnd] | 0x20) >= 0x61, (bytes[unitEnd] | 0x20) <= 0x7A { unitEnd += 1 }
-        guard unitEnd > unitStart, unitEnd == bytes.count || bytes[unitEnd] == 0x20 || bytes[unitEnd] == 0x09 else { return nil }
+        guard unitEnd > unitStart, unitEnd == bytes.count || bytes[unitEnd] == 0x20 || bytes[unitEnd] == 0x09 else {
+            return nil
+        }
         let unit = String(decoding: bytes[unitStart..<unitEnd], as: UTF8.self).lowercased()
         let isHours: Bool
         switch unit {
@@ -105,8 +119,9 @@ extension EntryParser {
         var minutes = 0
         var separator: UInt8?
         if index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "."),
-           TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2]),
-           index + 3 == bytes.count || !TextScanner.isDigit(bytes[index + 3]) {
+            TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2]),
+            index + 3 == bytes.count || !TextScanner.isDigit(bytes[index + 3])
+        {
             separator = bytes[index]
             minutes = Int(bytes[index + 1] - 0x30) * 10 + Int(bytes[index + 2] - 0x30)
             index += 3
@@ -115,23 +130,28 @@ extension EntryParser {
         var meridiem: UInt8?
         var probe = index
         if probe < bytes.count, bytes[probe] == 0x20 { probe += 1 }
-        if probe + 1 < bytes.count, (bytes[probe] | 0x20) == UInt8(ascii: "a") || (bytes[probe] | 0x20) == UInt8(ascii: "p"),
-           (bytes[probe + 1] | 0x20) == UInt8(ascii: "m"),
-           probe + 2 == bytes.count || !((bytes[probe + 2] | 0x20) >= 0x61 && (bytes[probe + 2] | 0x20) <= 0x7A) {
+        if probe + 1 < bytes.count,
+            (bytes[probe] | 0x20) == UInt8(ascii: "a") || (bytes[probe] | 0x20) == UInt8(ascii: "p"),
+            (bytes[probe + 1] | 0x20) == UInt8(ascii: "m"),
+            probe + 2 == bytes.count || !((bytes[probe + 2] | 0x20) >= 0x61 && (bytes[probe + 2] | 0x20) <= 0x7A)
+        {
             meridiem = bytes[probe] | 0x20
             index = probe + 2
         }
         // A letter straight after (`1.33h`) makes it something else.
         guard minutes < 60, separator != nil || meridiem != nil,
-              index == bytes.count || !((bytes[index] | 0x20) >= 0x61 && (bytes[index] | 0x20) <= 0x7A) else { return nil }
+            index == bytes.count || !((bytes[index] | 0x20) >= 0x61 && (bytes[index] | 0x20) <= 0x7A)
+        else { return nil }
         if let meridiem {
             guard (1...12).contains(hours) else { return nil }
             hours = hours % 12 + (meridiem == UInt8(ascii: "p") ? 12 : 0)
-            return TypedClock(minute: hours * 60 + minutes, start: start, end: index, isGrammar: false, pastMidnight: false)
+            return TypedClock(
+                minute: hours * 60 + minutes, start: start, end: index, isGrammar: false, pastMidnight: false)
         }
         guard hours < 48 else { return nil }
-        return TypedClock(minute: hours % 24 * 60 + minutes, start: start, end: index,
-                          isGrammar: separator == UInt8(ascii: ":") && hours < 24, pastMidnight: hours >= 24)
+        return TypedClock(
+            minute: hours % 24 * 60 + minutes, start: start, end: index,
+            isGrammar: separator == UInt8(ascii: ":") && hours < 24, pastMidnight: hours >= 24)
     }
 
     /// A clock range (or a single time) typed outside the grammar: the failure naming the range to write,
@@ -154,7 +174,8 @@ extension EntryParser {
         guard let rewritten = times.first(where: { !$0.isGrammar }) else { return nil }
         let written = String(decoding: bytes[start..<times.last!.end], as: UTF8.self)
         let suggestion = times.map { clockText($0.minute) }.joined(separator: "-")
-        let why = times.contains(where: \.pastMidnight)
+        let why =
+            times.contains(where: \.pastMidnight)
             ? "a time has hours 00–23, and a range whose end is before its start crosses midnight"
             : "times are written on the 24-hour clock as HH:MM, with a colon"
         return Failure(offset: rewritten.start, message: "write `\(suggestion)` instead of `\(written)`: \(why)")

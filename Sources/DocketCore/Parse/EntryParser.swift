@@ -52,20 +52,27 @@ enum EntryParser {
                 kind = .work(try parseTimeSpan(&scanner, for: "work"))
             }
             let descriptionStart = scanner.offset
-            if descriptionStart < scanner.bytes.count, scanner.bytes[descriptionStart] != 0x20, scanner.bytes[descriptionStart] != 0x09,
-               let first = scanner.rest.first {
-                throw Failure(offset: descriptionStart,
-                              message: "expected a space between the quantity and the description, found `\(first)`")
+            if descriptionStart < scanner.bytes.count, scanner.bytes[descriptionStart] != 0x20,
+                scanner.bytes[descriptionStart] != 0x09,
+                let first = scanner.rest.first
+            {
+                throw Failure(
+                    offset: descriptionStart,
+                    message: "expected a space between the quantity and the description, found `\(first)`")
             }
             // The description and tags, from the bytes when they are ASCII (most entries).
             let isASCII = !scanner.bytes[descriptionStart...].contains { $0 >= 0x80 }
-            let (description, tags) = isASCII
-                ? scanner.bytes.withUnsafeBufferPointer { splitASCIITags(UnsafeBufferPointer(rebasing: $0[descriptionStart...])) }
+            let (description, tags) =
+                isASCII
+                ? scanner.bytes.withUnsafeBufferPointer {
+                    splitASCIITags(UnsafeBufferPointer(rebasing: $0[descriptionStart...]))
+                }
                 : splitTags(String(scanner.rest))
             if description.isEmpty {
                 let what = kindWord ?? "work"
-                throw Failure(offset: kindStart,
-                              message: "expected a description of the \(what) after the quantity")
+                throw Failure(
+                    offset: kindStart,
+                    message: "expected a description of the \(what) after the quantity")
             }
             return .success(Parsed(kind: kind, description: description, tags: tags))
         } catch let failure as Failure {
@@ -110,7 +117,9 @@ enum EntryParser {
                 while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
                     if isTag, index > start {
                         let byte = bytes[index]
-                        isTag = isLetter(byte) || TextScanner.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                        isTag =
+                            isLetter(byte) || TextScanner.isDigit(byte) || byte == UInt8(ascii: "-")
+                            || byte == UInt8(ascii: "_")
                     }
                     index += 1
                 }

@@ -12,7 +12,9 @@ enum TasksParser {
         var result: [Deliverable] = []
         for block in Markdown.blocks(frontMatter.body) where block.kind == .list {
             for item in block.children {
-                if let deliverable = parseItem(item, file: file, diagnostics: &diagnostics) { result.append(deliverable) }
+                if let deliverable = parseItem(item, file: file, diagnostics: &diagnostics) {
+                    result.append(deliverable)
+                }
             }
         }
         return result
@@ -35,17 +37,22 @@ enum TasksParser {
             let value = text[afterColon...].trimmingWhitespace()
             let valueBytes = value.utf8
             var wordEnd = valueBytes.startIndex
-            while wordEnd < valueBytes.endIndex, !isWhitespace(valueBytes[wordEnd]) { wordEnd = valueBytes.index(after: wordEnd) }
+            while wordEnd < valueBytes.endIndex, !isWhitespace(valueBytes[wordEnd]) {
+                wordEnd = valueBytes.index(after: wordEnd)
+            }
             return (key, valueOffset, value[..<wordEnd], value[wordEnd...].trimmingWhitespace())
         }
         return splitFactByCharacters(text)
     }
 
     /// `splitFact` for any text, character by character.
-    static func splitFactByCharacters(_ text: String) -> (key: String, valueOffset: Int, dateText: Substring, rest: String)? {
+    static func splitFactByCharacters(_ text: String) -> (
+        key: String, valueOffset: Int, dateText: Substring, rest: String
+    )? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = text[..<colon].trimmingWhitespace().lowercased()
-        let valueOffset = text.distance(from: text.startIndex, to: text.index(after: colon))
+        let valueOffset =
+            text.distance(from: text.startIndex, to: text.index(after: colon))
             + text[text.index(after: colon)...].prefix { $0 == " " }.count
         let value = text[text.index(after: colon)...].trimmingWhitespace()
         let dateText = value.prefix { !$0.isWhitespace }
@@ -57,11 +64,15 @@ enum TasksParser {
         file.characterColumn(line: block.startLine, byteColumn: block.startColumn)
     }
 
-    private static func parseItem(_ item: MarkdownBlock, file: SourceFile, diagnostics: inout Diagnostics) -> Deliverable? {
+    private static func parseItem(_ item: MarkdownBlock, file: SourceFile, diagnostics: inout Diagnostics)
+        -> Deliverable?
+    {
         guard let titleBlock = item.children.first, titleBlock.kind == .paragraph,
-              !titleBlock.text.trimmingWhitespace().isEmpty else {
-            diagnostics.error(file.path, line: item.startLine, column: column(item, file),
-                              "expected a deliverable: its name, then `due: YYYY-MM-DD` and other facts as nested items")
+            !titleBlock.text.trimmingWhitespace().isEmpty
+        else {
+            diagnostics.error(
+                file.path, line: item.startLine, column: column(item, file),
+                "expected a deliverable: its name, then `due: YYYY-MM-DD` and other facts as nested items")
             return nil
         }
         let title = titleBlock.text.trimmingWhitespace()
@@ -86,8 +97,9 @@ enum TasksParser {
             let (key, valueOffset, dateText, rest) = parts
             guard ["due", "asked", "received", "delivered"].contains(key) else {
                 let suggestion = FieldReader.closest(to: key, in: ["due", "asked", "received", "delivered"])
-                fail("unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"
-                     + (suggestion.map { " (did you mean `\($0)`?)" } ?? ""))
+                fail(
+                    "unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"
+                        + (suggestion.map { " (did you mean `\($0)`?)" } ?? ""))
                 continue
             }
             guard let date = CalendarDate(iso: dateText) else {
@@ -98,7 +110,11 @@ enum TasksParser {
             case "due":
                 if due != nil { fail("`due` is written twice; expected one due date") } else { due = date }
             case "delivered":
-                if delivered != nil { fail("`delivered` is written twice; expected one delivery date") } else { delivered = date }
+                if delivered != nil {
+                    fail("`delivered` is written twice; expected one delivery date")
+                } else {
+                    delivered = date
+                }
             case "asked":
                 guard !rest.isEmpty else {
                     fail("`asked` needs what was asked for after the date, like `asked: \(date) brand guidelines`")
@@ -119,8 +135,9 @@ enum TasksParser {
         }
         guard let due else {
             if ok {
-                diagnostics.error(file.path, line: item.startLine, column: column(titleBlock, file),
-                                  "the deliverable `\(title)` has no due date; expected a nested item `due: YYYY-MM-DD`")
+                diagnostics.error(
+                    file.path, line: item.startLine, column: column(titleBlock, file),
+                    "the deliverable `\(title)` has no due date; expected a nested item `due: YYYY-MM-DD`")
             }
             return nil
         }

@@ -60,9 +60,12 @@ struct TextScanner {
     mutating func scanClock() -> Int? {
         var cursor = offset
         guard let (hours, hourDigits) = number(at: &cursor), (1...2).contains(hourDigits),
-              cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { return nil }
+            cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":")
+        else { return nil }
         cursor += 1
-        guard let (minutes, minuteDigits) = number(at: &cursor), minuteDigits == 2, hours < 24, minutes < 60 else { return nil }
+        guard let (minutes, minuteDigits) = number(at: &cursor), minuteDigits == 2, hours < 24, minutes < 60 else {
+            return nil
+        }
         offset = cursor
         return hours * 60 + minutes
     }
@@ -113,7 +116,8 @@ struct TextScanner {
                 }
             } else {
                 guard let (extra, _) = number(at: &cursor), unit(cursor) == UInt8(ascii: "m"), isEnd(cursor + 1),
-                      extra < 60 else { return nil }
+                    extra < 60
+                else { return nil }
                 minutes += extra
                 cursor += 1
             }

@@ -24,13 +24,15 @@ enum TimesheetLookalikes {
             let what = "`\(heading.written)` is not a day heading (\(heading.reason))"
             if heading.hasList {
                 let consequence = heading.sawDay ? "would be counted on the day above" : "would have no day"
-                diagnostics.error(path, line: heading.line, column: 1,
-                                  "\(what), so the entries under it \(consequence); write `\(heading.fix)`")
+                diagnostics.error(
+                    path, line: heading.line, column: 1,
+                    "\(what), so the entries under it \(consequence); write `\(heading.fix)`")
                 errorLines.append(heading.line)
             } else {
                 let consequence = heading.sawDay ? "is a note of the day above" : "is read as text before the first day"
-                diagnostics.warning(path, line: heading.line, column: 1,
-                                    "\(what), so the text under it \(consequence); if it starts a day, write `\(heading.fix)`")
+                diagnostics.warning(
+                    path, line: heading.line, column: 1,
+                    "\(what), so the text under it \(consequence); if it starts a day, write `\(heading.fix)`")
             }
         }
 
@@ -53,7 +55,8 @@ enum TimesheetLookalikes {
                 // spaces in, which only tell that a list follows; a day heading.
                 func starts(_ prefix: StaticString) -> Bool {
                     guard end - start >= prefix.utf8CodeUnitCount else { return false }
-                    for offset in 0..<prefix.utf8CodeUnitCount where buffer[start + offset] != prefix.utf8Start[offset] {
+                    for offset in 0..<prefix.utf8CodeUnitCount where buffer[start + offset] != prefix.utf8Start[offset]
+                    {
                         return false
                     }
                     return true
@@ -70,7 +73,9 @@ enum TimesheetLookalikes {
                     previousBlank = false
                     continue
                 }
-                if fence == nil, starts("## "), startsWithDateShape(UnsafeBufferPointer(rebasing: buffer[(start + 3)..<end])) {
+                if fence == nil, starts("## "),
+                    startsWithDateShape(UnsafeBufferPointer(rebasing: buffer[(start + 3)..<end]))
+                {
                     settle()
                     sawDay = true
                     openItemContent = nil
@@ -78,7 +83,8 @@ enum TimesheetLookalikes {
                     previousBlank = true
                     continue
                 }
-                let wasText = previousWasText, wasBlank = previousBlank
+                let wasText = previousWasText
+                let wasBlank = previousBlank
                 previousWasText = false
                 previousBlank = false
                 let bytes = Array(buffer[start..<(buffer[end - 1] == 13 ? end - 1 : end)])
@@ -100,8 +106,10 @@ enum TimesheetLookalikes {
                 }
                 let rest = String(decoding: bytes[index...], as: UTF8.self)
                 // Code fences: what is inside is shown as written.
-                if columns < 4, bytes.count - index >= 3, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~"),
-                   bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index] {
+                if columns < 4, bytes.count - index >= 3,
+                    bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~"),
+                    bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index]
+                {
                     if fence == nil { fence = bytes[index] } else if fence == bytes[index] { fence = nil }
                     continue
                 }
@@ -118,8 +126,10 @@ enum TimesheetLookalikes {
                     if (hasTab || columns >= 4) && !nested {
                         if looksLikeEntry(itemText) {
                             let how = hasTab ? "with a tab" : "\(columns) spaces"
-                            diagnostics.error(path, line: lineNumber, column: 1,
-                                              "this entry is indented \(how), so it is not read as an entry and is not billed; write it at the left margin: `- \(itemText)` (a detail under an entry is indented two spaces)")
+                            diagnostics.error(
+                                path, line: lineNumber, column: 1,
+                                "this entry is indented \(how), so it is not read as an entry and is not billed; write it at the left margin: `- \(itemText)` (a detail under an entry is indented two spaces)"
+                            )
                         }
                     } else {
                         pending?.hasList = true
@@ -140,7 +150,9 @@ enum TimesheetLookalikes {
                     let text = String(after.trimmingWhitespace().filter { $0 != "*" && $0 != "_" })
                     if startsWithDateShape(after) {
                         settle()
-                        pending = (lineNumber, rest, "a day heading has a space after `##`", "## \(text)", sawDay, false)
+                        pending = (
+                            lineNumber, rest, "a day heading has a space after `##`", "## \(text)", sawDay, false
+                        )
                     } else if startsWithDateShape(text), after.first == " " || after.first == "\t" {
                         settle()
                         if level == 2 {
@@ -166,12 +178,17 @@ enum TimesheetLookalikes {
                     var text = String(unmarked)
                     if !markers.isEmpty, let close = text.range(of: String(markers)) { text.removeSubrange(close) }
                     settle()
-                    pending = (lineNumber, rest, "a day heading starts with `## `", "## \(text.trimmingWhitespace())", sawDay, false)
+                    pending = (
+                        lineNumber, rest, "a day heading starts with `## `", "## \(text.trimmingWhitespace())", sawDay,
+                        false
+                    )
                     continue
                 }
                 if looksLikeEntry(Substring(rest)) {
-                    diagnostics.error(path, line: lineNumber, column: 1,
-                                      "this line looks like an entry but has no `- ` in front, so it is not read as an entry and is not billed; write `- \(rest.trimmingWhitespace())`")
+                    diagnostics.error(
+                        path, line: lineNumber, column: 1,
+                        "this line looks like an entry but has no `- ` in front, so it is not read as an entry and is not billed; write `- \(rest.trimmingWhitespace())`"
+                    )
                 }
             }
         }
@@ -188,7 +205,8 @@ enum TimesheetLookalikes {
             marker += 1
         default:
             while marker < bytes.count, marker - index < 9, TextScanner.isDigit(bytes[marker]) { marker += 1 }
-            guard marker > index, marker < bytes.count, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")")
+            guard marker > index, marker < bytes.count,
+                bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")")
             else { return nil }
             marker += 1
         }
@@ -245,7 +263,10 @@ enum TimesheetLookalikes {
         guard index > 0, index <= 4 else { return false }
         // `09:00`, `9.30`
         if index <= 2, index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "."),
-           TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2]) { return true }
+            TextScanner.isDigit(bytes[index + 1]), TextScanner.isDigit(bytes[index + 2])
+        {
+            return true
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             while index < bytes.count, TextScanner.isDigit(bytes[index]) { index += 1 }

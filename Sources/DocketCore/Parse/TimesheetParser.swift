@@ -5,16 +5,20 @@ import Foundation
 /// anything else through the blocks the Markdown wrapper converts from cmark's tree.
 enum TimesheetParser {
     /// Parses a timesheet file for the month named by its file name.
-    static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
-                             diagnostics: inout Diagnostics) -> Timesheet {
+    static func parse(
+        _ file: SourceFile, month: YearMonth, currency: Currency,
+        diagnostics: inout Diagnostics
+    ) -> Timesheet {
         parse(file, month: month, currency: currency, diagnostics: &diagnostics, plain: true)
     }
 
     /// Parses a timesheet: with `plain`, a plain timesheet (`PlainBlocks.events`) is read line by line with no
     /// blocks made; anything else, or without `plain`, through the document's blocks. Both feed the same
     /// `DayBuilder`, so they give the same days and messages (a test holds them to each other).
-    static func parse(_ file: SourceFile, month: YearMonth, currency: Currency,
-                      diagnostics: inout Diagnostics, plain: Bool) -> Timesheet {
+    static func parse(
+        _ file: SourceFile, month: YearMonth, currency: Currency,
+        diagnostics: inout Diagnostics, plain: Bool
+    ) -> Timesheet {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         fields.finish()
@@ -94,28 +98,35 @@ enum TimesheetParser {
             guard level == 2 else { return }
             guard let date = TimesheetParser.dayDate(text) else {
                 if let reason = TimesheetLookalikes.impossibleDateReason(text) {
-                    diagnostics.error(file.path, line: line, column: column,
-                                      "`\(text.prefix(10))` is not a date: \(reason); check the date of this day heading")
+                    diagnostics.error(
+                        file.path, line: line, column: column,
+                        "`\(text.prefix(10))` is not a date: \(reason); check the date of this day heading")
                 } else {
-                    diagnostics.error(file.path, line: line, column: column,
-                                      "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(text)`")
+                    diagnostics.error(
+                        file.path, line: line, column: column,
+                        "expected a day heading starting with a date, like `## \(month)-02 Monday`, found `## \(text)`")
                 }
                 skipping = true
                 return
             }
             guard date.yearMonth == month else {
-                diagnostics.error(file.path, line: line, column: column,
-                                  "the day \(date) is not in \(month.longDescription); this file is \(month).md, expected a date from \(month)-01 to \(month)-\(pad(month.numberOfDays, 2))")
+                diagnostics.error(
+                    file.path, line: line, column: column,
+                    "the day \(date) is not in \(month.longDescription); this file is \(month).md, expected a date from \(month)-01 to \(month)-\(pad(month.numberOfDays, 2))"
+                )
                 skipping = true
                 return
             }
             if let written = TimesheetParser.writtenWeekday(text), written != date.weekday {
-                diagnostics.warning(file.path, line: line, column: column,
-                                    "\(date) is a \(date.weekday.name), not a \(written.name)")
+                diagnostics.warning(
+                    file.path, line: line, column: column,
+                    "\(date) is a \(date.weekday.name), not a \(written.name)")
             }
             if seenDays[date.day] != 0 {
-                diagnostics.warning(file.path, line: line, column: column,
-                                    "the day \(date) already has a heading on line \(seenDays[date.day]); its entries are added to the same day")
+                diagnostics.warning(
+                    file.path, line: line, column: column,
+                    "the day \(date) already has a heading on line \(seenDays[date.day]); its entries are added to the same day"
+                )
             } else {
                 seenDays[date.day] = line
             }
@@ -127,8 +138,9 @@ enum TimesheetParser {
             reach(line)
             if skipping { return false }
             guard current != nil else {
-                diagnostics.error(file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
-                                  "entries before the first day; expected a day heading like `## \(month)-02` above them")
+                diagnostics.error(
+                    file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
+                    "entries before the first day; expected a day heading like `## \(month)-02` above them")
                 return false
             }
             return true
@@ -142,15 +154,19 @@ enum TimesheetParser {
                 let textColumn = file.characterColumn(line: line, byteColumn: byteColumn)
                 diagnostics.error(file.path, line: line, column: textColumn + failure.offset, failure.message)
             case .success(let parsed):
-                current!.entries.append(Entry(date: date, kind: parsed.kind, description: parsed.description, tags: parsed.tags,
-                                              detailsHTML: detailsHTML, line: line))
+                current!.entries.append(
+                    Entry(
+                        date: date, kind: parsed.kind, description: parsed.description, tags: parsed.tags,
+                        detailsHTML: detailsHTML, line: line))
             }
         }
 
         /// A list item that does not start with a paragraph, at a line and byte column.
         mutating func notAnEntry(line: Int, byteColumn: Int) {
-            diagnostics.error(file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
-                              "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`")
+            diagnostics.error(
+                file.path, line: line, column: file.characterColumn(line: line, byteColumn: byteColumn),
+                "expected an entry like `09:00-10:30 Inbox triage`, `1h15m Newsletter`, `travel 1h Drive`, `mileage 46mi Trip` or `expense 12.50 Parking`"
+            )
         }
 
         /// A note (a paragraph or other block) with its HTML.
@@ -170,8 +186,10 @@ enum TimesheetParser {
                         notAnEntry(line: item.startLine, byteColumn: item.startColumn)
                         continue
                     }
-                    entry(TimesheetParser.sourceText(of: first, in: file), line: first.startLine, byteColumn: first.startColumn,
-                          detailsHTML: item.children.dropFirst().map(\.html).joined())
+                    entry(
+                        TimesheetParser.sourceText(of: first, in: file), line: first.startLine,
+                        byteColumn: first.startColumn,
+                        detailsHTML: item.children.dropFirst().map(\.html).joined())
                 }
             default:
                 reach(block.startLine)
@@ -206,8 +224,9 @@ enum TimesheetParser {
                         // trimmed as for any entry.
                         let written = text(start, end)
                         let plainEnds = bytes[Int(start)] < 0x80 && bytes[Int(end) - 1] < 0x80
-                        entry(plainEnds ? written : written.trimmingWhitespace(), line: Int(line), byteColumn: 3,
-                              detailsHTML: details)
+                        entry(
+                            plainEnds ? written : written.trimmingWhitespace(), line: Int(line), byteColumn: 3,
+                            detailsHTML: details)
                     }
                     index = next
                 case .nested:
@@ -281,7 +300,8 @@ enum TimesheetParser {
         if paragraph.endLine <= paragraph.startLine {
             // One line (most entries): the rest of it from the paragraph's first byte.
             let line = file.lines[paragraph.startLine - 1]
-            let start = line.utf8.index(line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
+            let start = line.utf8.index(
+                line.utf8.startIndex, offsetBy: min(max(paragraph.startColumn - 1, 0), line.utf8.count))
             // Plain text reads as it is written: then the paragraph's own text is the source text, shared
             // rather than copied again.
             if Self.sameBytes(line.utf8[start...], paragraph.text) { return paragraph.text }
@@ -302,9 +322,12 @@ enum TimesheetParser {
     private static func sameBytes(_ rest: Substring.UTF8View, _ text: String) -> Bool {
         let bytes = text.utf8
         guard rest.count == bytes.count, let first = bytes.first, let last = bytes.last,
-              first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return false }
+            first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        else { return false }
         return rest.withContiguousStorageIfAvailable { restBytes in
-            text.withUTF8Bytes { textBytes in memcmp(restBytes.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0 }
+            text.withUTF8Bytes { textBytes in
+                memcmp(restBytes.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0
+            }
         } ?? false
     }
 
@@ -324,8 +347,10 @@ enum TimesheetParser {
             for index in sorted.indices.dropFirst() {
                 let later = sorted[index]
                 for earlier in sorted[..<index] where later.start < earlier.end {
-                    diagnostics.warning(path, line: later.line, column: 0,
-                                        "this work overlaps the work on line \(earlier.line) (\(EntryParser.clockText(earlier.start))-\(EntryParser.clockText(earlier.end))); the same time may be counted twice")
+                    diagnostics.warning(
+                        path, line: later.line, column: 0,
+                        "this work overlaps the work on line \(earlier.line) (\(EntryParser.clockText(earlier.start))-\(EntryParser.clockText(earlier.end))); the same time may be counted twice"
+                    )
                     break
                 }
             }

@@ -4,13 +4,6 @@ struct DashboardRenderer {
     let business: Business
     let today: CalendarDate
 
-    /// Creates a renderer.
-    init(templates: TemplateSet, business: Business, today: CalendarDate) {
-        self.templates = templates
-        self.business = business
-        self.today = today
-    }
-
     /// The dashboard's files, relative to `dashboard/`.
     func files(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
         [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
@@ -26,27 +19,34 @@ struct DashboardRenderer {
     func page(_ dashboard: Dashboard, portals: [Portal]) -> DashboardPage {
         let totals = dashboard.chaseTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) }
         return DashboardPage(
-            page: PageChrome(title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
-                             clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
+            page: PageChrome(
+                title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
+                clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
             month: today.yearMonth.longDescription,
             chase: dashboard.chase.map {
-                DashboardRow(cells: [$0.client, $0.number, plural($0.daysOverdue, "day"),
-                                     MoneyFormat.format($0.balance, currency: $0.currency)])
+                DashboardRow(cells: [
+                    $0.client, $0.number, plural($0.daysOverdue, "day"),
+                    MoneyFormat.format($0.balance, currency: $0.currency),
+                ])
             },
             hasChase: !dashboard.chase.isEmpty,
             chaseTotal: totals.isEmpty
                 ? MoneyFormat.format(0, currency: business.currency) : totals.joined(separator: " and "),
             chaseTotals: totals,
             balances: dashboard.balances.map {
-                DashboardRow(cells: [$0.client, MoneyFormat.format($0.balance, currency: $0.currency),
-                                     MoneyFormat.format($0.overdue, currency: $0.currency)])
+                DashboardRow(cells: [
+                    $0.client, MoneyFormat.format($0.balance, currency: $0.currency),
+                    MoneyFormat.format($0.overdue, currency: $0.currency),
+                ])
             },
             burn: dashboard.burn.map {
-                DashboardRow(cells: [$0.client, "\(Formatting.duration($0.used)) of \(Formatting.duration($0.available))",
-                                     "\(Formatting.percent($0.used, of: $0.available))%",
-                                     $0.overage > 0
-                                         ? "+\(Formatting.duration($0.overage)) (\(MoneyFormat.format($0.overageAmount, currency: $0.currency)))"
-                                         : ""])
+                DashboardRow(cells: [
+                    $0.client, "\(Formatting.duration($0.used)) of \(Formatting.duration($0.available))",
+                    "\(Formatting.percent($0.used, of: $0.available))%",
+                    $0.overage > 0
+                        ? "+\(Formatting.duration($0.overage)) (\(MoneyFormat.format($0.overageAmount, currency: $0.currency)))"
+                        : "",
+                ])
             },
             unbilled: dashboard.unbilled.map {
                 DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
@@ -55,8 +55,10 @@ struct DashboardRenderer {
                 DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
             },
             tags: dashboard.tags.map {
-                DashboardRow(cells: ["#\($0.tag)", Formatting.duration($0.minutes), String($0.entries),
-                                     Formatting.duration($0.averageMinutes)])
+                DashboardRow(cells: [
+                    "#\($0.tag)", Formatting.duration($0.minutes), String($0.entries),
+                    Formatting.duration($0.averageMinutes),
+                ])
             },
             noTerms: dashboard.noTerms.map {
                 DashboardRow(cells: [$0.client, $0.months.map(\.shortDescription).joined(separator: ", ")])

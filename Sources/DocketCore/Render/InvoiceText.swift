@@ -14,7 +14,8 @@ enum InvoiceText {
         func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
         let record = invoice.record
         let supply = record.period?.longDescription ?? "supplied \((record.supplied ?? record.issued).shortDescription)"
-        var text = "\(record.number) for \(clientName): \(supply), issued \(record.issued.shortDescription), due \(invoice.due.shortDescription)\n"
+        var text =
+            "\(record.number) for \(clientName): \(supply), issued \(record.issued.shortDescription), due \(invoice.due.shortDescription)\n"
         let rows = invoice.lines.map { line in
             [line.description, "\(line.quantityText) \(line.unit)", "at \(money(line.unitPrice))", money(line.amount)]
         }
@@ -33,7 +34,8 @@ enum InvoiceText {
         let labelWidth = max(widths[0] + widths[1] + widths[2] + 4, totals.map(\.0.count).max() ?? 0)
         for row in rows {
             let description = row[0] + String(repeating: " ", count: widths[0] - row[0].count)
-            text += "  \(description)  \(leftPad(row[1], widths[1]))  \(leftPad(row[2], widths[2]))  \(leftPad(row[3], widths[3]))\n"
+            text +=
+                "  \(description)  \(leftPad(row[1], widths[1]))  \(leftPad(row[2], widths[2]))  \(leftPad(row[3], widths[3]))\n"
         }
         for (label, amount) in totals {
             text += "  \(leftPad(label, labelWidth))  \(leftPad(money(amount), widths[3]))\n"

@@ -4,11 +4,12 @@ import Foundation
 extension PortalRenderer {
     func account(_ statement: Statement, depth: Int) -> AccountView {
         let overdue = statement.overdue.map { invoiceSummary($0, depth: depth) }
-        return AccountView(balance: money(abs(statement.balance)), owes: statement.balance > 0,
-                           inCredit: statement.balance < 0, overdue: overdue,
-                           hasOverdue: !overdue.isEmpty, nextDue: statement.nextDue.map { invoiceSummary($0, depth: depth) },
-                           latest: statement.latest.map { invoiceSummary($0, depth: depth) },
-                           hasInvoices: statement.latest != nil)
+        return AccountView(
+            balance: money(abs(statement.balance)), owes: statement.balance > 0,
+            inCredit: statement.balance < 0, overdue: overdue,
+            hasOverdue: !overdue.isEmpty, nextDue: statement.nextDue.map { invoiceSummary($0, depth: depth) },
+            latest: statement.latest.map { invoiceSummary($0, depth: depth) },
+            hasInvoices: statement.latest != nil)
     }
 
     func invoiceSummary(_ invoice: Invoice, depth: Int) -> InvoiceSummaryView {
@@ -55,15 +56,19 @@ extension PortalRenderer {
             var text = "version \(version.version)"
             if let title = version.title { text += ", \(title)" }
             text += ", in force from \(version.effective.shortDescription)"
-            if let on = version.agreedOn, let by = version.agreedBy { text += ", agreed by \(by) on \(on.shortDescription)" }
+            if let on = version.agreedOn, let by = version.agreedBy {
+                text += ", agreed by \(by) on \(on.shortDescription)"
+            }
             return TermsLinkView(text: text, href: "../terms/\(version.version).html")
         }
         return InvoicePage(
             page: chrome(title: "Invoice \(record.number)", computed: computed, depth: 1, current: "invoice"),
-            from: PartyView(name: business.name, contact: nil, addressLines: businessAddressLines,
-                            email: business.email, phone: business.phone, vatNumber: business.vatNumber),
-            to: PartyView(name: client.name, contact: client.contact, addressLines: Self.addressLines(client.address),
-                          email: client.email, phone: nil, vatNumber: client.vatNumber),
+            from: PartyView(
+                name: business.name, contact: nil, addressLines: businessAddressLines,
+                email: business.email, phone: business.phone, vatNumber: business.vatNumber),
+            to: PartyView(
+                name: client.name, contact: client.contact, addressLines: Self.addressLines(client.address),
+                email: client.email, phone: nil, vatNumber: client.vatNumber),
             number: record.number, issued: record.issued.longDescription, due: invoice.due.longDescription,
             paymentTerms: "\(record.issued.days(until: invoice.due)) days", supplyLabel: supplyLabel,
             supplyValue: supplyValue, po: record.po,
@@ -84,37 +89,43 @@ extension PortalRenderer {
         if let month = line.month, pagedMonths.contains(month) {
             href = "\(portalRoot)hours/\(month).html" + (line.date.map { "#d\($0)" } ?? "")
         }
-        return InvoiceLineView(description: line.description, quantity: line.quantityText, unit: line.unit,
-                               unitPrice: money(line.unitPrice), amount: money(line.amount), href: href)
+        return InvoiceLineView(
+            description: line.description, quantity: line.quantityText, unit: line.unit,
+            unitPrice: money(line.unitPrice), amount: money(line.amount), href: href)
     }
 
     /// The month so far, as the next invoice would bill it.
     func estimateView(_ estimate: Invoice, computed: ComputedClient) -> EstimateView {
         let paged = Set(computed.figures.months.map(\.month))
         // Billed in advance, the next invoice is next month's: its fee with this month's work.
-        let label = estimate.record.period == today.yearMonth
+        let label =
+            estimate.record.period == today.yearMonth
             ? "\(today.yearMonth.longDescription) so far"
             : "Next invoice (\(estimate.record.period?.longDescription ?? "")) so far"
-        return EstimateView(label: label,
-                            lines: estimate.lines.map { lineView($0, pagedMonths: paged, portalRoot: "") },
-                            hasVAT: estimate.vatTreatment == .standard, vat: money(estimate.vat),
-                            total: money(estimate.total))
+        return EstimateView(
+            label: label,
+            lines: estimate.lines.map { lineView($0, pagedMonths: paged, portalRoot: "") },
+            hasVAT: estimate.vatTreatment == .standard, vat: money(estimate.vat),
+            total: money(estimate.total))
     }
 
     func statementPage(_ computed: ComputedClient) -> StatementPage {
         let statement = computed.statement
         let rows = statement.rows.map { row in
-            StatementRowView(date: row.date.shortDescription,
-                             description: row.isPayment ? "Payment received for \(row.number)" : "Invoice \(row.number)",
-                             href: "invoices/\(row.number).html",
-                             charge: row.isPayment ? "" : money(row.charge),
-                             payment: row.isPayment ? money(row.payment) : "", balance: money(row.balance))
+            StatementRowView(
+                date: row.date.shortDescription,
+                description: row.isPayment ? "Payment received for \(row.number)" : "Invoice \(row.number)",
+                href: "invoices/\(row.number).html",
+                charge: row.isPayment ? "" : money(row.charge),
+                payment: row.isPayment ? money(row.payment) : "", balance: money(row.balance))
         }
         let overdue = statement.overdue.map { invoiceSummary($0, depth: 0) }
         return StatementPage(
             page: chrome(title: "Statement", computed: computed, depth: 0, current: "statement"),
-            clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty, balance: money(abs(statement.balance)),
-            owes: statement.balance > 0, inCredit: statement.balance < 0, overdue: overdue, hasOverdue: !overdue.isEmpty,
+            clientName: computed.client.name, rows: rows, hasRows: !rows.isEmpty,
+            balance: money(abs(statement.balance)),
+            owes: statement.balance > 0, inCredit: statement.balance < 0, overdue: overdue,
+            hasOverdue: !overdue.isEmpty,
             overdueTotal: money(statement.overdue.reduce(0) { $0 + $1.balance }),
             invoices: computed.publishedInvoices.reversed().map { invoiceSummary($0, depth: 0) },
             hasInvoices: !computed.publishedInvoices.isEmpty)

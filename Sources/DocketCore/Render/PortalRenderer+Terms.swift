@@ -36,9 +36,10 @@ extension PortalRenderer {
         let current = Terms.inForce(on: today, in: terms).map { termsView($0, computed: computed) }
         let history = terms.sorted { $0.version > $1.version }.map { termsView($0, computed: computed) }
         let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
-        return TermsIndexPage(page: chrome(title: "Terms", computed: computed, depth: 1, current: "terms"),
-                              clientName: computed.client.name, current: current, history: history,
-                              hasHistory: !history.isEmpty, proposals: proposals, hasProposals: !proposals.isEmpty)
+        return TermsIndexPage(
+            page: chrome(title: "Terms", computed: computed, depth: 1, current: "terms"),
+            clientName: computed.client.name, current: current, history: history,
+            hasHistory: !history.isEmpty, proposals: proposals, hasProposals: !proposals.isEmpty)
     }
 
     func termsVersionPage(_ terms: Terms, computed: ComputedClient) -> TermsVersionPage {
@@ -58,31 +59,38 @@ extension PortalRenderer {
             diffHTML = TermsDiff.html(TermsDiff.compare(old: base, new: terms.markdown))
             let client = computed.client
             let subject = "I approve version \(terms.version) of the terms (\(client.name))"
-            let body = "Hello,\n\nI approve version \(terms.version) of the terms"
+            let body =
+                "Hello,\n\nI approve version \(terms.version) of the terms"
                 + (terms.title.map { ", \($0)," } ?? "")
                 + " to take effect on \(terms.effective.longDescription)."
-                + (changes.isEmpty ? "" : "\n\nFrom \(terms.effective.longDescription):\n"
-                    + changes.map { "- \($0.sentence)" }.joined(separator: "\n"))
+                + (changes.isEmpty
+                    ? ""
+                    : "\n\nFrom \(terms.effective.longDescription):\n"
+                        + changes.map { "- \($0.sentence)" }.joined(separator: "\n"))
                 + "\n\n\(client.contact)\n\(client.name)\n"
-            approveHref = "mailto:\(HTML.percentEncode(business.email).replacingOccurrences(of: "%40", with: "@"))"
+            approveHref =
+                "mailto:\(HTML.percentEncode(business.email).replacingOccurrences(of: "%40", with: "@"))"
                 + "?subject=\(HTML.percentEncode(subject))&body=\(HTML.percentEncode(body))"
             approveLabel = "I approve version \(terms.version)"
         }
-        return TermsVersionPage(page: chrome(title: "Terms, version \(terms.version)", computed: computed, depth: 1,
-                                             current: "terms"),
-                                clientName: computed.client.name, terms: view, comparedWith: comparedWith,
-                                hasDiff: terms.status == .proposed, diffHTML: diffHTML,
-                                approveHref: approveHref, approveLabel: approveLabel, figureChanges: changes,
-                                hasFigureChanges: !changes.isEmpty, figuresFrom: terms.effective.longDescription,
-                                figures: written, hasFigures: !written.isEmpty)
+        return TermsVersionPage(
+            page: chrome(
+                title: "Terms, version \(terms.version)", computed: computed, depth: 1,
+                current: "terms"),
+            clientName: computed.client.name, terms: view, comparedWith: comparedWith,
+            hasDiff: terms.status == .proposed, diffHTML: diffHTML,
+            approveHref: approveHref, approveLabel: approveLabel, figureChanges: changes,
+            hasFigureChanges: !changes.isEmpty, figuresFrom: terms.effective.longDescription,
+            figures: written, hasFigures: !written.isEmpty)
     }
 
     func deliverableView(_ deliverable: Deliverable) -> DeliverableView {
         let facts = deliverable.facts(today: today)
-        return DeliverableView(title: deliverable.title, due: deliverable.due.longDescription, status: facts.status,
-                               isLate: facts.isLate, isOpen: deliverable.isOpen,
-                               timeline: facts.timeline.map { TimelineRow(date: $0.date.shortDescription, text: $0.text) },
-                               waits: facts.waits, hasWaits: !facts.waits.isEmpty)
+        return DeliverableView(
+            title: deliverable.title, due: deliverable.due.longDescription, status: facts.status,
+            isLate: facts.isLate, isOpen: deliverable.isOpen,
+            timeline: facts.timeline.map { TimelineRow(date: $0.date.shortDescription, text: $0.text) },
+            waits: facts.waits, hasWaits: !facts.waits.isEmpty)
     }
 
     func deliverablesPage(_ computed: ComputedClient) -> DeliverablesPage {
@@ -90,8 +98,9 @@ extension PortalRenderer {
         let open = all.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0) }
         let delivered = all.filter { !$0.isOpen }.sorted { ($0.delivered!, $0.line) > ($1.delivered!, $1.line) }
             .map { deliverableView($0) }
-        return DeliverablesPage(page: chrome(title: "Deliverables", computed: computed, depth: 0, current: "deliverables"),
-                                clientName: computed.client.name, open: open, hasOpen: !open.isEmpty,
-                                delivered: delivered, hasDelivered: !delivered.isEmpty)
+        return DeliverablesPage(
+            page: chrome(title: "Deliverables", computed: computed, depth: 0, current: "deliverables"),
+            clientName: computed.client.name, open: open, hasOpen: !open.isEmpty,
+            delivered: delivered, hasDelivered: !delivered.isEmpty)
     }
 }

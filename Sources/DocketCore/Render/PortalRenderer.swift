@@ -28,8 +28,9 @@ struct PortalRenderer: Sendable {
 
     /// The site-wide files: `index.html` (names no client), `robots.txt` (disallows everything), assets.
     func siteFiles() -> [OutputFile] {
-        let chrome = PageChrome(title: business.name, root: "", portalRoot: "", business: business.name,
-                                clientName: nil, asOf: asOf, nav: [], hasNav: false)
+        let chrome = PageChrome(
+            title: business.name, root: "", portalRoot: "", business: business.name,
+            clientName: nil, asOf: asOf, nav: [], hasNav: false)
         let files = [
             OutputFile(path: "index.html", data: templates.render("index", IndexPage(page: chrome))),
             OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n"),
@@ -59,31 +60,42 @@ struct PortalRenderer: Sendable {
         let content = computed.content
         var files: [OutputFile] = []
         let months = computed.figures.months
-        files.append(OutputFile(path: "\(token)/index.html", data: templates.render("overview", overviewPage(computed))))
+        files.append(
+            OutputFile(path: "\(token)/index.html", data: templates.render("overview", overviewPage(computed))))
         let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, month) in months.enumerated() {
-            let page = hoursPage(computed, figures: month, timesheet: sheets[month.month],
-                                 previous: index > 0 ? months[index - 1].month : nil,
-                                 next: index + 1 < months.count ? months[index + 1].month : nil)
+            let page = hoursPage(
+                computed, figures: month, timesheet: sheets[month.month],
+                previous: index > 0 ? months[index - 1].month : nil,
+                next: index + 1 < months.count ? months[index + 1].month : nil)
             files.append(OutputFile(path: "\(token)/hours/\(month.month).html", data: templates.render("hours", page)))
         }
         let pagedMonths = Set(months.map(\.month))
         for invoice in computed.publishedInvoices {
             let page = invoicePage(invoice, computed: computed, pagedMonths: pagedMonths)
-            files.append(OutputFile(path: "\(token)/invoices/\(invoice.number).html", data: templates.render("invoice", page)))
+            files.append(
+                OutputFile(path: "\(token)/invoices/\(invoice.number).html", data: templates.render("invoice", page)))
         }
-        files.append(OutputFile(path: "\(token)/statement.html", data: templates.render("statement", statementPage(computed))))
-        files.append(OutputFile(path: "\(token)/terms/index.html", data: templates.render("terms", termsIndexPage(computed))))
+        files.append(
+            OutputFile(path: "\(token)/statement.html", data: templates.render("statement", statementPage(computed))))
+        files.append(
+            OutputFile(path: "\(token)/terms/index.html", data: templates.render("terms", termsIndexPage(computed))))
         for version in content.terms {
-            files.append(OutputFile(path: "\(token)/terms/\(version.version).html",
-                                    data: templates.render("terms-version", termsVersionPage(version, computed: computed))))
+            files.append(
+                OutputFile(
+                    path: "\(token)/terms/\(version.version).html",
+                    data: templates.render("terms-version", termsVersionPage(version, computed: computed))))
         }
         if !content.deliverables.isEmpty {
-            files.append(OutputFile(path: "\(token)/deliverables.html",
-                                    data: templates.render("deliverables", deliverablesPage(computed))))
+            files.append(
+                OutputFile(
+                    path: "\(token)/deliverables.html",
+                    data: templates.render("deliverables", deliverablesPage(computed))))
         }
-        files.append(OutputFile(path: "\(token)/data.json",
-                                data: DataJSON.data(computed)))
+        files.append(
+            OutputFile(
+                path: "\(token)/data.json",
+                data: DataJSON.data(computed)))
         return files
     }
 
@@ -98,22 +110,31 @@ struct PortalRenderer: Sendable {
         }
         var nav: [NavLink] = []
         nav.reserveCapacity(5)
-        nav.append(NavLink(label: "Overview", href: link("index.html", "../index.html", "index.html"),
-                           current: current == "overview"))
+        nav.append(
+            NavLink(
+                label: "Overview", href: link("index.html", "../index.html", "index.html"),
+                current: current == "overview"))
         if let latest = computed.figures.months.last?.month {
             nav.append(NavLink(label: "Hours", href: "\(portalRoot)hours/\(latest).html", current: current == "hours"))
         }
-        nav.append(NavLink(label: "Statement", href: link("statement.html", "../statement.html", "statement.html"),
-                           current: current == "statement"))
+        nav.append(
+            NavLink(
+                label: "Statement", href: link("statement.html", "../statement.html", "statement.html"),
+                current: current == "statement"))
         if !computed.content.deliverables.isEmpty {
-            nav.append(NavLink(label: "Deliverables", href: link("deliverables.html", "../deliverables.html", "deliverables.html"),
-                               current: current == "deliverables"))
+            nav.append(
+                NavLink(
+                    label: "Deliverables", href: link("deliverables.html", "../deliverables.html", "deliverables.html"),
+                    current: current == "deliverables"))
         }
-        nav.append(NavLink(label: "Terms", href: link("terms/index.html", "../terms/index.html", "terms/index.html"),
-                           current: current == "terms"))
-        return PageChrome(title: "\(title) · \(client.name)", root: link("../", "../../", "../"), portalRoot: portalRoot,
-                          business: business.name, clientName: client.name, asOf: asOf, nav: nav,
-                          hasNav: !nav.isEmpty)
+        nav.append(
+            NavLink(
+                label: "Terms", href: link("terms/index.html", "../terms/index.html", "terms/index.html"),
+                current: current == "terms"))
+        return PageChrome(
+            title: "\(title) · \(client.name)", root: link("../", "../../", "../"), portalRoot: portalRoot,
+            business: business.name, clientName: client.name, asOf: asOf, nav: nav,
+            hasNav: !nav.isEmpty)
     }
 
     func money(_ amount: MinorUnits) -> String { MoneyFormat.format(amount, currency: currency) }
@@ -135,7 +156,9 @@ struct PortalRenderer: Sendable {
             hasDistance: figures.distance > .zero,
             expenses: money(figures.expenses), expenseCount: figures.expenseCount,
             hasExpenses: figures.expenses > 0, hasTimesheet: figures.hasTimesheet,
-            retainer: figures.retainer.flatMap { month in client.retainer.map { RetainerView(month, terms: $0, money: money) } })
+            retainer: figures.retainer.flatMap { month in
+                client.retainer.map { RetainerView(month, terms: $0, money: money) }
+            })
     }
 
     func overviewPage(_ computed: ComputedClient) -> OverviewPage {
@@ -149,31 +172,40 @@ struct PortalRenderer: Sendable {
         if let retainer = client.retainer, onRetainer {
             rates.append(RateRow(label: "Hours beyond the retainer", value: "\(money(retainer.overageRate)) an hour"))
         } else {
-            rates.append(RateRow(label: client.coreHours == nil ? "Work" : "Work in core hours",
-                                 value: "\(money(client.rate)) an hour"))
+            rates.append(
+                RateRow(
+                    label: client.coreHours == nil ? "Work" : "Work in core hours",
+                    value: "\(money(client.rate)) an hour"))
         }
         if client.coreHours != nil {
             rates.append(RateRow(label: "Work outside core hours", value: "\(money(client.outOfHoursRate)) an hour"))
         }
         rates.append(RateRow(label: "Travel time", value: "\(money(client.travelRate)) an hour"))
         if let mileage = client.mileageRate {
-            rates.append(RateRow(label: "Mileage", value: "\(money(mileage)) a \(client.distanceUnit == .mi ? "mile" : "kilometre")"))
+            rates.append(
+                RateRow(
+                    label: "Mileage", value: "\(money(mileage)) a \(client.distanceUnit == .mi ? "mile" : "kilometre")")
+            )
         }
         if client.increment > 1 {
-            rates.append(RateRow(label: "Rounding", value: "each entry rounded up to \(Formatting.duration(client.increment))"))
+            rates.append(
+                RateRow(label: "Rounding", value: "each entry rounded up to \(Formatting.duration(client.increment))"))
         }
         let since = timeline.latestChange(inForceIn: month).map {
             "since \($0.effective.longDescription) (terms version \($0.version))."
         }
         let upcoming = timeline.changes.filter { $0.effective > month.firstDay }.min { $0.effective < $1.effective }
-        let upcomingChanges = upcoming.map {
-            FigureChanges.between(client, timeline.figures(for: $0.effective.yearMonth), money: money)
-        } ?? []
+        let upcomingChanges =
+            upcoming.map {
+                FigureChanges.between(client, timeline.figures(for: $0.effective.yearMonth), money: money)
+            } ?? []
         var retainerTerms: String?
         var rolloverRule: String?
         if let retainer = client.retainer, onRetainer {
-            retainerTerms = "\(Formatting.duration(retainer.includedMinutes)) a month for \(money(retainer.fee)), billed \(retainer.billing == .advance ? "in advance" : "in arrears")"
-            rolloverRule = retainer.rolloverMinutes > 0
+            retainerTerms =
+                "\(Formatting.duration(retainer.includedMinutes)) a month for \(money(retainer.fee)), billed \(retainer.billing == .advance ? "in advance" : "in arrears")"
+            rolloverRule =
+                retainer.rolloverMinutes > 0
                 ? "Up to \(Formatting.duration(retainer.rolloverMinutes)) of unused included time carries into the next month only."
                 : "Unused hours do not carry over."
         }
@@ -202,37 +234,49 @@ struct PortalRenderer: Sendable {
             openDeliverables: open, hasOpenDeliverables: !open.isEmpty)
     }
 
-    func hoursPage(_ computed: ComputedClient, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,
-                   next: YearMonth?) -> HoursPage {
+    func hoursPage(
+        _ computed: ComputedClient, figures: MonthFigures, timesheet: Timesheet?, previous: YearMonth?,
+        next: YearMonth?
+    ) -> HoursPage {
         let client = computed.content.timeline.figures(for: figures.month)
         let view = summary(figures, client: client)
         var kinds: [KindRow] = [
-            KindRow(label: client.coreHours == nil ? "Work" : "Work in core hours",
-                    quantity: view.inHours,
-                    note: client.retainer == nil ? "at \(money(client.rate)) an hour" : "counts against the retainer"),
+            KindRow(
+                label: client.coreHours == nil ? "Work" : "Work in core hours",
+                quantity: view.inHours,
+                note: client.retainer == nil ? "at \(money(client.rate)) an hour" : "counts against the retainer")
         ]
         let notRetainer = client.retainer == nil ? "" : "; never counts against the retainer"
         if figures.outOfHoursMinutes > 0 || client.coreHours != nil {
-            kinds.append(KindRow(label: "Work outside core hours", quantity: view.outOfHours,
-                                 note: "at \(money(client.outOfHoursRate)) an hour\(notRetainer)"))
+            kinds.append(
+                KindRow(
+                    label: "Work outside core hours", quantity: view.outOfHours,
+                    note: "at \(money(client.outOfHoursRate)) an hour\(notRetainer)"))
         }
         kinds.append(KindRow(label: "Unbilled work", quantity: view.unbilled, note: "given free: shown, never charged"))
-        kinds.append(KindRow(label: "Travel time", quantity: view.travel,
-                             note: "at \(money(client.travelRate)) an hour\(notRetainer)"))
+        kinds.append(
+            KindRow(
+                label: "Travel time", quantity: view.travel,
+                note: "at \(money(client.travelRate)) an hour\(notRetainer)"))
         if figures.distance > .zero || client.mileageRate != nil {
-            kinds.append(KindRow(label: "Mileage", quantity: view.distance,
-                                 note: client.mileageRate.map { "at \(money($0)) a \(client.distanceUnit.rawValue)" } ?? ""))
+            kinds.append(
+                KindRow(
+                    label: "Mileage", quantity: view.distance,
+                    note: client.mileageRate.map { "at \(money($0)) a \(client.distanceUnit.rawValue)" } ?? ""))
         }
-        kinds.append(KindRow(label: "Expenses", quantity: view.expenses,
-                             note: "\(figures.expenseCount) item\(figures.expenseCount == 1 ? "" : "s"), at cost"))
+        kinds.append(
+            KindRow(
+                label: "Expenses", quantity: view.expenses,
+                note: "\(figures.expenseCount) item\(figures.expenseCount == 1 ? "" : "s"), at cost"))
 
         // The tag chart: rows 28 units high; labels in the first 170 units, bars up to 300 units after them.
         let largest = figures.tags.map(\.minutes).max() ?? 0
         let tags = figures.tags.enumerated().map { index, total in
             let width = largest > 0 ? max(1, total.minutes * 300 / largest) : 0
-            return TagRow(tag: total.tag, time: Formatting.duration(total.minutes),
-                          percent: Formatting.percent(total.minutes, of: largest), barWidth: width,
-                          y: index * 28 + 6, textY: index * 28 + 19, valueX: 170 + width + 8)
+            return TagRow(
+                tag: total.tag, time: Formatting.duration(total.minutes),
+                percent: Formatting.percent(total.minutes, of: largest), barWidth: width,
+                y: index * 28 + 6, textY: index * 28 + 19, valueX: 170 + width + 8)
         }
         let billable = figures.billableMinutes
         let month = figures.month
@@ -247,15 +291,18 @@ struct PortalRenderer: Sendable {
             // written). Days are nearly always in order already; otherwise a stable sort puts them in order.
             var ordered = timesheet.days
             if !ordered.indices.dropFirst().allSatisfy({ ordered[$0 - 1].date <= ordered[$0].date }) {
-                ordered = ordered.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+                ordered = ordered.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map(\.element)
             }
             days.reserveCapacity(ordered.count)
             var lastDate: CalendarDate?
             for day in ordered {
                 if lastDate != day.date {
                     lastDate = day.date
-                    days.append(DayView(date: day.date.description, label: day.date.longDescription,
-                                        entries: [], notesHTML: [], hasNotes: false))
+                    days.append(
+                        DayView(
+                            date: day.date.description, label: day.date.longDescription,
+                            entries: [], notesHTML: [], hasNotes: false))
                 }
                 let last = days.count - 1
                 days[last].entries.reserveCapacity(days[last].entries.count + day.entries.count)
@@ -265,7 +312,8 @@ struct PortalRenderer: Sendable {
             }
         }
         return HoursPage(
-            page: chrome(title: "Hours, \(figures.month.longDescription)", computed: computed, depth: 1, current: "hours"),
+            page: chrome(
+                title: "Hours, \(figures.month.longDescription)", computed: computed, depth: 1, current: "hours"),
             clientName: computed.client.name, summary: view, kinds: kinds, tags: tags, hasTags: !tags.isEmpty,
             days: days, hasDays: !days.isEmpty,
             increment: client.increment > 1 ? Formatting.duration(client.increment) : nil,
@@ -290,7 +338,8 @@ struct PortalRenderer: Sendable {
             } else if figures.inHoursMinutes == 0, figures.outOfHoursMinutes > 0 {
                 counted = "\(Formatting.duration(figures.outOfHoursMinutes)) out of hours"
             } else if figures.outOfHoursMinutes > 0 {
-                counted = "\(Formatting.duration(figures.billableMinutes)) (\(Formatting.duration(figures.outOfHoursMinutes)) out of hours)"
+                counted =
+                    "\(Formatting.duration(figures.billableMinutes)) (\(Formatting.duration(figures.outOfHoursMinutes)) out of hours)"
             } else {
                 counted = Formatting.duration(figures.billableMinutes)
             }
@@ -299,7 +348,9 @@ struct PortalRenderer: Sendable {
             counted = entry.isUnbilled ? "not charged" : Formatting.duration(figures.travelMinutes)
         case .mileage(let distance):
             quantity = "\(Rational(distance.thousandths, 1000).formatted(decimals: 1)) \(distance.unit.rawValue)"
-            counted = entry.isUnbilled ? "not charged"
+            counted =
+                entry.isUnbilled
+                ? "not charged"
                 : "\(figures.distance.formatted(decimals: 1)) \(client.distanceUnit.rawValue)"
         case .expense(let amount):
             quantity = money(amount)
@@ -312,9 +363,10 @@ struct PortalRenderer: Sendable {
         case .mileage: kindLabel = "Mileage"
         case .expense: kindLabel = "Expense"
         }
-        return EntryView(kind: entry.kind.name, kindLabel: kindLabel,
-                         quantity: quantity, description: entry.description, tags: entry.tags,
-                         detailsHTML: entry.detailsHTML, hasDetails: !entry.detailsHTML.isEmpty,
-                         counted: counted, unbilled: entry.isUnbilled, outOfHours: figures.outOfHoursMinutes > 0)
+        return EntryView(
+            kind: entry.kind.name, kindLabel: kindLabel,
+            quantity: quantity, description: entry.description, tags: entry.tags,
+            detailsHTML: entry.detailsHTML, hasDetails: !entry.detailsHTML.isEmpty,
+            counted: counted, unbilled: entry.isUnbilled, outOfHours: figures.outOfHoursMinutes > 0)
     }
 }

@@ -20,8 +20,10 @@ struct TemplateSet: Sendable {
     }
 
     /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
-    static let required = ["layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
-                                  "deliverables", "dashboard", "index"]
+    static let required = [
+        "layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
+        "deliverables", "dashboard", "index",
+    ]
 
     /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
     static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
@@ -30,7 +32,9 @@ struct TemplateSet: Sendable {
         let available = SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)
             .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
         for name in required where !available.contains(name) {
-            diagnostics.error("templates/\(name).mustache", "missing template; expected templates/\(name).mustache (copy it from Docket's templates/ folder)")
+            diagnostics.error(
+                "templates/\(name).mustache",
+                "missing template; expected templates/\(name).mustache (copy it from Docket's templates/ folder)")
             ok = false
         }
         // Every template is registered, so any of them can be used as a partial (`{{> deliverable}}`).
@@ -43,15 +47,17 @@ struct TemplateSet: Sendable {
             do {
                 templates[name] = try MustacheTemplate(file.text)
             } catch {
-                diagnostics.error(path, line: error.line, column: error.column, "the template does not parse: \(error.message)")
+                diagnostics.error(
+                    path, line: error.line, column: error.column, "the template does not parse: \(error.message)")
                 ok = false
             }
         }
         // A partial or parent that names no template is an error where it is used, not an empty page.
         for name in templates.keys.sorted() {
             for reference in templates[name]?.references ?? [] where !available.contains(reference.name) {
-                diagnostics.error("templates/\(name).mustache", line: reference.line, column: reference.column,
-                                  "no template named `\(reference.name)`; expected templates/\(reference.name).mustache")
+                diagnostics.error(
+                    "templates/\(name).mustache", line: reference.line, column: reference.column,
+                    "no template named `\(reference.name)`; expected templates/\(reference.name).mustache")
                 ok = false
             }
         }

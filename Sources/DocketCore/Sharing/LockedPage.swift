@@ -7,91 +7,91 @@ import Foundation
 enum LockedPage {
     /// The decrypting script. Its SHA-256 hash is in every locked page's Content-Security-Policy.
     static let script = """
-    (function () {
-      "use strict";
-      var payload = JSON.parse(document.getElementById("docket-payload").textContent);
-      var storageKey = "docket-key:" + payload.portal;
-      function bytes(text) {
-        var s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-        var out = new Uint8Array(s.length);
-        for (var i = 0; i < s.length; i++) { out[i] = s.charCodeAt(i); }
-        return out;
-      }
-      function base64url(buffer) {
-        var b = new Uint8Array(buffer), s = "";
-        for (var i = 0; i < b.length; i++) { s += String.fromCharCode(b[i]); }
-        return btoa(s).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
-      }
-      function remember(raw) { try { sessionStorage.setItem(storageKey, base64url(raw)); } catch (e) {} }
-      function forget() { try { sessionStorage.removeItem(storageKey); } catch (e) {} }
-      function say(id, message) {
-        var element = document.getElementById(id);
-        if (element) { element.textContent = message || ""; element.hidden = !message; }
-      }
-      function addLock() {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "forget";
-        button.textContent = "Lock this portal on this device";
-        button.addEventListener("click", function () { forget(); location.reload(); });
-        (document.querySelector("footer") || document.body).appendChild(button);
-      }
-      function open(raw) {
-        return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]).then(function (key) {
-          return crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(payload.nonce),
-            additionalData: new TextEncoder().encode(payload.aad) }, key, bytes(payload.ciphertext));
-        }).then(function (plain) {
-          remember(raw);
-          var page = new DOMParser().parseFromString(new TextDecoder().decode(plain), "text/html");
-          document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
-          addLock();
-        });
-      }
-      function derive(passphrase) {
-        return crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveBits"])
-          .then(function (base) {
-            return crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: bytes(payload.kdf.salt),
-              iterations: payload.kdf.iterations }, base, 256);
-          }).then(function (bits) { return new Uint8Array(bits); });
-      }
-      function ready(message) {
-        say("docket-error", message);
-        say("docket-status", "");
-        var form = document.getElementById("docket-unlock");
-        if (!form || payload.mode !== "passphrase") { return; }
-        form.hidden = false;
-        var input = document.getElementById("docket-passphrase");
-        input.focus();
-        form.addEventListener("submit", function (event) {
-          event.preventDefault();
-          say("docket-error", "");
-          say("docket-status", "Opening…");
-          derive(input.value).then(open).catch(function () {
+        (function () {
+          "use strict";
+          var payload = JSON.parse(document.getElementById("docket-payload").textContent);
+          var storageKey = "docket-key:" + payload.portal;
+          function bytes(text) {
+            var s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+            var out = new Uint8Array(s.length);
+            for (var i = 0; i < s.length; i++) { out[i] = s.charCodeAt(i); }
+            return out;
+          }
+          function base64url(buffer) {
+            var b = new Uint8Array(buffer), s = "";
+            for (var i = 0; i < b.length; i++) { s += String.fromCharCode(b[i]); }
+            return btoa(s).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
+          }
+          function remember(raw) { try { sessionStorage.setItem(storageKey, base64url(raw)); } catch (e) {} }
+          function forget() { try { sessionStorage.removeItem(storageKey); } catch (e) {} }
+          function say(id, message) {
+            var element = document.getElementById(id);
+            if (element) { element.textContent = message || ""; element.hidden = !message; }
+          }
+          function addLock() {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "forget";
+            button.textContent = "Lock this portal on this device";
+            button.addEventListener("click", function () { forget(); location.reload(); });
+            (document.querySelector("footer") || document.body).appendChild(button);
+          }
+          function open(raw) {
+            return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]).then(function (key) {
+              return crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(payload.nonce),
+                additionalData: new TextEncoder().encode(payload.aad) }, key, bytes(payload.ciphertext));
+            }).then(function (plain) {
+              remember(raw);
+              var page = new DOMParser().parseFromString(new TextDecoder().decode(plain), "text/html");
+              document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
+              addLock();
+            });
+          }
+          function derive(passphrase) {
+            return crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveBits"])
+              .then(function (base) {
+                return crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: bytes(payload.kdf.salt),
+                  iterations: payload.kdf.iterations }, base, 256);
+              }).then(function (bits) { return new Uint8Array(bits); });
+          }
+          function ready(message) {
+            say("docket-error", message);
             say("docket-status", "");
-            say("docket-error", "That passphrase does not open this portal. Check it and try again.");
-            input.select();
-          });
-        });
-      }
-      if (!window.crypto || !crypto.subtle) {
-        say("docket-error", "This page can only be opened over a secure (https) connection.");
-        return;
-      }
-      var fragment = /[#&]k=([A-Za-z0-9_-]+)/.exec(location.hash);
-      var stored = null;
-      try { stored = sessionStorage.getItem(storageKey); } catch (e) {}
-      var raw = fragment ? fragment[1] : stored;
-      if (raw) {
-        say("docket-status", "Opening…");
-        open(bytes(raw)).catch(function () {
-          forget();
-          ready(fragment ? "This link's key does not open this page. Please ask for a new link." : "");
-        });
-      } else {
-        ready(payload.mode === "link" ? "This link is missing its key. Open the whole link you were sent: it ends with #k= and a code." : "");
-      }
-    })();
-    """
+            var form = document.getElementById("docket-unlock");
+            if (!form || payload.mode !== "passphrase") { return; }
+            form.hidden = false;
+            var input = document.getElementById("docket-passphrase");
+            input.focus();
+            form.addEventListener("submit", function (event) {
+              event.preventDefault();
+              say("docket-error", "");
+              say("docket-status", "Opening…");
+              derive(input.value).then(open).catch(function () {
+                say("docket-status", "");
+                say("docket-error", "That passphrase does not open this portal. Check it and try again.");
+                input.select();
+              });
+            });
+          }
+          if (!window.crypto || !crypto.subtle) {
+            say("docket-error", "This page can only be opened over a secure (https) connection.");
+            return;
+          }
+          var fragment = /[#&]k=([A-Za-z0-9_-]+)/.exec(location.hash);
+          var stored = null;
+          try { stored = sessionStorage.getItem(storageKey); } catch (e) {}
+          var raw = fragment ? fragment[1] : stored;
+          if (raw) {
+            say("docket-status", "Opening…");
+            open(bytes(raw)).catch(function () {
+              forget();
+              ready(fragment ? "This link's key does not open this page. Please ask for a new link." : "");
+            });
+          } else {
+            ready(payload.mode === "link" ? "This link is missing its key. Open the whole link you were sent: it ends with #k= and a code." : "");
+          }
+        })();
+        """
 
     /// The script's hash as a CSP source: `'sha256-…'`.
     static let scriptHash: String = {
@@ -104,42 +104,43 @@ enum LockedPage {
 
     /// A locked page holding an encrypted envelope (its JSON text, as `PortalEncryption.envelope` writes it).
     static func html(envelope: String, mode: PortalEncryptionMode, business: String, root: String) -> String {
-        let intro = mode == .passphrase
+        let intro =
+            mode == .passphrase
             ? "This portal is encrypted. Enter the passphrase you were given to open it."
             : "This portal is encrypted and opens with the key in your link."
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta http-equiv="Content-Security-Policy" content="\(HTML.escape(contentSecurityPolicy))">
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex,nofollow">
-        <meta name="referrer" content="no-referrer">
-        <title>Private portal · \(HTML.escape(business))</title>
-        <link rel="stylesheet" href="\(root)assets/portal.css">
-        <script type="application/json" id="docket-payload">\(envelope)</script>
-        </head>
-        <body class="page locked-page">
-        <header class="masthead"><div class="wrap"><p class="brand">\(HTML.escape(business))</p></div></header>
-        <main class="wrap">
-        <section class="card locked">
-        <h1>Private portal</h1>
-        <p>\(intro)</p>
-        <form id="docket-unlock" hidden>
-        <label for="docket-passphrase">Passphrase</label>
-        <input id="docket-passphrase" name="passphrase" type="password" autocomplete="current-password" required>
-        <button type="submit">Open</button>
-        </form>
-        <p id="docket-status" class="muted" role="status" hidden></p>
-        <p id="docket-error" class="status over" role="alert" hidden></p>
-        <noscript><p>Opening this page needs JavaScript.</p></noscript>
-        </section>
-        </main>
-        <script>\(script)</script>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta http-equiv="Content-Security-Policy" content="\(HTML.escape(contentSecurityPolicy))">
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex,nofollow">
+            <meta name="referrer" content="no-referrer">
+            <title>Private portal · \(HTML.escape(business))</title>
+            <link rel="stylesheet" href="\(root)assets/portal.css">
+            <script type="application/json" id="docket-payload">\(envelope)</script>
+            </head>
+            <body class="page locked-page">
+            <header class="masthead"><div class="wrap"><p class="brand">\(HTML.escape(business))</p></div></header>
+            <main class="wrap">
+            <section class="card locked">
+            <h1>Private portal</h1>
+            <p>\(intro)</p>
+            <form id="docket-unlock" hidden>
+            <label for="docket-passphrase">Passphrase</label>
+            <input id="docket-passphrase" name="passphrase" type="password" autocomplete="current-password" required>
+            <button type="submit">Open</button>
+            </form>
+            <p id="docket-status" class="muted" role="status" hidden></p>
+            <p id="docket-error" class="status over" role="alert" hidden></p>
+            <noscript><p>Opening this page needs JavaScript.</p></noscript>
+            </section>
+            </main>
+            <script>\(script)</script>
+            </body>
+            </html>
 
-        """
+            """
     }
 }

@@ -37,8 +37,9 @@ struct PortalEncryption: Sendable {
 
     /// Encryption for a passphrase portal: derives the key with PBKDF2 (600,000 iterations).
     static func passphrase(_ passphrase: String, salt: Data, business: String) throws -> PortalEncryption {
-        let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(passphrase.utf8), salt: salt, using: .sha256,
-                                                    outputByteCount: 32, rounds: iterations)
+        let key = try KDF.Insecure.PBKDF2.deriveKey(
+            from: Array(passphrase.utf8), salt: salt, using: .sha256,
+            outputByteCount: 32, rounds: iterations)
         return PortalEncryption(mode: .passphrase, key: key, salt: salt, business: business)
     }
 
@@ -52,7 +53,8 @@ struct PortalEncryption: Sendable {
         self.key = key
         self.salt = salt
         self.business = business
-        self.nonceKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("docket nonce v1".utf8), outputByteCount: 32)
+        self.nonceKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: key, info: Data("docket nonce v1".utf8), outputByteCount: 32)
         // A name for the key in the browser's session storage that reveals nothing about the key.
         let id = HMAC<SHA256>.authenticationCode(for: Data("docket portal id".utf8), using: nonceKey)
         self.portalID = String(Self.base64URL(Data(id)).prefix(16))
@@ -86,7 +88,8 @@ struct PortalEncryption: Sendable {
         mac.update(data: plaintext)
         let nonceBytes = Data(mac.finalize()).prefix(12)
         let aad = Data("docket:\(path)".utf8)
-        let sealed = try AES.GCM.seal(plaintext, using: key, nonce: try AES.GCM.Nonce(data: nonceBytes), authenticating: aad)
+        let sealed = try AES.GCM.seal(
+            plaintext, using: key, nonce: try AES.GCM.Nonce(data: nonceBytes), authenticating: aad)
         let output = JSONWriter.write(.indented, capacity: 256 + plaintext.count * 4 / 3) { json in
             json.beginObject()
             json.key("docket_encrypted")
@@ -124,12 +127,14 @@ struct PortalEncryption: Sendable {
     /// Decrypts an envelope made by `envelope` (used by tests and tools).
     func open(_ envelope: [String: Any]) throws -> Data {
         guard let nonceText = envelope["nonce"] as? String, let nonce = Self.data(base64URL: nonceText),
-              let aad = envelope["aad"] as? String, let cipherText = envelope["ciphertext"] as? String,
-              let combined = Self.data(base64URL: cipherText), combined.count >= 16 else {
+            let aad = envelope["aad"] as? String, let cipherText = envelope["ciphertext"] as? String,
+            let combined = Self.data(base64URL: cipherText), combined.count >= 16
+        else {
             throw CryptoKitError.incorrectParameterSize
         }
-        let box = try AES.GCM.SealedBox(nonce: AES.GCM.Nonce(data: nonce), ciphertext: combined.dropLast(16),
-                                        tag: combined.suffix(16))
+        let box = try AES.GCM.SealedBox(
+            nonce: AES.GCM.Nonce(data: nonce), ciphertext: combined.dropLast(16),
+            tag: combined.suffix(16))
         return try AES.GCM.open(box, using: key, authenticating: Data(aad.utf8))
     }
 
@@ -138,8 +143,11 @@ struct PortalEncryption: Sendable {
         let envelope = try self.envelope(path: file.path, plaintext: file.data)
         if file.path.hasSuffix(".html") {
             let depth = file.path.split(separator: "/").count - 1
-            return OutputFile(path: file.path, text: LockedPage.html(envelope: envelope, mode: mode, business: business,
-                                                                     root: String(repeating: "../", count: depth)))
+            return OutputFile(
+                path: file.path,
+                text: LockedPage.html(
+                    envelope: envelope, mode: mode, business: business,
+                    root: String(repeating: "../", count: depth)))
         }
         return OutputFile(path: file.path, text: envelope + "\n")
     }

@@ -25,9 +25,11 @@ enum ShareToken {
 
     /// Whether text is a well-formed token: at least 22 URL-safe base64 characters.
     static func isValid(_ token: String) -> Bool {
-        token.count >= 22 && token.count <= 128 && token.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-        }
+        token.count >= 22 && token.count <= 128
+            && token.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "_"
+            }
     }
 
     /// The file holding a passphrase portal's PBKDF2 salt (16 random bytes, base64url).
@@ -39,8 +41,10 @@ enum ShareToken {
     static func parseSecret(_ file: SourceFile, count: Int, diagnostics: inout Diagnostics) -> Data? {
         let text = file.text.trimmingWhitespaceAndNewlines()
         guard let data = PortalEncryption.data(base64URL: text), data.count == count else {
-            diagnostics.error(file.path, line: 1, column: 1,
-                              "expected \(count) random bytes written base64url (delete the file to get a new one; the portal's link or passphrase key changes)")
+            diagnostics.error(
+                file.path, line: 1, column: 1,
+                "expected \(count) random bytes written base64url (delete the file to get a new one; the portal's link or passphrase key changes)"
+            )
             return nil
         }
         return data
@@ -50,8 +54,9 @@ enum ShareToken {
     static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
         let token = file.text.trimmingWhitespaceAndNewlines()
         guard isValid(token) else {
-            diagnostics.error(file.path, line: 1, column: 1,
-                              "expected a share token of at least 22 letters, digits, `-` or `_` (delete the file to get a new one)")
+            diagnostics.error(
+                file.path, line: 1, column: 1,
+                "expected a share token of at least 22 letters, digits, `-` or `_` (delete the file to get a new one)")
             return nil
         }
         return token
@@ -64,8 +69,10 @@ enum ShareToken {
         for (slug, token) in owners {
             guard let token else { continue }
             if let other = seen[token] {
-                diagnostics.error("content/clients/\(slug)/\(fileName)", line: 1, column: 1,
-                                  "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one")
+                diagnostics.error(
+                    "content/clients/\(slug)/\(fileName)", line: 1, column: 1,
+                    "the same share token as content/clients/\(other); each client needs its own: delete this file and build again to get a new one"
+                )
             } else {
                 seen[token] = slug
             }
@@ -96,8 +103,10 @@ extension ShareToken {
     /// The encryption of an active client's portal, with any secret it had to create (file name → text, to
     /// store once the build succeeded); nil for a plain portal. A passphrase missing from the environment is
     /// an error: never a silent plaintext portal.
-    static func encryption(for content: ClientContent, business: Business, environment: [String: String],
-                           diagnostics: inout Diagnostics) -> (PortalEncryption, [String: String])? {
+    static func encryption(
+        for content: ClientContent, business: Business, environment: [String: String],
+        diagnostics: inout Diagnostics
+    ) -> (PortalEncryption, [String: String])? {
         let client = content.client
         guard let mode = client.portalEncryption else { return nil }
         var secrets: [String: String] = [:]
@@ -105,13 +114,17 @@ extension ShareToken {
         case .passphrase:
             let name = client.portalPassphraseEnv ?? ""
             guard let passphrase = environment[name], !passphrase.isEmpty else {
-                diagnostics.error("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
-                                  "the environment variable \(name) is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)")
+                diagnostics.error(
+                    "\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                    "the environment variable \(name) is not set; expected the portal passphrase in it (Docket never publishes this portal unencrypted)"
+                )
                 return nil
             }
             if passphrase.count < 12 {
-                diagnostics.warning("\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
-                                    "the passphrase in \(name) is shorter than 12 characters; a longer one (four or more words) is much harder to guess")
+                diagnostics.warning(
+                    "\(content.folder)/client.md", line: client.portalPassphraseLine, column: 0,
+                    "the passphrase in \(name) is shorter than 12 characters; a longer one (four or more words) is much harder to guess"
+                )
             }
             let salt = content.portalSalt ?? newSalt()
             if content.portalSalt == nil { secrets[saltFileName] = PortalEncryption.base64URL(salt) }

@@ -1,17 +1,18 @@
 import DocketTemplates
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the file system says about a file, read with POSIX calls (much faster than Foundation's
 /// attribute dictionaries when a build looks at tens of thousands of files).
 struct FileStatus: Equatable, Sendable {
     var size: Int
-    var modified: Int      // nanoseconds since 1970
-    var changed: Int       // inode change time, nanoseconds since 1970
+    var modified: Int  // nanoseconds since 1970
+    var changed: Int  // inode change time, nanoseconds since 1970
     var inode: UInt64
 
     /// The status of a path, or nil when there is no regular file there.
@@ -25,11 +26,11 @@ struct FileStatus: Equatable, Sendable {
     init?(_ info: stat) {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
-        modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
+            modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
         #else
-        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
         #endif
         size = Int(info.st_size)
         inode = UInt64(info.st_ino)
@@ -108,7 +109,9 @@ struct FileStatus: Equatable, Sendable {
                 if kind == UInt8(DT_UNKNOWN) {
                     var info = stat()
                     guard lstat(root + "/" + child, &info) == 0 else { continue }
-                    kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                    kind =
+                        (info.st_mode & S_IFMT) == S_IFDIR
+                        ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
                 }
                 if kind == UInt8(DT_DIR) { walk(child) } else if kind == UInt8(DT_REG) { result.append(child) }
             }

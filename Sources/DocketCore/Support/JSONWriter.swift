@@ -45,7 +45,8 @@ struct JSONWriter {
     }
 
     /// Writes one document with `body` into a new buffer and returns the buffer.
-    static func write(_ layout: Layout, capacity: Int, _ body: (inout JSONWriter) throws -> Void) rethrows -> ByteBuffer {
+    static func write(_ layout: Layout, capacity: Int, _ body: (inout JSONWriter) throws -> Void) rethrows -> ByteBuffer
+    {
         let output = ByteBuffer(capacity: capacity)
         var writer = JSONWriter(output: output, layout: layout)
         try body(&writer)
@@ -228,7 +229,8 @@ struct JSONWriter {
                 case 13: replacement = UInt8(ascii: "r")
                 case 9: replacement = UInt8(ascii: "t")
                 case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: replacement = 0
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in JavaScript.
                     replacement = 0

@@ -5,8 +5,11 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)` gives.
     func trimmingWhitespace() -> String {
         // Foundation's set also holds U+200B, the zero-width space.
-        trimmed { $0.value < 0x80 ? $0.value == 0x20 || $0.value == 0x09
-                                  : $0.value == 0x200B || $0.properties.generalCategory == .spaceSeparator }
+        trimmed {
+            $0.value < 0x80
+                ? $0.value == 0x20 || $0.value == 0x09
+                : $0.value == 0x200B || $0.properties.generalCategory == .spaceSeparator
+        }
     }
 
     /// The text without leading and trailing whitespace and line breaks, as
@@ -29,7 +32,8 @@ extension StringProtocol {
         func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                return true
             default: return false
             }
         }
@@ -39,7 +43,8 @@ extension StringProtocol {
     private func trimmed(_ isSpace: (Unicode.Scalar) -> Bool) -> String {
         // Most text starts and ends with a visible ASCII character: nothing to trim.
         if let first = unicodeScalars.first?.value, let last = unicodeScalars.last?.value,
-           first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        {
             return String(self)
         }
         return trimmedScalars(isSpace)

@@ -87,7 +87,8 @@ final class PageStage: @unchecked Sendable {
                 guard let count = Int(try line()), count >= 0, index + count <= bytes.count else {
                     throw CocoaError(.fileReadCorruptFile)
                 }
-                files.append(OutputFile(path: path, data: Data(UnsafeBufferPointer(rebasing: bytes[index..<(index + count)]))))
+                files.append(
+                    OutputFile(path: path, data: Data(UnsafeBufferPointer(rebasing: bytes[index..<(index + count)]))))
                 index += count
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes the built files into `public/`, touching only what changed.
@@ -78,7 +79,8 @@ public struct SiteWriter: Sendable {
             var info = stat()
             // Links are followed, as Foundation's fileExists does.
             guard failure == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw WriteError(message: "\(folder): \(String(cString: strerror(failure == EEXIST ? ENOTDIR : failure)))")
+                throw WriteError(
+                    message: "\(folder): \(String(cString: strerror(failure == EEXIST ? ENOTDIR : failure)))")
             }
         }
         // A folder made here is opened once, and its files are made relative to it (no walk of the whole
@@ -91,7 +93,11 @@ public struct SiteWriter: Sendable {
         defer { for descriptor in openFolders.values { close(descriptor) } }
         let fresh = openFolders
         let made = created
-        enum Result: Sendable { case written(FileStatus?), unchanged, failed(String) }
+        enum Result: Sendable {
+            case written(FileStatus?)
+            case unchanged
+            case failed(String)
+        }
         let results = files.parallelMap { file -> Result in
             let path = base + "/" + file.path
             do {
@@ -138,9 +144,9 @@ public struct SiteWriter: Sendable {
     /// and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
     static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
+            Glibc.write(descriptor, bytes, count)
         #else
-        Darwin.write(descriptor, bytes, count)
+            Darwin.write(descriptor, bytes, count)
         #endif
     }
 
@@ -234,7 +240,8 @@ public struct SiteWriter: Sendable {
         var folder = url.deletingLastPathComponent().standardizedFileURL
         let top = publicDirectory.standardizedFileURL.path
         while folder.path.hasPrefix(top + "/"),
-              let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty {
+            let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty
+        {
             try? FileManager.default.removeItem(at: folder)
             folder = folder.deletingLastPathComponent().standardizedFileURL
         }

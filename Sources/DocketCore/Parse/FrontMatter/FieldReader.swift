@@ -38,8 +38,9 @@ final class FieldReader {
             reader.report(error, yaml: yaml)
         } catch {
             reader.unreadable = true
-            reader.diagnostics.error(path, line: frontMatter.yamlFirstLine, column: 1,
-                                     "the front matter is not valid YAML: \(error)")
+            reader.diagnostics.error(
+                path, line: frontMatter.yamlFirstLine, column: 1,
+                "the front matter is not valid YAML: \(error)")
         }
         return reader
     }
@@ -72,7 +73,7 @@ final class FieldReader {
         unreadable = true
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             if let mistake = FrontMatterMistake.find(in: yaml, through: mark.line) {
                 diagnostics.error(path, line: mistake.line + lineOffset, column: mistake.column, mistake.message)
                 return
@@ -81,8 +82,9 @@ final class FieldReader {
             if let context { message += " (\(context.text))" }
             diagnostics.error(path, line: mark.line + lineOffset, column: mark.column, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            diagnostics.error(path, line: context.mark.line + lineOffset, column: context.mark.column,
-                              "a field is written twice (\(duplicates.joined(separator: ", "))); expected each field once")
+            diagnostics.error(
+                path, line: context.mark.line + lineOffset, column: context.mark.column,
+                "a field is written twice (\(duplicates.joined(separator: ", "))); expected each field once")
         default:
             diagnostics.error(path, line: lineOffset + 1, column: 1, "the front matter is not valid YAML: \(error)")
         }
@@ -157,8 +159,9 @@ final class FieldReader {
 
     private func missing(_ key: String, _ expected: String) {
         guard !unreadable else { return }
-        diagnostics.error(path, line: line, column: column,
-                          "missing required field `\(qualified(key))`; expected \(expected)")
+        diagnostics.error(
+            path, line: line, column: column,
+            "missing required field `\(qualified(key))`; expected \(expected)")
     }
 
     /// A scalar's text, or an error when the value is a list or mapping.
@@ -193,14 +196,17 @@ final class FieldReader {
     func address(_ key: String, required: Bool = false) -> String? {
         guard let text = string(key, required: required) else { return nil }
         guard text.contains("\\n") else { return text }
-        return text.components(separatedBy: "\\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        return text.components(separatedBy: "\\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: "\n")
     }
 
     /// Reads a scalar field with a parser: absent (an error when required), not a scalar, or not parsed
     /// are each reported at the right place, naming what was expected.
     /// `explain` may say more precisely what is wrong with a text that did not parse.
-    private func scalar<T>(_ key: String, expected: @autoclosure () -> String, required: Bool,
-                           explain: (String) -> String? = { _ in nil }, parse: (String) -> T?) -> T? {
+    private func scalar<T>(
+        _ key: String, expected: @autoclosure () -> String, required: Bool,
+        explain: (String) -> String? = { _ in nil }, parse: (String) -> T?
+    ) -> T? {
         guard let node = node(key) else {
             if required { missing(key, expected()) }
             return nil
@@ -217,14 +223,19 @@ final class FieldReader {
     /// A money amount in a currency (`30.00`, `30`, `£30.00`), in minor units.
     func money(_ key: String, currency: Currency, required: Bool = false) -> MinorUnits? {
         // The words for a message, made only for one.
-        var expected: String { "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals" }
+        var expected: String {
+            "an amount like `30.00` in \(currency.code) with at most \(currency.minorDigits) decimals"
+        }
         return scalar(key, expected: expected, required: required) { text in
             var amount = Substring(text)
             // Most amounts start with a digit: no currency marker to look for.
-            if let first = text.utf8.first, first >= 0x30, first <= 0x39 { return MoneyFormat.parse(amount, currency: currency) }
+            if let first = text.utf8.first, first >= 0x30, first <= 0x39 {
+                return MoneyFormat.parse(amount, currency: currency)
+            }
             let upper = text.uppercased()
             if let marker = currency.markers.sorted(by: { $0.count > $1.count })
-                .first(where: { upper.hasPrefix($0.uppercased()) }) {
+                .first(where: { upper.hasPrefix($0.uppercased()) })
+            {
                 amount = amount.dropFirst(marker.count).drop { $0 == " " }
             }
             return MoneyFormat.parse(amount, currency: currency)
@@ -234,7 +245,9 @@ final class FieldReader {
     /// A whole number in a range.
     func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         scalar(key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", required: required) {
-            guard !$0.isEmpty, $0.allSatisfy(\.isASCIIDigit), let value = Int($0), range.contains(value) else { return nil }
+            guard !$0.isEmpty, $0.allSatisfy(\.isASCIIDigit), let value = Int($0), range.contains(value) else {
+                return nil
+            }
             return value
         }
     }
@@ -249,21 +262,27 @@ final class FieldReader {
 
     /// A calendar date `YYYY-MM-DD`.
     func date(_ key: String, required: Bool = false) -> CalendarDate? {
-        scalar(key, expected: "a date YYYY-MM-DD", required: required,
-               explain: { CalendarDate.whyNotADay(iso: $0).map { "a date that exists: \($0)" } }) { CalendarDate(iso: $0) }
+        scalar(
+            key, expected: "a date YYYY-MM-DD", required: required,
+            explain: { CalendarDate.whyNotADay(iso: $0).map { "a date that exists: \($0)" } },
+            parse: { CalendarDate(iso: $0) })
     }
 
     /// A month `YYYY-MM`.
     func month(_ key: String, required: Bool = false) -> YearMonth? {
-        scalar(key, expected: "a month YYYY-MM", required: required,
-               explain: { YearMonth.whyNotAMonth(iso: $0).map { "a month that exists: \($0)" } }) { YearMonth(iso: $0) }
+        scalar(
+            key, expected: "a month YYYY-MM", required: required,
+            explain: { YearMonth.whyNotAMonth(iso: $0).map { "a month that exists: \($0)" } },
+            parse: { YearMonth(iso: $0) })
     }
 
     /// A duration of whole minutes (`15m`, `1h`, `0.5h`).
     func duration(_ key: String, required: Bool = false) -> Int? {
         scalar(key, expected: "a duration like `15m`, `6m` or `1h`", required: required) { text in
             var scanner = TextScanner(text)
-            guard let minutes = (try? EntryParser.scanDuration(&scanner)) ?? nil, scanner.rest.isEmpty else { return nil }
+            guard let minutes = (try? EntryParser.scanDuration(&scanner)) ?? nil, scanner.rest.isEmpty else {
+                return nil
+            }
             return minutes
         }
     }
@@ -272,7 +291,8 @@ final class FieldReader {
     func currency(_ key: String) -> Currency? {
         guard let code = string(key) else { return nil }
         guard let known = Currency(code: code) else {
-            error(field: key, "`\(qualified(key))` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
+            error(
+                field: key, "`\(qualified(key))` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
             return nil
         }
         return known
@@ -316,12 +336,15 @@ final class FieldReader {
         var result: [FieldReader] = []
         for (index, item) in sequence.enumerated() {
             guard let mapping = item.mapping else {
-                error(at: item, "item \(index + 1) of `\(qualified(key))` must be a group of fields like `{ field: value }`")
+                error(
+                    at: item,
+                    "item \(index + 1) of `\(qualified(key))` must be a group of fields like `{ field: value }`")
                 continue
             }
             let (l, c) = position(of: item)
-            let child = FieldReader(path: path, lineOffset: lineOffset, line: l, column: c,
-                                    name: "\(qualified(key))[\(index + 1)]")
+            let child = FieldReader(
+                path: path, lineOffset: lineOffset, line: l, column: c,
+                name: "\(qualified(key))[\(index + 1)]")
             child.load(mapping)
             result.append(child)
         }
@@ -361,7 +384,8 @@ final class FieldReader {
     /// Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring
     /// letters as one edit (so `deu` is one edit from `due`).
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)

@@ -65,10 +65,16 @@ enum FlatYAML {
                 if byte < 32 || byte == 127 { return false }
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
                 if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                   bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    return false
+                }
                 if byte == 0xEF, index + 2 < bytes.count,
-                   (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) ||
-                   (bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)) { return false }
+                    (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF)
+                        || (bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
+                {
+                    return false
+                }
                 index += 1
             }
             return true
@@ -112,7 +118,8 @@ enum FlatYAML {
                 if line.indent < indent { break }
                 guard line.indent == indent else { return nil }
                 let keyStart = line.start + indent
-                guard let keyEnd = key(at: keyStart, before: line.end), keyEnd < line.end, bytes[keyEnd] == UInt8(ascii: ":")
+                guard let keyEnd = key(at: keyStart, before: line.end), keyEnd < line.end,
+                    bytes[keyEnd] == UInt8(ascii: ":")
                 else { return nil }
                 let name = string(keyStart, keyEnd)
                 guard keys.insert(name).inserted else { return nil }
@@ -124,7 +131,9 @@ enum FlatYAML {
                 }
                 if valueStart == line.end {
                     // `key:` alone: a group or a list indented under it; an empty value is left to Yams.
-                    guard let child = nextContentLine(from: current + 1), lines[child].indent > indent else { return nil }
+                    guard let child = nextContentLine(from: current + 1), lines[child].indent > indent else {
+                        return nil
+                    }
                     let childLine = lines[child]
                     let childStart = childLine.start + childLine.indent
                     let parsed: (YAMLNode, Int)?
@@ -158,7 +167,9 @@ enum FlatYAML {
                 guard bytes[dash] == UInt8(ascii: "-"), dash + 1 < line.end, bytes[dash + 1] == 32 else { return nil }
                 var valueStart = dash + 1
                 while valueStart < line.end, bytes[valueStart] == 32 { valueStart += 1 }
-                guard valueStart < line.end, let value = inlineValue(line: current, from: valueStart) else { return nil }
+                guard valueStart < line.end, let value = inlineValue(line: current, from: valueStart) else {
+                    return nil
+                }
                 items.append(value)
                 index = current + 1
             }
@@ -203,14 +214,17 @@ enum FlatYAML {
                 skipSpaces()
                 let keyStart = cursor
                 guard let keyEnd = key(at: keyStart, before: line.end), keyEnd + 1 < line.end,
-                      bytes[keyEnd] == UInt8(ascii: ":"), bytes[keyEnd + 1] == 32 else { return nil }
+                    bytes[keyEnd] == UInt8(ascii: ":"), bytes[keyEnd + 1] == 32
+                else { return nil }
                 let name = string(keyStart, keyEnd)
                 guard keys.insert(name).inserted else { return nil }
                 cursor = keyEnd + 1
                 skipSpaces()
                 let valueStart = cursor
                 let value: YAMLNode.Scalar
-                if valueStart < line.end, bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'") {
+                if valueStart < line.end,
+                    bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")
+                {
                     guard let (text, after) = quoted(from: valueStart, before: line.end) else { return nil }
                     cursor = after
                     skipSpaces()
@@ -218,14 +232,19 @@ enum FlatYAML {
                     else { return nil }
                     value = .init(string: text, isPlain: false)
                 } else {
-                    while cursor < line.end, bytes[cursor] != UInt8(ascii: ","), bytes[cursor] != UInt8(ascii: "}") { cursor += 1 }
+                    while cursor < line.end, bytes[cursor] != UInt8(ascii: ","), bytes[cursor] != UInt8(ascii: "}") {
+                        cursor += 1
+                    }
                     var valueEnd = cursor
                     while valueEnd > valueStart, bytes[valueEnd - 1] == 32 { valueEnd -= 1 }
                     guard cursor < line.end, isPlain(valueStart, valueEnd, flow: true) else { return nil }
                     value = .init(string: string(valueStart, valueEnd), isPlain: true)
                 }
-                pairs.append((node(.scalar(.init(string: name, isPlain: true)), line: current, offset: keyStart),
-                              node(.scalar(value), line: current, offset: valueStart)))
+                pairs.append(
+                    (
+                        node(.scalar(.init(string: name, isPlain: true)), line: current, offset: keyStart),
+                        node(.scalar(value), line: current, offset: valueStart)
+                    ))
                 if bytes[cursor] == UInt8(ascii: "}") { break }
                 cursor += 1  // the comma
             }
@@ -274,7 +293,8 @@ enum FlatYAML {
             var index = start
             while index < end {
                 let byte = bytes[index]
-                let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                let isLetter =
+                    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                     || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: "-") && index > start)
                 guard isLetter else { break }
                 index += 1
@@ -292,9 +312,9 @@ enum FlatYAML {
             case UInt8(ascii: "-"):
                 guard start + 1 < end, bytes[start + 1] >= 0x30, bytes[start + 1] <= 0x39 else { return false }
             case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
-                 UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
-                 UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+                UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
                 return false
             default:
                 break
@@ -306,7 +326,7 @@ enum FlatYAML {
                 if flow {
                     switch byte {
                     case UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                         UInt8(ascii: ","), UInt8(ascii: "#"):
+                        UInt8(ascii: ","), UInt8(ascii: "#"):
                         return false
                     default:
                         break

@@ -18,9 +18,13 @@ struct FrontMatter: Sendable {
     static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter {
         let lines = file.lines
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            if looksLikeField(lines.first ?? ""), let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" }) {
-                diagnostics.error(file.path, line: 1, column: 1,
-                                  "the fields above the `---` on line \(closing + 1) have no opening `---`; add a line `---` above this one, as the first line of the file")
+            if looksLikeField(lines.first ?? ""),
+                let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" })
+            {
+                diagnostics.error(
+                    file.path, line: 1, column: 1,
+                    "the fields above the `---` on line \(closing + 1) have no opening `---`; add a line `---` above this one, as the first line of the file"
+                )
                 return FrontMatter(yaml: nil, yamlFirstLine: 1, body: "", isBroken: true)
             }
             return FrontMatter(yaml: nil, yamlFirstLine: 1, body: file.text)
@@ -35,7 +39,8 @@ struct FrontMatter: Sendable {
         }
         guard let end = closing else {
             let last = lastFieldLine(lines)
-            let message = last == 0
+            let message =
+                last == 0
                 ? "the front matter opened here is never closed; expected a line `---` after the last field"
                 : "the front matter opened on line 1 is never closed; add a line `---` after this one"
             diagnostics.error(file.path, line: last + 1, column: 1, message)
@@ -68,7 +73,9 @@ struct FrontMatter: Sendable {
             let line = lines[index]
             let trimmed = line.trimmingTrailingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard looksLikeField(line) || line.hasPrefix(" ") || line.hasPrefix("\t") || line.hasPrefix("- ") else { break }
+            guard looksLikeField(line) || line.hasPrefix(" ") || line.hasPrefix("\t") || line.hasPrefix("- ") else {
+                break
+            }
             last = index
         }
         return last

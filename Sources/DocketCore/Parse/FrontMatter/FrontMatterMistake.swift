@@ -26,8 +26,11 @@ struct FrontMatterMistake: Equatable {
             let content = characters[indent...]
             if content.isEmpty || content.first == "#" { continue }
             if let tab = characters.firstIndex(of: "\t"), !isQuoted(characters, at: tab) {
-                return FrontMatterMistake(line: number, column: tab + 1,
-                                          message: "a tab on this line; front matter is indented and spaced with spaces only: replace the tab with spaces")
+                return FrontMatterMistake(
+                    line: number, column: tab + 1,
+                    message:
+                        "a tab on this line; front matter is indented and spaced with spaces only: replace the tab with spaces"
+                )
             }
             var valueStart = indent
             if content.first == "-" {
@@ -40,8 +43,11 @@ struct FrontMatterMistake: Equatable {
                 while start < characters.count, characters[start] == " " { start += 1 }
                 if let open = unclosedQuote(characters, from: start) {
                     let quote = characters[open]
-                    return FrontMatterMistake(line: number, column: open + 1,
-                                              message: "the quote `\(quote)` opened here is never closed: end the value with `\(quote)` on this line")
+                    return FrontMatterMistake(
+                        line: number, column: open + 1,
+                        message:
+                            "the quote `\(quote)` opened here is never closed: end the value with `\(quote)` on this line"
+                    )
                 }
                 continue
             }
@@ -53,12 +59,16 @@ struct FrontMatterMistake: Equatable {
             let line = String(content).trimmingWhitespace()
             // Field names are lower case; a capital (`York YO1 7AA`) is text going on from the value above.
             if characters[indent].isUppercase {
-                return FrontMatterMistake(line: number, column: indent + 1,
-                                          message: "`\(line)` is not a field (no `name:` before it): if it goes on from the value above, join it to that line (in an address, `\\n` starts a new line)")
+                return FrontMatterMistake(
+                    line: number, column: indent + 1,
+                    message:
+                        "`\(line)` is not a field (no `name:` before it): if it goes on from the value above, join it to that line (in an address, `\\n` starts a new line)"
+                )
             }
             let written = rest.isEmpty ? "\(name): …" : "\(name): \(rest)"
-            return FrontMatterMistake(line: number, column: word + 1,
-                                      message: "`\(line)` has no colon after the field name: write `\(written)`")
+            return FrontMatterMistake(
+                line: number, column: word + 1,
+                message: "`\(line)` has no colon after the field name: write `\(written)`")
         }
         return nil
     }
@@ -67,8 +77,10 @@ struct FrontMatterMistake: Equatable {
     /// other than a colon: nil when there is none.
     private static func fieldName(_ characters: [Character], at start: Int) -> Int? {
         var end = start
-        while end < characters.count, characters[end].isLetter || characters[end].isNumber
-            || characters[end] == "_" || characters[end] == "-" { end += 1 }
+        while end < characters.count,
+            characters[end].isLetter || characters[end].isNumber
+                || characters[end] == "_" || characters[end] == "-"
+        { end += 1 }
         guard end > start, characters[start].isLetter || characters[start] == "_" else { return nil }
         guard end == characters.count || characters[end] == " " else { return nil }
         return end
@@ -80,7 +92,9 @@ struct FrontMatterMistake: Equatable {
         var index = start
         while index < characters.count {
             let character = characters[index]
-            if character == ":", index + 1 == characters.count || characters[index + 1] == " " || characters[index + 1] == "\t" {
+            if character == ":",
+                index + 1 == characters.count || characters[index + 1] == " " || characters[index + 1] == "\t"
+            {
                 return index
             }
             if character == "#", index > start, characters[index - 1] == " " { return nil }

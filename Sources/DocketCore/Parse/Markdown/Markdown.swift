@@ -1,9 +1,10 @@
 import CCmark
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A block of a Markdown document, converted from cmark's tree into plain Swift values.
@@ -53,13 +54,15 @@ enum Markdown {
     /// Renders a Markdown text to HTML with cmark's safe default.
     static func html(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    cmark_parse_document($0, bytes.count, options)
-                }
-            } ?? cmark_parse_document("", 0, options)
-        }) else { return "" }
+        guard
+            let document = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        cmark_parse_document($0, bytes.count, options)
+                    }
+                } ?? cmark_parse_document("", 0, options)
+            })
+        else { return "" }
         defer { cmark_node_free(document) }
         sanitize(document)
         return render(document)
@@ -87,8 +90,11 @@ enum Markdown {
         defer { cmark_iter_free(iterator) }
 
         // A stack of blocks being built; the document is the bottom entry.
-        var stack: [MarkdownBlock] = [MarkdownBlock(kind: .other, startLine: 1, startColumn: 1, endLine: 1,
-                                                    text: "", html: "", children: [])]
+        var stack: [MarkdownBlock] = [
+            MarkdownBlock(
+                kind: .other, startLine: 1, startColumn: 1, endLine: 1,
+                text: "", html: "", children: [])
+        ]
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -97,14 +103,17 @@ enum Markdown {
             if type == CMARK_NODE_DOCUMENT { continue }
             if isBlock(type) {
                 if event == CMARK_EVENT_ENTER {
-                    stack.append(MarkdownBlock(
-                        kind: kind(of: type, node: node),
-                        startLine: Int(cmark_node_get_start_line(node)),
-                        startColumn: Int(cmark_node_get_start_column(node)),
-                        endLine: Int(cmark_node_get_end_line(node)),
-                        text: "", html: "", children: []))
+                    stack.append(
+                        MarkdownBlock(
+                            kind: kind(of: type, node: node),
+                            startLine: Int(cmark_node_get_start_line(node)),
+                            startColumn: Int(cmark_node_get_start_column(node)),
+                            endLine: Int(cmark_node_get_end_line(node)),
+                            text: "", html: "", children: []))
                     // Leaf blocks with no children get no exit event.
-                    if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+                    if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK
+                        || type == CMARK_NODE_HTML_BLOCK
+                    {
                         close(node, &stack)
                     }
                 } else {
@@ -183,7 +192,7 @@ enum Markdown {
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_THEMATIC_BREAK:
+            CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_THEMATIC_BREAK:
             return true
         default:
             return false

@@ -152,7 +152,8 @@ enum PlainBlocks {
             let indent = index - start
             if indent == 2 {
                 guard end - index > 2, bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == 32,
-                      startsParagraph(index + 2, end), isPlain(index + 2, end) else { return nil }
+                    startsParagraph(index + 2, end), isPlain(index + 2, end)
+                else { return nil }
                 return .nestedItem(start: index + 2)
             }
             guard indent == 0 else { return nil }
@@ -181,13 +182,15 @@ enum PlainBlocks {
         func startsParagraph(_ start: Int, _ end: Int) -> Bool {
             switch bytes[start] {
             case 32, UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ">"),
-                 UInt8(ascii: "="), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "_"):
+                UInt8(ascii: "="), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "_"):
                 return false
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 // `1.` or `1)` then a space or the end of the line starts an ordered list.
                 var index = start
                 while index < end, index - start < 10, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
-                guard index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return true }
+                guard index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else {
+                    return true
+                }
                 return !(index + 1 == end || bytes[index + 1] == 32)
             default:
                 return true
@@ -200,7 +203,7 @@ enum PlainBlocks {
             while index < end {
                 switch bytes[index] {
                 case 0..<32, 127, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                     UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+                    UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "&"):
                     return false
                 default:
                     index += 1
@@ -215,8 +218,9 @@ enum PlainBlocks {
 
         /// A one-line paragraph starting at a column.
         func lineParagraph(line: Int, column: Int, start: Int, end: Int) -> MarkdownBlock {
-            MarkdownBlock(kind: .paragraph, startLine: line, startColumn: column, endLine: line,
-                          text: string(start, end), html: "", children: [])
+            MarkdownBlock(
+                kind: .paragraph, startLine: line, startColumn: column, endLine: line,
+                text: string(start, end), html: "", children: [])
         }
 
         /// Takes one line; false when it cannot be read the way cmark would without more rules.
@@ -231,8 +235,10 @@ enum PlainBlocks {
             case .heading(let level, let textStart, let textEnd):
                 closeParagraph()
                 closeList(endLine: line - 1)
-                blocks.append(MarkdownBlock(kind: .heading(level: level), startLine: line, startColumn: 1, endLine: line,
-                                            text: string(textStart, textEnd), html: "", children: []))
+                blocks.append(
+                    MarkdownBlock(
+                        kind: .heading(level: level), startLine: line, startColumn: 1, endLine: line,
+                        text: string(textStart, textEnd), html: "", children: []))
             case .item(let textStart):
                 closeParagraph()
                 if listLine == 0 { listLine = line } else { closeItem(endLine: line - 1) }
@@ -264,7 +270,8 @@ enum PlainBlocks {
                 paragraphLine = 0
                 listLine = 0
                 itemLine = 0
-                events!.append(.heading(level: Int32(level), line: line32, start: Int32(textStart), end: Int32(textEnd)))
+                events!.append(
+                    .heading(level: Int32(level), line: line32, start: Int32(textStart), end: Int32(textEnd)))
             case .item(let textStart):
                 paragraphLine = 0
                 events!.append(.item(line: line32, start: Int32(textStart), end: Int32(end), startsList: listLine == 0))
@@ -297,8 +304,10 @@ enum PlainBlocks {
                 text += string(part.start, part.end)
             }
             let html = PlainBlocks.paragraphHTML(paragraphParts.map { $0.start..<$0.end }, in: bytes)
-            blocks.append(MarkdownBlock(kind: .paragraph, startLine: paragraphLine, startColumn: 1,
-                                        endLine: paragraphLine + paragraphParts.count - 1, text: text, html: html, children: []))
+            blocks.append(
+                MarkdownBlock(
+                    kind: .paragraph, startLine: paragraphLine, startColumn: 1,
+                    endLine: paragraphLine + paragraphParts.count - 1, text: text, html: html, children: []))
             paragraphLine = 0
             paragraphParts.removeAll(keepingCapacity: true)
         }
@@ -313,25 +322,33 @@ enum PlainBlocks {
                 nested.reserveCapacity(nestedItems.count)
                 for (index, child) in nestedItems.enumerated() {
                     let last = index == nestedItems.count - 1
-                    nested.append(MarkdownBlock(kind: .item, startLine: child.line, startColumn: 3,
-                                                endLine: last ? endLine : child.line, text: "", html: "",
-                                                children: [lineParagraph(line: child.line, column: 5, start: child.start, end: child.end)]))
+                    nested.append(
+                        MarkdownBlock(
+                            kind: .item, startLine: child.line, startColumn: 3,
+                            endLine: last ? endLine : child.line, text: "", html: "",
+                            children: [lineParagraph(line: child.line, column: 5, start: child.start, end: child.end)]))
                 }
                 let html = PlainBlocks.listHTML(nestedItems.map { $0.start..<$0.end }, in: bytes)
-                children.append(MarkdownBlock(kind: .list, startLine: nestedItems[0].line, startColumn: 3, endLine: endLine,
-                                              text: "", html: html, children: nested))
+                children.append(
+                    MarkdownBlock(
+                        kind: .list, startLine: nestedItems[0].line, startColumn: 3, endLine: endLine,
+                        text: "", html: html, children: nested))
                 nestedItems.removeAll(keepingCapacity: true)
             }
-            items.append(MarkdownBlock(kind: .item, startLine: itemLine, startColumn: 1, endLine: endLine, text: "", html: "",
-                                       children: children))
+            items.append(
+                MarkdownBlock(
+                    kind: .item, startLine: itemLine, startColumn: 1, endLine: endLine, text: "", html: "",
+                    children: children))
             itemLine = 0
         }
 
         mutating func closeList(endLine: Int) {
             guard listLine != 0 else { return }
             closeItem(endLine: endLine)
-            blocks.append(MarkdownBlock(kind: .list, startLine: listLine, startColumn: 1, endLine: endLine, text: "", html: "",
-                                        children: items))
+            blocks.append(
+                MarkdownBlock(
+                    kind: .list, startLine: listLine, startColumn: 1, endLine: endLine, text: "", html: "",
+                    children: items))
             items.removeAll()
             listLine = 0
         }
