@@ -136,12 +136,7 @@ public struct SiteWriter: Sendable {
         return (outcome, statuses)
     }
 
-    /// Writes bytes to a file with plain POSIX calls. A file that exists is replaced through a temporary file
-    /// renamed over it, so a reader never sees half a page.
-    ///
-    /// Pages are not flushed to disk one by one (`fsync`), as Foundation's `Data.write` does: that made
-    /// writing a large site about ten times slower, and `public/` can always be built again. (Share tokens
-    /// and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
+    /// `write(2)`, from Glibc or Darwin.
     static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
             Glibc.write(descriptor, bytes, count)
@@ -181,6 +176,12 @@ public struct SiteWriter: Sendable {
         return failure
     }
 
+    /// Writes bytes to a file with plain POSIX calls. A file that exists is replaced through a temporary file
+    /// renamed over it, so a reader never sees half a page.
+    ///
+    /// Pages are not flushed to disk one by one (`fsync`), as Foundation's `Data.write` does: that made
+    /// writing a large site many times slower (docs/PERFORMANCE.md), and `public/` can always be built again.
+    /// (Share tokens and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
     static func writeFile(_ data: Data, to path: String, replacing: Bool) throws {
         let target = replacing ? path + ".docket-new" : path
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
