@@ -1,9 +1,8 @@
 import DocketTemplates
 
-/// How each view model appears to templates: every stored property under its own name (one `field` line
-/// each: its name and value together), nil ones left out,
-/// written as one object of slots into the page's arena.
-/// `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
+/// How each view model appears to templates: every stored property under its own name, one `field` line
+/// each (name and value together; nil ones are left out), written as one object of slots into the page's
+/// arena. `TemplateFieldsTests` checks that each conversion names exactly the stored properties of its type.
 
 extension DashboardPage: TemplateRepresentable {
     /// The page values by property name, in the arena.
