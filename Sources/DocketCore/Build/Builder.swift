@@ -58,14 +58,14 @@ public enum Builder {
         /// What the write did (zero for `check` and failed builds).
         public var outcome = SiteWriter.Outcome()
         /// The dashboard's files, relative to its folder.
-        public var dashboardFiles: [String] = []
+        var dashboardFiles: [String] = []
         /// Whether the run succeeded (no errors).
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Whether nothing had changed since the last build: no client rebuilt and no file written.
         public var reusedCache = false
         /// The client folders this run parsed, computed and rendered (the others were reused from the last
         /// build), in folder order.
-        public var rebuiltClients: [String] = []
+        var rebuiltClients: [String] = []
         /// How long each phase took, in order (`docket build --timings` prints them).
         public var timings: [(phase: String, seconds: Double)] = []
     }
@@ -90,7 +90,7 @@ public enum Builder {
     static let pagesInMemory = 32
 
     /// The VA's dashboard folder inside the site folder: never under `public/`.
-    public static let dashboardFolder = "dashboard"
+    static let dashboardFolder = "dashboard"
 
     /// The pipeline, step by step. Each step that can fail reports why in `report` and stops the run.
     ///

@@ -11,7 +11,7 @@ public struct InvoiceRecordChange: Sendable {
     /// The currency of its amounts.
     var currency: Currency
     /// The client's name.
-    public var clientName: String
+    var clientName: String
     /// The invoice number.
     public var number: String { invoice.number }
     /// The invoice as plain text for the terminal (`InvoiceText`).
