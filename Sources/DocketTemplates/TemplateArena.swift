@@ -19,9 +19,8 @@ public enum TemplateSlot: Sendable, Equatable {
 
 /// The values of one page laid out flat: every slot in one array and every text's bytes in one buffer,
 /// written once by the view models (`TemplateRepresentable.slot(in:)`) and dropped whole after rendering.
-///
-/// A tree of `TemplateValue`s cost an allocation per object and list, a reference count on every string
-/// each time the renderer looked at it, and a release of every node when the page was done.
+/// No value is an object of its own, so writing and reading a page allocates and counts no references per
+/// value (docs/PERFORMANCE.md).
 public final class TemplateArena {
     /// Where the slots are and how many are in use, with the same for the pending slots of the objects being
     /// written, and the type and shape number of the last object started.
@@ -164,10 +163,17 @@ public final class TemplateArena {
         state.pointee.pendingCapacity = capacity
     }
 
+    /// How many fields the objects of a shape have (checked in debug builds, where tests run).
+    @usableFromInline
+    func fieldCount(of shape: Int32) -> Int { shapes[Int(shape)].names.count }
+
     /// Moves the fields written since `start` into slots of their own and returns the object.
     @inlinable
     func finishObject(from start: Int, shape: Int32) -> TemplateSlot {
         let count = state.pointee.pendingCount - start
+        // Every object of a type writes the same fields, in the same order (a missing value as nil): the
+        // shape recorded by the first one is how the renderer finds them in all the others.
+        assert(count == fieldCount(of: shape), "a template object wrote other fields than its type's first one")
         if state.pointee.slotCount + count > state.pointee.slotCapacity { grow(count) }
         (state.pointee.slotBase + state.pointee.slotCount).moveInitialize(
             from: state.pointee.pendingBase + start, count: count)

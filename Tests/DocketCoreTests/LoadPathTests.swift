@@ -198,6 +198,16 @@ struct RecordOutputsTests {
         #expect(site.exists("public/CCCCCCCCCCCCCCCCCCCCCC/index.html"))
     }
 
+    @Test("the build record names share tokens: only the VA can read it")
+    func recordIsPrivate() throws {
+        let site = try site()
+        defer { site.remove() }
+        try #require(site.build().succeeded)
+        let record = site.root.appendingPathComponent(".docket/build-record").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: record)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
     @Test(
         "clearing .docket-cache/ (scratch only) keeps the record: a link revoked afterwards still takes its portal down"
     )

@@ -17,6 +17,8 @@ struct PrefetchTests {
         defer { site.remove() }
         let root = site.root.path
         let before = site.snapshot("content")
+        // The hook sees each file the prefetcher opens to hint; the hint itself (posix_fadvise) leaves no trace
+        // a test can read, so what is held here is which files, in what order, and that nothing is changed.
         let visited = Visits()
         let prefetcher = FilePrefetcher(
             root: site.root,

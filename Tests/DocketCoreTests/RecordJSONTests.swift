@@ -188,4 +188,32 @@ struct RecordJSONTests {
             #expect(throws: (any Error).self, "\(text)") { try Self.read(Array(text.utf8)) }
         }
     }
+
+    @Test("awkward text, extreme numbers and bare facts read back; every portal kind too")
+    func recordJSONWriter() throws {
+        // Nothing optional: no dashboard, portal or token.
+        let bare = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(ClientFacts(slug: "b"))))
+        #expect(bare.slug == "b" && bare.dashboard == nil && bare.portal == nil && bare.storedToken == nil)
+        #expect(bare.diagnostics.isEmpty && bare.invoiceNumbers.isEmpty)
+        let awkward = "<a href=\"x\">&amp;</a> \\ / é 😀 \u{2028}\u{0}\u{1F}\r\n\t'"
+        let part = Dashboard.ClientPart(
+            client: awkward, currency: .gbp, chase: [], balance: nil, burn: nil,
+            unbilled: Dashboard.ClientMinutes(client: awkward, thisMonth: 0, total: 0),
+            outOfHours: Dashboard.ClientMinutes(client: awkward, thisMonth: -5, total: Int.max),
+            tagMinutes: [:], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [])
+        var facts = ClientFacts(slug: awkward)
+        facts.dashboard = part
+        facts.diagnostics = [Diagnostic(.error, path: awkward, line: 0, column: 0, awkward)]
+        let decoded = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(facts)))
+        #expect(decoded.slug == awkward)
+        #expect(decoded.dashboard == part)
+        #expect(decoded.diagnostics == facts.diagnostics)
+        for portal in [
+            Portal(slug: "a", name: awkward, token: "t", isNewToken: true),
+            Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
+            Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
+        ] {
+            #expect(try JSONDecoder().decode(Portal.self, from: Data(RecordJSON.portal(portal))) == portal)
+        }
+    }
 }

@@ -52,6 +52,17 @@ import Testing
     func check(_ model: some TemplateRepresentable, _ name: String) {
         guard let expected = Self.reflected(model) else { return }
         #expect(Self.same(model.templateValue, expected, at: name))
+        // The `field` lines name every stored property once, nil ones included (the values above leave nil
+        // fields out, so a misspelt line for a property that is nil here would pass them). Order is free.
+        let arena = TemplateArena(names: TemplateNames([]), slots: 64, textBytes: 64)
+        guard case .object(_, let shape) = model.slot(in: arena) else {
+            Issue.record("\(name): not written as an object")
+            return
+        }
+        let properties = Mirror(reflecting: model).children.compactMap(\.label)
+        #expect(
+            arena.shapes[Int(shape)].names.sorted() == properties.sorted(),
+            "\(name): the `field` lines against the stored properties")
     }
 
     @Test func everyPageOfTheDemoShowsEveryStoredProperty() throws {

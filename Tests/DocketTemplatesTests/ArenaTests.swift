@@ -18,6 +18,18 @@ private struct Row: TemplateRepresentable {
     }
 }
 
+/// A conversion written wrongly: a field only when it has a value.
+private struct Skipping: TemplateRepresentable {
+    var note: String?
+
+    func slot(in arena: TemplateArena) -> TemplateSlot {
+        var object = arena.object(Self.self)
+        if let note { object.field("note", note) }
+        object.field("end", true)
+        return object.end()
+    }
+}
+
 private struct Page: TemplateRepresentable {
     var title: String
     var rows: [Row]
@@ -34,6 +46,14 @@ private struct Page: TemplateRepresentable {
 
 /// The arena pages are written into, the shapes of their objects, and rendering from many threads.
 @Suite struct ArenaTests {
+    @Test("an object that writes other fields than the first of its type stops a debug build (where tests run)")
+    func fieldsOfOneShape() async {
+        await #expect(processExitsWith: .failure) {
+            let arena = TemplateArena(names: TemplateNames(["note", "end"]), slots: 16, textBytes: 16)
+            _ = [Skipping(note: "a"), Skipping(note: nil)].slot(in: arena)
+        }
+    }
+
     @Test("values written into an arena read back the same")
     func roundTrip() {
         let value = TemplateValue.object(

@@ -30,7 +30,7 @@ public enum Builder {
         /// What identifies the Docket binary beyond its version (the CLI passes its size and date), so a
         /// rebuilt Docket never reuses an older build's cache.
         public var identity: String
-        /// Whether an unchanged site may skip the build (`.docket-cache/`).
+        /// Whether unchanged clients may be reused from the build record (`.docket/build-record`).
         public var useCache: Bool
 
         /// Creates options.
@@ -73,7 +73,7 @@ public enum Builder {
     /// Docket's version, part of the build cache's fingerprint.
     static let version = "0.6.0"
 
-    /// Runs the pipeline. A build reuses what the last build recorded (`.docket-cache/`) for every client
+    /// Runs the pipeline. A build reuses what the last build recorded (`.docket/build-record`) for every client
     /// whose files did not change; `check` and builds with `useCache` off always do everything.
     public static func run(_ options: Options) -> Report {
         runPipeline(options)

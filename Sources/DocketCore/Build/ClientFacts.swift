@@ -2,7 +2,7 @@
 /// the dashboard and the report need, and nothing of the client's timesheets or pages.
 ///
 /// Facts are small, so a build holds them for every client while it holds the full model of only the few
-/// clients it is working on; `.docket-cache/` stores them, so a client whose files did not change is
+/// clients it is working on; the build record (`.docket/build-record`) stores them, so a client whose files did not change is
 /// neither parsed nor rendered again (`RecordJSON` writes them there, `RecordFactsDecoding.swift` reads them back).
 struct ClientFacts: Sendable, Equatable {
     /// The client's folder name.

@@ -8,8 +8,7 @@ import Foundation
 
 /// Asks the kernel to start reading the files of the clients a build is about to rebuild, in their order,
 /// from a thread of its own: waiting for the disk then overlaps with parsing and rendering instead of
-/// stopping a core at every file. (With the files not in the page cache, a clean build of 1,000 clients
-/// took twice as long as with them: two cores, each waiting on one small read at a time.)
+/// stopping a core at every file (docs/PERFORMANCE.md, "Cold and warm page cache").
 ///
 /// It only gives the kernel a hint (`posix_fadvise(…, POSIX_FADV_WILLNEED)`, which starts reading ahead and
 /// returns); nothing it does changes what the build reads or produces. Where there is no `posix_fadvise`

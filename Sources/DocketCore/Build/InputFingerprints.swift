@@ -40,7 +40,7 @@ extension BuildCache {
                 return old
             }
             return Input(
-                status: status, hash: Self.hash(FileManager.default.contents(atPath: rootPath + "/" + path) ?? Data()))
+                status: status, hash: sha256Hex(FileManager.default.contents(atPath: rootPath + "/" + path) ?? Data()))
         }
         var result = Inputs()
         // Everything outside the client folders: business.md, templates/.
@@ -103,7 +103,7 @@ extension BuildCache {
         lines.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         for name in Self.passphraseNames(slug: slug, rootPath: root.path, environment: options.environment) {
             hasher.update(
-                data: Data("env \(name)=\(Self.hash(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+                data: Data("env \(name)=\(sha256Hex(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
         }
         return hexString(hasher.finalize())
     }
@@ -118,11 +118,11 @@ extension BuildCache {
             if !file.input.hash.isEmpty { return file }
             let hash =
                 digests[file.path]
-                ?? Self.hash(FileManager.default.contents(atPath: root.path + "/" + file.path) ?? Data())
+                ?? sha256Hex(FileManager.default.contents(atPath: root.path + "/" + file.path) ?? Data())
             return (file.path, Input(status: file.input.status, hash: hash))
         }
         for (path, contents) in added {
-            let hash = Self.hash(Data(contents.utf8))
+            let hash = sha256Hex(Data(contents.utf8))
             if let index = files.firstIndex(where: { $0.path == path }) {
                 files[index].input = Input(status: nil, hash: hash)
             } else {
@@ -132,7 +132,4 @@ extension BuildCache {
         files.sort { $0.path < $1.path }
         return ClientInputs(files: files, fingerprint: fingerprint(of: slug, files: files, options: options))
     }
-
-    /// SHA-256 as hex.
-    static func hash(_ data: Data) -> String { hexString(SHA256.hash(data: data)) }
 }

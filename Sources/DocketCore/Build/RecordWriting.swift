@@ -207,7 +207,7 @@ final class RecordWriter {
     init(path: String) throws {
         self.path = path
         temporary = path + ".docket-new"
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure() }
         buffer.reserveCapacity(1 << 20)
     }

@@ -118,7 +118,7 @@ struct Dashboard: Sendable {
     var proposals: [Proposal]
 
     /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
-    /// client that did not change (`.docket-cache/`) and merge it with the others'.
+    /// client that did not change (in the build record) and merge it with the others'.
     struct ClientPart: Sendable, Equatable {
         /// Overdue invoices.
         var chase: [Chase]

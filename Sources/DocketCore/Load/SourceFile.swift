@@ -182,6 +182,6 @@ final class FileDigests {
     private(set) var hashes: [String: String] = [:]
 
     func record(_ path: String, _ data: Data) {
-        hashes[path] = BuildCache.hash(data)
+        hashes[path] = sha256Hex(data)
     }
 }

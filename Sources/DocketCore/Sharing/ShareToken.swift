@@ -93,8 +93,8 @@ extension ShareToken {
         try saveSecret(token, name: fileName, slug: slug, root: root)
     }
 
-    /// Stores a secret file (its text and a newline) in a client's folder, atomically and flushed to disk:
-    /// unlike a page, it cannot be made again.
+    /// Stores a secret file (its text and a newline) in a client's folder, atomically (a
+    /// temporary file renamed over it): unlike a page, it cannot be made again.
     static func saveSecret(_ value: String, name: String, slug: String, root: URL) throws {
         let url = root.appendingPathComponent("content/clients/\(slug)/\(name)")
         try Data((value + "\n").utf8).write(to: url, options: .atomic)

@@ -137,8 +137,6 @@ struct JSONWriter {
 
     // MARK: Values
 
-    // Values are inlined where they are written, as their separators and digits are only a few instructions.
-
     /// A string, escaped.
     @inline(__always)
     mutating func string(_ text: String) {

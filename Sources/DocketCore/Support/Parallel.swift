@@ -3,6 +3,7 @@ import Foundation
 
 /// Results filled in from several threads, each index once.
 private final class ParallelResults<T>: @unchecked Sendable {
+    // @unchecked: `values` is written only under `lock`, and read once every thread has finished.
     var values: [T?]
     let lock = NSLock()
     init(count: Int) { values = Array(repeating: nil, count: count) }
@@ -28,6 +29,7 @@ extension Array where Element: Sendable {
 
 /// Hands out indices to several threads.
 private final class IndexQueue: @unchecked Sendable {
+    // @unchecked: `next` is read and changed only under `lock`.
     private var next = 0
     private let count: Int
     private let lock = NSLock()

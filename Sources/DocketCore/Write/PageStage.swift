@@ -11,6 +11,7 @@ import Foundation
 /// `public/` being made beside it, `.docket-cache/public-new/`, which becomes `public/` by one rename once the
 /// site validated (and is removed if it does not): every page is written once, where it will stay.
 final class PageStage: @unchecked Sendable {
+    // @unchecked: the one thing that changes after `init`, `memory`, is read and written only under `lock`.
     /// Where pages are kept on disk, one file per client; nil keeps them in memory (or in `tree`).
     let directory: URL?
     /// The new `public/` that pages are written into, when there was none.

@@ -3,77 +3,10 @@ import Testing
 
 @testable import DocketCore
 
-/// The parts of the build record that Docket encodes itself.
-@Suite("Build record")
-struct BuildRecordTests {
-    @Test("a client's dashboard part and invoice numbers read back exactly as they were written")
-    func factsRoundTrip() throws {
-        let part = Dashboard.ClientPart(
-            client: "Acme", currency: Currency(code: "EUR")!,
-            chase: [
-                Dashboard.Chase(
-                    client: "Acme", number: "INV-1", daysOverdue: 12, balance: 12_345, currency: Currency(code: "EUR")!)
-            ],
-            balance: Dashboard.ClientMoney(
-                client: "Acme", balance: 12_345, overdue: 12_345, currency: Currency(code: "EUR")!),
-            burn: Dashboard.Burn(
-                client: "Acme", used: 1_300, available: 1_200, overage: 100, overageAmount: 5_333,
-                currency: Currency(code: "EUR")!),
-            unbilled: Dashboard.ClientMinutes(client: "Acme", thisMonth: 30, total: 90),
-            outOfHours: Dashboard.ClientMinutes(client: "Acme", thisMonth: 0, total: 45),
-            tagMinutes: ["admin": 120, "untagged": 15], tagEntries: ["admin": 2, "untagged": 1],
-            noTermsMonths: ["2026-10"],
-            proposals: [Dashboard.Proposal(client: "Acme", version: 2, effective: CalendarDate(iso: "2026-12-01")!)],
-            soFar: 98_765)
-        var facts = ClientFacts(slug: "acme")
-        facts.storedToken = "abc"
-        facts.invoiceNumbers = [InvoiceNumber(number: "INV-1", path: "content/clients/acme/invoices/INV-1.md", line: 2)]
-        facts.dashboard = part
-        facts.diagnostics = [
-            Diagnostic(.warning, path: "content/clients/acme/client.md", line: 3, column: 1, "a \"quoted\"\ttab")
-        ]
-        facts.portal = Portal(
-            slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link, linkKey: "k")
-        // Written by the record's own writer, read back by Foundation's decoder.
-        for json in [Data(RecordJSON.facts(facts))] {
-            let decoded = try JSONDecoder().decode(ClientFacts.self, from: json)
-            #expect(decoded.slug == "acme")
-            #expect(decoded.dashboard == part)
-            #expect(decoded.invoiceNumbers == facts.invoiceNumbers)
-            #expect(decoded.diagnostics == facts.diagnostics)
-            #expect(decoded.portal == facts.portal)
-            #expect(decoded.storedToken == "abc")
-        }
-    }
-
-    @Test("the record's own JSON writer: absent parts left out, awkward text and every portal kind read back")
-    func recordJSONWriter() throws {
-        // Nothing optional: no dashboard, portal or token.
-        let bare = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(ClientFacts(slug: "b"))))
-        #expect(bare.slug == "b" && bare.dashboard == nil && bare.portal == nil && bare.storedToken == nil)
-        #expect(bare.diagnostics.isEmpty && bare.invoiceNumbers.isEmpty)
-        let awkward = "<a href=\"x\">&amp;</a> \\ / é 😀 \u{2028}\u{0}\u{1F}\r\n\t'"
-        let part = Dashboard.ClientPart(
-            client: awkward, currency: .gbp, chase: [], balance: nil, burn: nil,
-            unbilled: Dashboard.ClientMinutes(client: awkward, thisMonth: 0, total: 0),
-            outOfHours: Dashboard.ClientMinutes(client: awkward, thisMonth: -5, total: Int.max),
-            tagMinutes: [:], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [])
-        var facts = ClientFacts(slug: awkward)
-        facts.dashboard = part
-        facts.diagnostics = [Diagnostic(.error, path: awkward, line: 0, column: 0, awkward)]
-        let decoded = try JSONDecoder().decode(ClientFacts.self, from: Data(RecordJSON.facts(facts)))
-        #expect(decoded.slug == awkward)
-        #expect(decoded.dashboard == part)
-        #expect(decoded.diagnostics == facts.diagnostics)
-        for portal in [
-            Portal(slug: "a", name: awkward, token: "t", isNewToken: true),
-            Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .passphrase),
-            Portal(slug: "a", name: "A", token: "t", isNewToken: false, encryption: .link, linkKey: "k-_"),
-        ] {
-            #expect(try JSONDecoder().decode(Portal.self, from: Data(RecordJSON.portal(portal))) == portal)
-        }
-    }
-
+/// The parts a build is made of: pages staged on disk, work on several threads, file status as the record
+/// writes it, passphrase names found in client.md, and files written in batches.
+@Suite("Build parts")
+struct BuildPartsTests {
     @Test("pages kept on disk come back byte for byte, and a replaced file is swapped in whole")
     func stageAndWrite() throws {
         let site = try TemporarySite(files: [:], templates: false)
