@@ -201,7 +201,12 @@ enum SiteLoader {
     {
         let folder = root.appendingPathComponent(path).path
         var info = stat()
-        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
+        guard lstat(folder, &info) == 0 else { return [] }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            diagnostics.error(path, SourceFile.symbolicLinkMessage)
+            return []
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
         guard let all = FileStatus.namesAndTypes(in: folder) else {
             diagnostics.error(path, "cannot list the folder: \(String(cString: strerror(errno)))")
             return []
@@ -213,9 +218,14 @@ enum SiteLoader {
             case Int32(DT_DIR): isDirectory = true
             case Int32(DT_REG): isDirectory = false
             default:
-                // Links are followed, as Foundation's fileExists does; so is a file system that gives no type.
+                // A symbolic link is refused, never followed; a file system that gives no type is asked.
                 var child = stat()
-                isDirectory = stat(folder + "/" + entry.name, &child) == 0 && (child.st_mode & S_IFMT) == S_IFDIR
+                guard lstat(folder + "/" + entry.name, &child) == 0 else { return nil }
+                if (child.st_mode & S_IFMT) == S_IFLNK {
+                    diagnostics.error("\(path)/\(entry.name)", SourceFile.symbolicLinkMessage)
+                    return nil
+                }
+                isDirectory = (child.st_mode & S_IFMT) == S_IFDIR
             }
             return isDirectory == directories ? entry.name : nil
         }.sorted()

@@ -88,17 +88,27 @@ struct SourceFile: Sendable {
     /// as it reads it, rather than reading every file twice).
     static func read(site: URL, path: String, diagnostics: inout Diagnostics, digests: FileDigests?) -> SourceFile? {
         guard let data = readFile(site.path + "/" + path) else {
-            diagnostics.error(path, "cannot read the file: \(String(cString: strerror(errno)))")
+            if errno == ELOOP {
+                diagnostics.error(path, symbolicLinkMessage)
+            } else {
+                diagnostics.error(path, "cannot read the file: \(String(cString: strerror(errno)))")
+            }
             return nil
         }
         digests?.record(path, data)
         return decode(path: path, data: data, diagnostics: &diagnostics)
     }
 
+    /// Why a symbolic link under content/ or templates/ is refused, and what to do.
+    static let symbolicLinkMessage =
+        "is a symbolic link; Docket reads only files and folders that are really in the site folder, so that what it checks is what it publishes: replace the link with the file or folder itself"
+
     /// A whole file's bytes, read with POSIX calls (Foundation's reader builds a URL and asks the file's
     /// attributes first); nil with `errno` set when it cannot be read.
+    /// A file's last part is never followed if it is a symbolic link (`ELOOP`): Docket reads only what is
+    /// really in the site folder.
     static func readFile(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -25,6 +25,11 @@ struct FileStatus: Equatable, Sendable {
     /// The status from a `stat` result, or nil when it is not a regular file.
     init?(_ info: stat) {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(anyType: info)
+    }
+
+    /// The status from a `stat` result of any type (a symbolic link's own, from `lstat`).
+    init(anyType info: stat) {
         #if canImport(Darwin)
             modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
             changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
@@ -66,8 +71,9 @@ struct FileStatus: Equatable, Sendable {
         decimal(UInt(inode))
     }
 
-    /// Every regular file below a folder, as paths relative to it with their status, sorted by path;
-    /// hidden names included.
+    /// Every regular file and symbolic link below a folder (links not followed), as paths relative to it
+    /// with their status, sorted by path; hidden names included. A link is listed with its own status, so
+    /// that adding one changes a fingerprint and the loader, which refuses links, reports it.
     static func files(under root: String, skipping skipped: String? = nil) -> [(path: String, status: FileStatus)] {
         var result: [(path: String, status: FileStatus)] = []
         func walk(_ relative: String) {
@@ -88,6 +94,7 @@ struct FileStatus: Equatable, Sendable {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: folders.append(child)
                 case S_IFREG: if let status = FileStatus(info) { result.append((child, status)) }
+                case S_IFLNK: result.append((child, FileStatus(anyType: info)))
                 default: continue
                 }
             }
