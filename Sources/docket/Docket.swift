@@ -118,18 +118,23 @@ struct BuildCommand: ParsableCommand {
                 "Built \(report.portals.count) client portal\(report.portals.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s: \(report.paths.count) files, \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed."
             )
         }
+        // Slugs and kinds only: a build's output ends up in CI and deploy logs, so it never names a share
+        // token or a `#k=` key. `docket links` prints the links.
         let width = report.portals.map(\.slug.count).max() ?? 0
         for portal in report.portals {
-            var notes: [String] = []
-            if portal.isNewToken { notes.append("new share token saved in content/clients/\(portal.slug)/token.txt") }
-            if let mode = portal.encryption {
-                notes.append(
-                    mode == .link ? "encrypted: opens with its #k= link" : "encrypted: opens with its passphrase")
-            }
-            let note = notes.isEmpty ? "" : "  (\(notes.joined(separator: "; ")))"
-            print(
-                "  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(portal.link(baseURL: nil))\(note)"
-            )
+            var line = "  \(portal.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(kind(of: portal))"
+            if portal.isNewToken { line += "  (new share token saved in content/clients/\(portal.slug)/token.txt)" }
+            print(line)
+        }
+        if !report.portals.isEmpty { print("Run `docket links` to print the share links.") }
+    }
+
+    /// How a portal is protected, in words.
+    func kind(of portal: Portal) -> String {
+        switch portal.encryption {
+        case nil: "plain"
+        case .link: "encrypted: opens with its #k= link"
+        case .passphrase: "encrypted: opens with its passphrase"
         }
     }
 }

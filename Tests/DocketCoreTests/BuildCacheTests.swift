@@ -32,8 +32,11 @@ struct BuildCacheTests {
             "content/clients/beta/timesheets/2026-11.md": "## 2026-11-03\n- 1h Inbox\n",
         ])
         defer { site.remove() }
+        let state = try StateFolder()
+        defer { state.remove() }
         var today = "2026-11-29"
-        var environment = ["BETA_PASS": "a long enough passphrase"]
+        // The passphrase's keyed hash needs its key, kept in a temporary state folder (never the real home).
+        var environment = ["BETA_PASS": "a long enough passphrase", "XDG_STATE_HOME": state.url.path]
 
         /// Builds, and compares every byte with a clean build. `rebuilt` is the client folders the build must
         /// have parsed and rendered again; the files it wrote must be exactly those whose bytes changed.

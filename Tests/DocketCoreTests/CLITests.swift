@@ -53,7 +53,7 @@ struct CLITests {
         }
     #endif
 
-    @Test("build exits 0, prints a summary with each portal's path; links prints one line per client")
+    @Test("build exits 0, prints a summary with each portal's slug and kind; links prints one line per client")
     func buildAndLinks() throws {
         let site = try site()
         defer { site.remove() }
@@ -65,7 +65,11 @@ struct CLITests {
         #expect(build.stdout.hasPrefix("Built 1 client portal in "))
         let token = try #require(
             site.read("content/clients/acme/token.txt")?.trimmingCharacters(in: .whitespacesAndNewlines))
-        #expect(build.stdout.contains("  acme  public/\(token)/index.html"))
+        #expect(
+            build.stdout.hasSuffix(
+                "\n  acme  plain  (new share token saved in content/clients/acme/token.txt)\nRun `docket links` to print the share links.\n"
+            ))
+        #expect(!build.stdout.contains(token))
         let links = try docket(["links", "--site", site.root.path])
         #expect(links.status == 0)
         #expect(links.stdout == "acme  https://portal.example.com/\(token)/\n")
@@ -123,6 +127,59 @@ struct CLITests {
             #expect(run.stdout.isEmpty, "\(command)")
         }
         #expect(!site.exists("public"))
+    }
+
+    @Test("build prints no share token and no #k= key, for the demo site and for a site whose tokens it makes")
+    func buildPrintsNoSecret() throws {
+        let state = try StateFolder()
+        defer { state.remove() }
+        let demo = try TemporarySite(files: [:])
+        defer { demo.remove() }
+        try FileManager.default.copyItem(
+            at: TemporarySite.repository.appendingPathComponent("content"),
+            to: demo.root.appendingPathComponent("content"))
+        let made = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\n---\n",
+            "content/clients/beta/client.md":
+                "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\nportal_passphrase_env: BETA_PASS\n---\n",
+            "content/clients/linked/client.md":
+                "---\nname: Linked\ncontact: L\nemail: l@l.example\nrate: 25\nportal_encryption: link\n---\n",
+        ])
+        defer { made.remove() }
+        let environment = ["BETA_PASS": "correct horse battery staple", "XDG_STATE_HOME": state.url.path]
+        for site in [demo, made] {
+            var runs: [Run] = []
+            for _ in 0..<2 {  // a full build, then one with nothing changed
+                let run = try docket(
+                    ["build", "--site", site.root.path, "--today", "2026-11-29"], environment: environment)
+                #expect(run.status == 0, "\(run.stderr)")
+                runs.append(run)
+            }
+            let clients = try FileManager.default.contentsOfDirectory(
+                atPath: site.root.appendingPathComponent("content/clients").path)
+            var secrets: [String] = []
+            for slug in clients {
+                for name in ["token.txt", "portal-key.txt"] {
+                    if let text = site.read("content/clients/\(slug)/\(name)") {
+                        secrets.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                    }
+                }
+            }
+            #expect(secrets.count >= 4, "\(site.root.path)")
+            #expect(secrets.allSatisfy { $0.count >= 22 })
+            for run in runs {
+                #expect(run.stdout.contains("encrypted: opens with its #k= link"))
+                for secret in secrets {
+                    #expect(!run.stdout.contains(secret), "stdout: \(run.stdout)")
+                    #expect(!run.stderr.contains(secret), "stderr: \(run.stderr)")
+                }
+            }
+            // links is the one command that prints them.
+            let links = try docket(["links", "--site", site.root.path])
+            #expect(secrets.allSatisfy { links.stdout.contains($0) })
+        }
+        #expect(made.read("content/clients/beta/portal-salt.txt") != nil)
     }
 
     @Test("usage errors exit 2")

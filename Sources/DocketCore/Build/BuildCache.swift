@@ -6,7 +6,8 @@ import Foundation
 /// Inputs are fingerprinted in two parts. The global fingerprint covers Docket's version and binary,
 /// `--today`, and the bytes of every file under `templates/` and `content/` outside the client folders
 /// (business.md). Each client's fingerprint covers the bytes of every file in its folder and the passphrase
-/// its `portal_passphrase_env` names. A file whose size, modification time, change time and inode are what
+/// its `portal_passphrase_env` names, through a keyed hash whose key is kept outside the site folder
+/// (`FingerprintKey`). The record holds no link key and no passphrase. A file whose size, modification time, change time and inode are what
 /// they were at the last build, and that was not modified in the last two seconds before that build, keeps
 /// its recorded hash without being read (as git's index does); any other file is read and hashed.
 ///
@@ -24,6 +25,15 @@ import Foundation
 struct BuildCache: Sendable {
     /// The site folder.
     let root: URL
+    /// The key of the passphrases' keyed hash, read or created when a passphrase client is fingerprinted.
+    let fingerprintKey: FingerprintKey
+
+    /// The cache of the site in `root`, for a build given `environment` (where `HOME` and `XDG_STATE_HOME`
+    /// say where the fingerprint key is).
+    init(root: URL, environment: [String: String] = [:]) {
+        self.root = root
+        fingerprintKey = FingerprintKey(environment: environment)
+    }
 
     /// Where the record is.
     var recordURL: URL { root.appendingPathComponent(".docket/build-record") }
@@ -36,7 +46,8 @@ struct BuildCache: Sendable {
 
     /// The record format's version: a record of another version is not used (only its output lines are
     /// read, for the files to remove). 7: the record is the one list of the files a build produced, in `.docket/`.
-    static let formatVersion = "7"
+    /// 8: no link keys, and passphrases only through a keyed hash.
+    static let formatVersion = "8"
 
     /// Forgets the last build.
     func clear() { try? FileManager.default.removeItem(at: recordURL) }

@@ -58,7 +58,10 @@ extension Builder {
         let business = shared.business
         let renderer = shared.renderer
         let outcomes: [ClientOutcome] = Array(slugs.indices).parallelMap { index -> ClientOutcome in
-            if let old = reusable[index], let facts = old.facts() { return .reused(facts) }
+            if let old = reusable[index], var facts = old.facts() {
+                facts.portal = facts.portal?.withStoredLinkKey(root: options.root)  // the record holds no key
+                return .reused(facts)
+            }
             let slug = slugs[index]
             // The folder's files as they are before it is read (looked at here when no record asked for it).
             let walked = caching ? inputs.clients[slug] ?? cache.unhashedInputs(of: slug) : nil

@@ -44,7 +44,7 @@ extension Builder {
         /// their portals), which clients are reused.
         static func make(shared: Shared, options: Options, clock: inout PhaseClock, report: inout Report) -> ReusePlan {
             let caching = options.mode == .build && options.useCache
-            let cache = BuildCache(root: options.root)
+            let cache = BuildCache(root: options.root, environment: options.environment)
             let previous = caching ? cache.load() : nil
             clock.mark("read the build record", in: &report)
             let inputs = caching ? cache.inputs(previous: previous, options: options) : BuildCache.Inputs()
@@ -82,7 +82,7 @@ extension Builder {
             siteOutputsUnchanged(usable, rootPath: options.root.path)
         else { return false }
         for warning in usable.warnings { report.diagnostics.append(warning) }
-        report.portals = usable.portals
+        report.portals = usable.portals.map { $0.withStoredLinkKey(root: options.root) }  // the record holds no key
         report.paths = shared.renderer.siteFilePaths() + shared.slugs.flatMap { usable.clients[$0]?.outputs ?? [] }
         report.outcome.unchanged = report.paths.count
         report.dashboardFiles = DashboardRenderer(

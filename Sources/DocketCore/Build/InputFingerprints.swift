@@ -88,7 +88,9 @@ extension BuildCache {
         return result
     }
 
-    /// A client folder's fingerprint from its hashed files (sorted by path) and the passphrase it names.
+    /// A client folder's fingerprint from its hashed files (sorted by path) and the passphrase it names,
+    /// which enters only through its keyed hash (`FingerprintKey`); without that key, a fingerprint that
+    /// matches no other (the client is rebuilt every time), never a plain hash of the passphrase.
     func fingerprint(of slug: String, files: [(path: String, input: Input)], options: Builder.Options) -> String {
         var hasher = SHA256()
         // The lines are gathered in one buffer and hashed once (the same bytes as hashing them one by one).
@@ -102,8 +104,10 @@ extension BuildCache {
         }
         lines.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         for name in Self.passphraseNames(slug: slug, rootPath: root.path, environment: options.environment) {
-            hasher.update(
-                data: Data("env \(name)=\(sha256Hex(Data((options.environment[name] ?? "\u{0}unset").utf8)))\n".utf8))
+            guard let keyed = fingerprintKey.hash(options.environment[name] ?? "\u{0}unset") else {
+                return "unkeyed-" + hexString(PortalEncryption.randomBytes(16))
+            }
+            hasher.update(data: Data("env \(name)=\(keyed)\n".utf8))
         }
         return hexString(hasher.finalize())
     }

@@ -94,10 +94,6 @@ enum RecordJSON {
         }
         json.key(PortalKey.isNewToken)
         json.bool(portal.isNewToken)
-        if let key = portal.linkKey {
-            json.key(PortalKey.linkKey)
-            json.string(key)
-        }
         json.key(PortalKey.name)
         json.string(portal.name)
         json.key(PortalKey.slug)

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A client's secret share token: the name of its portal folder under `public/`.
 ///
 /// 128 bits from the system's cryptographically secure generator, written URL-safe base64 without
@@ -94,10 +100,44 @@ extension ShareToken {
     }
 
     /// Stores a secret file (its text and a newline) in a client's folder, atomically (a
-    /// temporary file renamed over it): unlike a page, it cannot be made again.
+    /// temporary file renamed over it) and readable by the VA only (0600): unlike a page, it cannot be made
+    /// again.
     static func saveSecret(_ value: String, name: String, slug: String, root: URL) throws {
-        let url = root.appendingPathComponent("content/clients/\(slug)/\(name)")
-        try Data((value + "\n").utf8).write(to: url, options: .atomic)
+        let path = root.appendingPathComponent("content/clients/\(slug)/\(name)").path
+        let temporary = try writePrivateTemporary(Data((value + "\n").utf8), beside: path)
+        guard rename(temporary, path) == 0 else {
+            let failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// Writes data to a new file next to `path`, created 0600 (never readable by others, whatever the
+    /// umask), and returns its path, for the caller to rename or link into place.
+    static func writePrivateTemporary(_ data: Data, beside path: String) throws -> String {
+        let random = hexString(PortalEncryption.randomBytes(8))
+        let temporary = path + ".docket-\(random)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var failure: POSIXError?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        return temporary
     }
 
     /// The encryption of an active client's portal, with any secret it had to create (file name → text, to
