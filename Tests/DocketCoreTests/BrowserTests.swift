@@ -78,4 +78,118 @@ struct BrowserTests {
         try browser.wait(until: "!document.getElementById('docket-error').hidden")
         #expect(try browser.text().contains("missing its key"))
     }
+
+    /// The test site built, served on 127.0.0.1 and open in a browser, for one test.
+    struct Served {
+        let report: Builder.Report
+        let base: String
+        let browser: WebDriver
+
+        /// The address of one of a client's portal pages.
+        func page(_ slug: String, _ file: String = "index.html") throws -> String {
+            "\(base)/\(try #require(report.portals.first { $0.slug == slug }?.token))/\(file)"
+        }
+
+        var linkKey: String {
+            get throws { try #require(report.portals.first { $0.slug == "linked" }?.linkKey) }
+        }
+
+        /// True once a locked page (not a portal page) is showing and has finished trying to open.
+        static let lockedShowing =
+            "document.getElementById('docket-payload') && document.getElementById('docket-status').textContent !== 'Opening…'"
+    }
+
+    func served(_ body: (Served) throws -> Void) throws {
+        let (site, report) = try site()
+        defer { site.remove() }
+        try #require(report.succeeded, "\(report.diagnostics.all)")
+        let server = try StaticServer(root: site.root.appendingPathComponent("public"))
+        defer { server.stop() }
+        let browser = try WebDriver()
+        defer { browser.quit() }
+        try body(Served(report: report, base: "http://127.0.0.1:\(server.port)", browser: browser))
+    }
+
+    @Test("a #k= link opens its portal and the key leaves the address bar and the tab's history")
+    func keyLeavesAddress() throws {
+        try served { served in
+            let browser = served.browser
+            try browser.go(try served.page("open"))
+            try browser.wait(until: "document.body.innerText.includes('Open Ltd')")
+            try browser.go("\(try served.page("linked"))?from=mail#k=\(try served.linkKey)")
+            try browser.wait(until: "document.body.innerText.includes('Linked Ltd')")
+            #expect(try browser.script("return location.href;") as? String == "\(try served.page("linked"))?from=mail")
+            #expect(try browser.url() == "\(try served.page("linked"))?from=mail")
+            // Back to the plain portal and forward again: the entry in the tab's history has no key either.
+            try browser.back()
+            try browser.wait(until: "document.body.innerText.includes('Open Ltd')")
+            try browser.forward()
+            try browser.wait(until: "document.body.innerText.includes('Linked Ltd')")
+            #expect(!(try browser.url().contains("k=")))
+        }
+    }
+
+    @Test("Lock on a #k= portal locks it: the locked page shows and stays, after a reload and in the tab's history")
+    func lockLocks() throws {
+        try served { served in
+            let browser = served.browser
+            try browser.go("\(try served.page("linked"))#k=\(try served.linkKey)")
+            try browser.wait(until: "document.body.innerText.includes('Linked Ltd')")
+            try browser.go(try served.page("linked", "statement.html"))
+            try browser.wait(until: "document.querySelector('button.forget')")
+            try browser.back()
+            try browser.wait(
+                until: "location.pathname.endsWith('/index.html') && document.querySelector('button.forget')")
+            try browser.click("button.forget")
+            try browser.wait(until: Served.lockedShowing)
+            #expect(try browser.text().contains("This portal is locked"))
+            Thread.sleep(forTimeInterval: 1)
+            #expect(!(try browser.text().contains("Linked Ltd")))
+            #expect(try browser.script("return Object.keys(sessionStorage).length;") as? Int == 0)
+            try browser.refresh()
+            try browser.wait(until: Served.lockedShowing)
+            Thread.sleep(forTimeInterval: 1)
+            #expect(!(try browser.text().contains("Linked Ltd")))
+            // The page opened after it does not come back open either.
+            try browser.forward()
+            try browser.wait(until: "location.pathname.endsWith('/statement.html')")
+            try browser.wait(until: Served.lockedShowing)
+            Thread.sleep(forTimeInterval: 1)
+            #expect(!(try browser.text().contains("Linked Ltd")))
+            #expect(!(try browser.url().contains("k=")))
+        }
+    }
+
+    @Test("a malformed key (41 characters, or not base64url) says the link does not open the page")
+    func malformedKey() throws {
+        try served { served in
+            let browser = served.browser
+            // Two pages, so that each is a new load (not a jump within the page the first one left open).
+            let keys = [
+                ("index.html", String(try served.linkKey.prefix(41))),
+                ("statement.html", String(repeating: "*", count: 43)),
+            ]
+            for (file, key) in keys {
+                try browser.go("\(try served.page("linked", file))#k=\(key)")
+                try browser.wait(until: "!document.getElementById('docket-error').hidden")
+                #expect(try browser.text().contains("This link's key does not open this page"), "\(key)")
+                #expect(try browser.script("return document.getElementById('docket-status').hidden;") as? Bool == true)
+                #expect(!(try browser.url().contains("k=")))
+            }
+        }
+    }
+
+    @Test("a passphrase portal opened with a stray #k= ignores it and shows its form")
+    func passphraseIgnoresKey() throws {
+        try served { served in
+            let browser = served.browser
+            try browser.go("\(try served.page("locked"))#k=abcde")
+            try browser.wait(until: "!document.getElementById('docket-unlock').hidden")
+            #expect(try browser.script("return document.getElementById('docket-error').hidden;") as? Bool == true)
+            #expect(!(try browser.url().contains("k=")))
+            try browser.type("#docket-passphrase", Self.passphrase)
+            try browser.click("#docket-unlock button")
+            try browser.wait(until: "document.body.innerText.includes('Locked Ltd')")
+        }
+    }
 }

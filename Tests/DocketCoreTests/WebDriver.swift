@@ -69,6 +69,15 @@ final class WebDriver: @unchecked Sendable {
 
     func go(_ url: String) throws { _ = try call("POST", "/session/\(session)/url", ["url": url]) }
 
+    /// The address in the browser's address bar.
+    func url() throws -> String { (try call("GET", "/session/\(session)/url"))["value"] as? String ?? "" }
+
+    func back() throws { _ = try call("POST", "/session/\(session)/back", [:]) }
+
+    func forward() throws { _ = try call("POST", "/session/\(session)/forward", [:]) }
+
+    func refresh() throws { _ = try call("POST", "/session/\(session)/refresh", [:]) }
+
     func script(_ source: String) throws -> Any? {
         (try call("POST", "/session/\(session)/execute/sync", ["script": source, "args": []]))["value"]
     }

@@ -3,7 +3,9 @@ import Foundation
 
 /// The page an encrypted portal serves: the ciphertext, a passphrase form (or nothing to type, for a
 /// `#k=` link) and one inline script, allowed by its hash in the Content-Security-Policy, that decrypts the
-/// page with the Web Crypto API and keeps the key for the browser session.
+/// page with the Web Crypto API and keeps the key for the tab's session. The script takes a `#k=` key out of
+/// the address before anything else, ignores one on a passphrase page, treats a malformed key as a wrong
+/// one, and "Lock" forgets the key and reloads the page without it (marked locked, so it says so).
 enum LockedPage {
     /// The decrypting script. Its SHA-256 hash is in every locked page's Content-Security-Policy.
     static let script = """
@@ -11,6 +13,8 @@ enum LockedPage {
           "use strict";
           var payload = JSON.parse(document.getElementById("docket-payload").textContent);
           var storageKey = "docket-key:" + payload.portal;
+          var lockedKey = "docket-locked:" + payload.portal;
+          var here = location.pathname + location.search;
           function bytes(text) {
             var s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
             var out = new Uint8Array(s.length);
@@ -22,20 +26,29 @@ enum LockedPage {
             for (var i = 0; i < b.length; i++) { s += String.fromCharCode(b[i]); }
             return btoa(s).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
           }
-          function remember(raw) { try { sessionStorage.setItem(storageKey, base64url(raw)); } catch (e) {} }
-          function forget() { try { sessionStorage.removeItem(storageKey); } catch (e) {} }
+          function isKey(text) { return /^[A-Za-z0-9_-]{43}$/.test(text); }
+          function read(name) { try { return sessionStorage.getItem(name); } catch (e) { return null; } }
+          function store(name, value) { try { sessionStorage.setItem(name, value); } catch (e) {} }
+          function remove(name) { try { sessionStorage.removeItem(name); } catch (e) {} }
+          function forget() { remove(storageKey); }
           function say(id, message) {
             var element = document.getElementById(id);
             if (element) { element.textContent = message || ""; element.hidden = !message; }
+          }
+          function lock() {
+            forget();
+            store(lockedKey, "1");
+            location.replace(here);
           }
           function addLock() {
             var button = document.createElement("button");
             button.type = "button";
             button.className = "forget";
             button.textContent = "Lock this portal on this device";
-            button.addEventListener("click", function () { forget(); location.reload(); });
+            button.addEventListener("click", lock);
             (document.querySelector("footer") || document.body).appendChild(button);
           }
+          function remember(raw) { store(storageKey, base64url(raw)); }
           function open(raw) {
             return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]).then(function (key) {
               return crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(payload.nonce),
@@ -45,6 +58,9 @@ enum LockedPage {
               var page = new DOMParser().parseFromString(new TextDecoder().decode(plain), "text/html");
               document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
               addLock();
+              window.addEventListener("pageshow", function (event) {
+                if (event.persisted && !read(storageKey)) { location.replace(here); }
+              });
             });
           }
           function derive(passphrase) {
@@ -54,9 +70,9 @@ enum LockedPage {
                   iterations: payload.kdf.iterations }, base, 256);
               }).then(function (bits) { return new Uint8Array(bits); });
           }
-          function ready(message) {
-            say("docket-error", message);
-            say("docket-status", "");
+          function ready(error, note) {
+            say("docket-error", error);
+            say("docket-status", note);
             var form = document.getElementById("docket-unlock");
             if (!form || payload.mode !== "passphrase") { return; }
             form.hidden = false;
@@ -73,22 +89,38 @@ enum LockedPage {
               });
             });
           }
+          function attempt(text, error) {
+            say("docket-status", "Opening…");
+            Promise.resolve().then(function () {
+              if (!isKey(text)) { throw new Error("malformed key"); }
+              return open(bytes(text));
+            }).catch(function () {
+              forget();
+              ready(error, "");
+            });
+          }
+          var fragment = /(?:^#|&)k=([^&]*)/.exec(location.hash);
+          if (fragment) {
+            try { history.replaceState(history.state, "", here); } catch (e) {}
+          }
+          var locked = read(lockedKey) !== null;
+          remove(lockedKey);
           if (!window.crypto || !crypto.subtle) {
             say("docket-error", "This page can only be opened over a secure (https) connection.");
             return;
           }
-          var fragment = /[#&]k=([A-Za-z0-9_-]+)/.exec(location.hash);
-          var stored = null;
-          try { stored = sessionStorage.getItem(storageKey); } catch (e) {}
-          var raw = fragment ? fragment[1] : stored;
-          if (raw) {
-            say("docket-status", "Opening…");
-            open(bytes(raw)).catch(function () {
-              forget();
-              ready(fragment ? "This link's key does not open this page. Please ask for a new link." : "");
-            });
+          var missing = "This link is missing its key. Open the whole link you were sent: it ends with #k= and a code.";
+          var given = fragment && payload.mode === "link" ? fragment[1] : null;
+          var stored = read(storageKey);
+          if (given !== null) {
+            attempt(given, "This link's key does not open this page. Please ask for a new link.");
+          } else if (stored) {
+            attempt(stored, payload.mode === "link" ? missing : "");
+          } else if (locked) {
+            ready("", payload.mode === "link" ? "This portal is locked. Open the whole link you were sent to open it again." :
+              "This portal is locked. Enter the passphrase to open it again.");
           } else {
-            ready(payload.mode === "link" ? "This link is missing its key. Open the whole link you were sent: it ends with #k= and a code." : "");
+            ready(payload.mode === "link" ? missing : "", "");
           }
         })();
         """
