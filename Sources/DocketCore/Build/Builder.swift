@@ -105,6 +105,7 @@ public enum Builder {
     /// 6. Write (a build only, and only when the whole site validated): new secrets, pages, stale files
     ///    removed, the dashboard.
     /// 7. Save the record of what this build read and produced, for the next build.
+    /// 8. Warn about portal folders in `public/` that this build did not produce.
     static func runPipeline(_ options: Options) -> Report {
         var report = Report()
         var clock = PhaseClock()
@@ -116,6 +117,7 @@ public enum Builder {
         // 2. What can be reused of the last build; when nothing changed, its report.
         let plan = ReusePlan.make(shared: shared, options: options, clock: &clock, report: &report)
         if reportUnchanged(plan, shared: shared, options: options, report: &report) {
+            warnAboutStrayPortals(&report, root: options.root)
             clock.mark("nothing changed", in: &report)
             return report
         }
@@ -153,6 +155,9 @@ public enum Builder {
         // 7. The record, for the next build.
         saveRecord(written, plan: plan, stream: stream, options: options, report: report)
         if plan.caching { clock.mark("save the build record", in: &report) }
+
+        // 8. Portal folders in public/ that this build did not produce: named, never guessed away.
+        warnAboutStrayPortals(&report, root: options.root)
         return report
     }
 }
