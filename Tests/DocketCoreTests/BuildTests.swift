@@ -253,8 +253,8 @@ struct BuildTests {
     func duplicateTokens() throws {
         let site = try makeSite()
         defer { site.remove() }
-        try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
-        try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
+        try site.write("content/clients/acme/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
+        try site.write("content/clients/beta/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
         let report = site.build()
         #expect(report.diagnostics.errors.map(\.path) == ["content/clients/beta/token.txt"])
     }

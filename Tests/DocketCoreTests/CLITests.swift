@@ -114,8 +114,8 @@ struct CLITests {
         defer { site.remove() }
         try site.write(
             "content/clients/beta/client.md", "---\nname: Beta\ncontact: B\nemail: b@b.example\nrate: 25\n---\n")
-        try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
-        try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
+        try site.write("content/clients/acme/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
+        try site.write("content/clients/beta/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
         let error =
             "content/clients/beta/token.txt:1:1: error: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one\n"
         for command in ["build", "check", "links"] {

@@ -23,8 +23,8 @@ struct LoadPathTests {
     func duplicateToken() throws {
         let site = try twoClients()
         defer { site.remove() }
-        try site.write("content/clients/acme/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
-        try site.write("content/clients/beta/token.txt", "AAAAAAAAAAAAAAAAAAAAAA\n")
+        try site.write("content/clients/acme/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
+        try site.write("content/clients/beta/token.txt", "Xy7TOqZUjqKjDtrytKbz9A\n")
         let expected = [
             "content/clients/beta/token.txt:1:1: the same share token as content/clients/acme; each client needs its own: delete this file and build again to get a new one"
         ]
@@ -92,7 +92,7 @@ struct RecordOutputsTests {
         try TemporarySite(files: [
             "content/business.md": businessMD,
             "content/clients/acme/client.md": "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\n---\n",
-            "content/clients/acme/token.txt": "AAAAAAAAAAAAAAAAAAAAAA\n",
+            "content/clients/acme/token.txt": "Xy7TOqZUjqKjDtrytKbz9A\n",
             "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 2h Report #admin\n",
         ])
     }
@@ -125,7 +125,7 @@ struct RecordOutputsTests {
         #expect(!site.exists(".docket-cache/last-build"))
         // The record lists what the build produced, and the next build finds nothing to do.
         let record = try #require(site.read(".docket/build-record"))
-        #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t"))
+        #expect(record.contains("O\tpublic/Xy7TOqZUjqKjDtrytKbz9A/index.html\t"))
         #expect(record.contains("O\tdashboard/index.html\t"))
         #expect(record.hasSuffix("\t\(BuildCache.formatVersion)\n"))
         #expect(site.build().reusedCache)
@@ -159,13 +159,13 @@ struct RecordOutputsTests {
         try #require(first.succeeded)
         let record = try #require(site.read(".docket/build-record"))
         #expect(!record.contains("F\t"))
-        #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t\n"))
-        try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
+        #expect(record.contains("O\tpublic/Xy7TOqZUjqKjDtrytKbz9A/index.html\t\n"))
+        try site.write("content/clients/acme/token.txt", "vpkFpPGOcIj4D43mPD9HCQ\n")
         let second = site.build()
         try #require(second.succeeded)
         #expect(second.rebuiltClients == ["acme"])
-        #expect(second.outcome.removed == first.paths.filter { $0.hasPrefix("AAAAAAAAAAAAAAAAAAAAAA/") }.count)
-        #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
+        #expect(second.outcome.removed == first.paths.filter { $0.hasPrefix("Xy7TOqZUjqKjDtrytKbz9A/") }.count)
+        #expect(!site.exists("public/Xy7TOqZUjqKjDtrytKbz9A"))
     }
 
     @Test(
@@ -175,27 +175,27 @@ struct RecordOutputsTests {
         defer { site.remove() }
         #expect(site.build().succeeded)
         // acme moves to a new link; a new client's folder cannot be made (a file is in its way).
-        try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
+        try site.write("content/clients/acme/token.txt", "vpkFpPGOcIj4D43mPD9HCQ\n")
         try site.write(
             "content/clients/zed/client.md", "---\nname: Zed\ncontact: Z\nemail: z@z.example\nrate: 30\n---\n")
-        try site.write("content/clients/zed/token.txt", "ZZZZZZZZZZZZZZZZZZZZZZ\n")
-        try site.write("public/ZZZZZZZZZZZZZZZZZZZZZZ", "in the way")
+        try site.write("content/clients/zed/token.txt", "S0188-dCXbB9unpnwP1XXg\n")
+        try site.write("public/S0188-dCXbB9unpnwP1XXg", "in the way")
         let failed = site.build()
         #expect(failed.diagnostics.errors.map(\.path) == ["public"])
-        #expect(site.exists("public/BBBBBBBBBBBBBBBBBBBBBB/index.html"))  // written before the failure
-        #expect(site.exists("public/AAAAAAAAAAAAAAAAAAAAAA/index.html"))
+        #expect(site.exists("public/vpkFpPGOcIj4D43mPD9HCQ/index.html"))  // written before the failure
+        #expect(site.exists("public/Xy7TOqZUjqKjDtrytKbz9A/index.html"))
         let record = try #require(site.read(".docket/build-record"))
-        #expect(record.contains("O\tpublic/AAAAAAAAAAAAAAAAAAAAAA/index.html\t\n"))
-        #expect(record.contains("O\tpublic/BBBBBBBBBBBBBBBBBBBBBB/index.html\t\n"))
+        #expect(record.contains("O\tpublic/Xy7TOqZUjqKjDtrytKbz9A/index.html\t\n"))
+        #expect(record.contains("O\tpublic/vpkFpPGOcIj4D43mPD9HCQ/index.html\t\n"))
         // Zed goes, acme moves again: neither of the two earlier portals stays.
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/clients/zed"))
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("public/ZZZZZZZZZZZZZZZZZZZZZZ"))
-        try site.write("content/clients/acme/token.txt", "CCCCCCCCCCCCCCCCCCCCCC\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("public/S0188-dCXbB9unpnwP1XXg"))
+        try site.write("content/clients/acme/token.txt", "8cKJv3U2SEDrYd34FkYi2w\n")
         let fixed = site.build()
         try #require(fixed.succeeded, "\(fixed.diagnostics.errors)")
-        #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
-        #expect(!site.exists("public/BBBBBBBBBBBBBBBBBBBBBB"))
-        #expect(site.exists("public/CCCCCCCCCCCCCCCCCCCCCC/index.html"))
+        #expect(!site.exists("public/Xy7TOqZUjqKjDtrytKbz9A"))
+        #expect(!site.exists("public/vpkFpPGOcIj4D43mPD9HCQ"))
+        #expect(site.exists("public/8cKJv3U2SEDrYd34FkYi2w/index.html"))
     }
 
     @Test("the build record names share tokens: only the VA can read it")
@@ -215,12 +215,12 @@ struct RecordOutputsTests {
         let site = try site()
         defer { site.remove() }
         #expect(site.build().succeeded)
-        #expect(site.exists("public/AAAAAAAAAAAAAAAAAAAAAA/index.html"))
+        #expect(site.exists("public/Xy7TOqZUjqKjDtrytKbz9A/index.html"))
         try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".docket-cache"))
-        try site.write("content/clients/acme/token.txt", "BBBBBBBBBBBBBBBBBBBBBB\n")
+        try site.write("content/clients/acme/token.txt", "vpkFpPGOcIj4D43mPD9HCQ\n")
         let report = site.build()
         try #require(report.succeeded, "\(report.diagnostics.errors)")
-        #expect(!site.exists("public/AAAAAAAAAAAAAAAAAAAAAA"))
-        #expect(site.exists("public/BBBBBBBBBBBBBBBBBBBBBB/index.html"))
+        #expect(!site.exists("public/Xy7TOqZUjqKjDtrytKbz9A"))
+        #expect(site.exists("public/vpkFpPGOcIj4D43mPD9HCQ/index.html"))
     }
 }

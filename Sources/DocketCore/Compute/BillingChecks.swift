@@ -11,16 +11,18 @@ enum BillingChecks {
 
     /// The same checks on invoice numbers kept from each client (`ClientFacts`).
     static func checkNumbers(_ records: [InvoiceNumber], diagnostics: inout Diagnostics) {
+        // Numbers that differ only in case are the same number: on a case-insensitive file system their
+        // invoice pages are one file.
         var seen: [String: InvoiceNumber] = [:]
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.path < $1.path }
         for record in inOrder ? records : records.sorted(by: { $0.path < $1.path }) {
-            if let first = seen[record.number] {
+            if let first = seen[record.number.lowercased()] {
                 diagnostics.error(
                     record.path, line: record.line, column: 0,
                     "the invoice number \(record.number) is already used by \(first.path); expected a number unique across the business"
                 )
             } else {
-                seen[record.number] = record
+                seen[record.number.lowercased()] = record
             }
         }
         // The file names of invoice records with errors: their numbers were not read.

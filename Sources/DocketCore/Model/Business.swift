@@ -90,6 +90,12 @@ extension Business {
                 baseURL = nil
             } else {
                 while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
+                if !url.hasPrefix("https://"), !isLocal(url) {
+                    fields.warning(
+                        field: "base_url",
+                        "`base_url` starts with http://; expected https://: a share link carries the portal's secret token (and a link portal's key), which plain HTTP lets anyone on the network read, and an encrypted portal opens only over HTTPS (browsers allow its decryption, Web Crypto, only on secure pages). http://localhost and http://127.0.0.1 are fine for trying the site on this computer"
+                    )
+                }
             }
         }
         fields.finish()
@@ -98,6 +104,13 @@ extension Business {
             name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
             vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
             bank: bank, latePayment: latePayment, baseURL: baseURL)
+    }
+
+    /// Whether an `http://` address is this computer (`localhost` or `127.0.0.1`, any port), where plain HTTP
+    /// is safe and browsers allow Web Crypto.
+    private static func isLocal(_ url: String) -> Bool {
+        let host = url.dropFirst("http://".count).prefix { $0 != "/" && $0 != ":" }.lowercased()
+        return host == "localhost" || host == "127.0.0.1"
     }
 
     /// `bank.account_name`, or the older `bank.name` read as it with a warning naming what to change.

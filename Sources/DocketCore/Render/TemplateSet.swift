@@ -1,6 +1,12 @@
 import DocketTemplates
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The site's user-editable templates (`templates/*.mustache`) and assets (`templates/assets/`).
 ///
 /// Every page template extends `layout.mustache` with Mustache template inheritance. Values are
@@ -64,6 +70,10 @@ struct TemplateSet: Sendable {
         var assets: [String: Data] = [:]
         for name in SiteLoader.listDirectory(root, "templates/assets", directories: false, diagnostics: &diagnostics) {
             let path = "templates/assets/\(name)"
+            guard checkAssetName(name, root: root, diagnostics: &diagnostics) else {
+                ok = false
+                continue
+            }
             do {
                 assets[name] = try Data(contentsOf: root.appendingPathComponent(path))
             } catch {
@@ -72,6 +82,32 @@ struct TemplateSet: Sendable {
             }
         }
         return ok ? TemplateSet(templates: templates, assets: assets) : nil
+    }
+
+    /// Whether an asset can be published, reporting one that cannot: a name holding a control character (a
+    /// newline would split the build record's line of it in two), or a symbolic link (it could publish any
+    /// file the link points to).
+    private static func checkAssetName(_ name: String, root: URL, diagnostics: inout Diagnostics) -> Bool {
+        if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            // Shown escaped (`x\n_headers`), so the message stays on one line.
+            let shown = name.unicodeScalars.map { scalar in
+                scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+            }.joined()
+            diagnostics.error(
+                "templates/assets/\(shown)",
+                "the asset's name holds a control character (such as a line break); rename the file with letters, digits, `-`, `_` and `.` only"
+            )
+            return false
+        }
+        var info = stat()
+        let path = root.appendingPathComponent("templates/assets/\(name)").path
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            diagnostics.error(
+                "templates/assets/\(name)",
+                "the asset is a symbolic link; expected a plain file (copy the file itself into templates/assets/)")
+            return false
+        }
+        return true
     }
 
     /// The asset files as output files under `assets/`, sorted by name.

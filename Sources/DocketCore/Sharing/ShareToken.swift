@@ -29,13 +29,27 @@ enum ShareToken {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    /// Whether text is a well-formed token: at least 22 URL-safe base64 characters.
+    /// Whether text is a well-formed token: exactly 16 bytes written base64url without padding (22 letters,
+    /// digits, `-` or `_`, the last of which holds only 4 bits, so it is `A`, `Q`, `g` or `w`).
     static func isValid(_ token: String) -> Bool {
-        token.count >= 22 && token.count <= 128
-            && token.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-                    || $0 == "_"
-            }
+        let bytes = Array(token.utf8)
+        guard bytes.count == 22, let last = bytes.last, "AQgw".utf8.contains(last) else { return false }
+        return bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_")
+        }
+    }
+
+    /// The fewest different characters a token may hold. 16 random bytes give 22 characters of 64 possible;
+    /// fewer than 8 different ones happens less than once in 10^11 tokens, so such a token was typed by
+    /// hand (`aaaa…`, `abababab…`) and is easy to guess.
+    static let minimumDistinctCharacters = 8
+
+    /// Whether a well-formed token looks random: at least `minimumDistinctCharacters` different characters.
+    static func looksRandom(_ token: String) -> Bool {
+        Set(token.utf8).count >= minimumDistinctCharacters
     }
 
     /// The file holding a passphrase portal's PBKDF2 salt (16 random bytes, base64url).
@@ -56,13 +70,21 @@ enum ShareToken {
         return data
     }
 
-    /// Reads a stored token file, reporting a malformed one.
+    /// Reads a stored token file, reporting a malformed or guessable one.
     static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
         let token = file.text.trimmingWhitespaceAndNewlines()
         guard isValid(token) else {
             diagnostics.error(
                 file.path, line: 1, column: 1,
-                "expected a share token of at least 22 letters, digits, `-` or `_` (delete the file to get a new one)")
+                "expected a share token of 22 letters, digits, `-` or `_` ending in A, Q, g or w, as Docket makes it from 16 random bytes; delete the file and build again to get a new one (the portal's link changes)"
+            )
+            return nil
+        }
+        guard looksRandom(token) else {
+            diagnostics.error(
+                file.path, line: 1, column: 1,
+                "this share token is easy to guess (fewer than \(minimumDistinctCharacters) different characters); delete the file and build again to get a random one (the portal's link changes)"
+            )
             return nil
         }
         return token
@@ -70,10 +92,12 @@ enum ShareToken {
 
     /// Reports every client whose stored token another client already has (in the order given, the first
     /// keeps it): the one check of token uniqueness, for `build`, `check`, `links` and `invoice` alike.
+    /// Tokens that differ only in case are the same: on a case-insensitive file system (macOS, Windows) their
+    /// portal folders are one folder.
     static func checkUnique(_ owners: [(slug: String, token: String?)], diagnostics: inout Diagnostics) {
         var seen: [String: String] = [:]
         for (slug, token) in owners {
-            guard let token else { continue }
+            guard let token = token?.lowercased() else { continue }
             if let other = seen[token] {
                 diagnostics.error(
                     "content/clients/\(slug)/\(fileName)", line: 1, column: 1,

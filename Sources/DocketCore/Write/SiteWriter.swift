@@ -60,6 +60,9 @@ public struct SiteWriter: Sendable {
     func writeBatchKeepingStatus(_ files: [OutputFile]) throws -> (outcome: Outcome, statuses: [FileStatus?]) {
         var outcome = Outcome()
         let base = publicDirectory.path
+        if let unsafe = files.first(where: { !Self.isSafeRelativePath($0.path) }) {
+            throw WriteError(message: "\(unsafe.path.debugDescription): not a file name Docket writes")
+        }
         var folders = Set<String>()
         for file in files {
             var folder = Self.parent(of: file.path)
@@ -208,22 +211,41 @@ public struct SiteWriter: Sendable {
     }
 
     /// Removes the files an earlier build produced (`previous`, relative to the output folder) that this one
-    /// did not (`produced`), with folders they leave empty. Returns how many were removed. Only plain
-    /// relative paths below the output folder are ever removed.
+    /// did not (`produced`), with folders they leave empty. Returns how many were removed.
+    ///
+    /// Only plain files are removed (`lstat`, then `unlink`), and only at a safe path (`isSafeRelativePath`)
+    /// reached through real folders: a folder or a symbolic link at a listed path, or on the way to it, is left
+    /// alone. Folders are removed only when empty (`rmdir`), never with what they hold, and never the output
+    /// folder itself.
     func removeStale(_ previous: [String], produced paths: [String]) throws -> Int {
         guard !previous.isEmpty else { return 0 }
-        let fileManager = FileManager.default
         let produced = Set(paths)
+        let base = publicDirectory.path
         var removed = 0
-        for stale in previous where !produced.contains(stale) && isSafeRelativePath(stale) {
-            let url = publicDirectory.appendingPathComponent(stale)
-            if fileManager.fileExists(atPath: url.path) {
-                try fileManager.removeItem(at: url)
-                removed += 1
-                removeEmptyParents(of: url)
+        for stale in previous where !produced.contains(stale) && Self.isSafeRelativePath(stale) {
+            guard Self.isInRealFolders(stale, base: base) else { continue }
+            let path = base + "/" + stale
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            guard unlink(path) == 0 else {
+                if errno == ENOENT { continue }
+                throw WriteError(message: "\(stale): \(String(cString: strerror(errno)))")
             }
+            removed += 1
+            removeEmptyParents(of: stale)
         }
         return removed
+    }
+
+    /// Whether every folder on the way to a relative path is a real folder, not a symbolic link (`lstat`).
+    static func isInRealFolders(_ path: String, base: String) -> Bool {
+        var folder = parent(of: path)
+        while !folder.isEmpty {
+            var info = stat()
+            guard lstat(base + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            folder = parent(of: folder)
+        }
+        return true
     }
 
     /// A file that could not be written.
@@ -232,19 +254,23 @@ public struct SiteWriter: Sendable {
         var description: String { message }
     }
 
-    /// Only plain relative paths below `public/` are ever removed.
-    func isSafeRelativePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    /// Whether a path can name a file below `public/`: relative, its parts neither empty (`a//b`, a final
+    /// `/`), `.` nor `..`, and no control character (a byte below 0x20, or 0x7F) anywhere. Only such paths
+    /// are ever written or removed.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0 != "." && $0 != ".."
+        }
     }
 
-    func removeEmptyParents(of url: URL) {
-        var folder = url.deletingLastPathComponent().standardizedFileURL
-        let top = publicDirectory.standardizedFileURL.path
-        while folder.path.hasPrefix(top + "/"),
-            let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty
-        {
-            try? FileManager.default.removeItem(at: folder)
-            folder = folder.deletingLastPathComponent().standardizedFileURL
+    /// Removes the folders above a removed file (a relative path) that it left empty, up to but never
+    /// including the output folder. `rmdir` removes only an empty folder, and not a symbolic link.
+    func removeEmptyParents(of path: String) {
+        let base = publicDirectory.path
+        var folder = Self.parent(of: path)
+        while !folder.isEmpty, rmdir(base + "/" + folder) == 0 {
+            folder = Self.parent(of: folder)
         }
     }
 }
