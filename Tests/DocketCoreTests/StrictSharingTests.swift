@@ -128,7 +128,7 @@ struct StrictSharingTests {
         let report = site.build()
         #expect(
             errors(report.diagnostics) == [
-                "templates/assets/notes.css: error: the asset is a symbolic link; expected a plain file (copy the file itself into templates/assets/)"
+                "templates/assets/notes.css: error: \(SourceFile.symbolicLinkMessage)"
             ])
         #expect(!site.exists("public/assets/notes.css"))
     }

@@ -102,9 +102,7 @@ struct TemplateSet: Sendable {
         var info = stat()
         let path = root.appendingPathComponent("templates/assets/\(name)").path
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            diagnostics.error(
-                "templates/assets/\(name)",
-                "the asset is a symbolic link; expected a plain file (copy the file itself into templates/assets/)")
+            diagnostics.error("templates/assets/\(name)", SourceFile.symbolicLinkMessage)
             return false
         }
         return true
