@@ -23,13 +23,6 @@ extension Builder {
     /// URL-safe base64 characters.
     private static func isTokenShaped(_ name: String) -> Bool {
         (22...128).contains(name.utf8.count)
-            && name.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    return true
-                default: return false
-                }
-            }
+            && name.utf8.allSatisfy(ShareToken.isBase64URLCharacter)
     }
 }

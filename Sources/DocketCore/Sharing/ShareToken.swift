@@ -19,26 +19,25 @@ enum ShareToken {
     static let fileName = "token.txt"
 
     /// A new random token.
-    static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()  // getrandom(2) / arc4random: a CSPRNG
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    static func generate() -> String { PortalEncryption.base64URL(PortalEncryption.randomBytes(16)) }
 
     /// Whether text is a well-formed token: exactly 16 bytes written base64url without padding (22 letters,
     /// digits, `-` or `_`, the last of which holds only 4 bits, so it is `A`, `Q`, `g` or `w`).
     static func isValid(_ token: String) -> Bool {
-        let bytes = Array(token.utf8)
-        guard bytes.count == 22, let last = bytes.last, "AQgw".utf8.contains(last) else { return false }
-        return bytes.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "_")
+        // Decoded and written again, only the one spelling of 16 bytes comes back unchanged.
+        guard token.utf8.count == 22, let bytes = PortalEncryption.data(base64URL: token), bytes.count == 16 else {
+            return false
+        }
+        return PortalEncryption.base64URL(bytes) == token
+    }
+
+    /// Whether a byte is one of base64url's 64 characters (letters, digits, `-`, `_`).
+    static func isBase64URLCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default: return false
         }
     }
 
@@ -143,23 +142,11 @@ extension ShareToken {
         let temporary = path + ".docket-\(random)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var failure: POSIXError?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(descriptor) != 0, failure == nil { failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        if let failure {
+        var failure = SiteWriter.writeAll(data, to: descriptor)
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 {
             unlink(temporary)
-            throw failure
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
         return temporary
     }

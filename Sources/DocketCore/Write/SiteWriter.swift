@@ -162,7 +162,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes all the bytes to an open file; 0, or the error number.
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
