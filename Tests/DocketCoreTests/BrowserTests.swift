@@ -60,8 +60,10 @@ struct BrowserTests {
         try browser.click("#docket-unlock button")
         try browser.wait(until: "document.body.innerText.includes('Locked Ltd')")
         #expect(try browser.text().contains("4h 30m"))
-        // Another page of the same portal opens without asking again.
-        try browser.go("\(base)/\(try token("locked"))/hours/2026-11.html")
+        // Another page of the same portal, its menu's "Hours", opens without asking again.
+        _ = try browser.script(
+            "Array.from(document.querySelectorAll('nav a')).find(function (a) { return a.textContent === 'Hours'; }).click();"
+        )
         try browser.wait(until: "document.body.innerText.includes('Confidential work')")
         // "Lock" forgets the key.
         try browser.click("button.forget")
@@ -74,7 +76,9 @@ struct BrowserTests {
         try browser.wait(until: "document.body.innerText.includes('Linked Ltd')")
         #expect(try browser.text().contains("1h 45m"))
         _ = try browser.script("sessionStorage.clear();")
-        try browser.go("\(base)/\(try token("linked"))/statement.html")
+        let statement = PortalEncryption.link(key: try #require(PortalEncryption.data(base64URL: key)), business: "")
+            .pageNames.name(of: "statement.html")
+        try browser.go("\(base)/\(try token("linked"))/\(statement)")
         try browser.wait(until: "!document.getElementById('docket-error').hidden")
         #expect(try browser.text().contains("missing its key"))
     }
@@ -85,9 +89,18 @@ struct BrowserTests {
         let base: String
         let browser: WebDriver
 
-        /// The address of one of a client's portal pages.
+        /// The address of one of a client's portal pages, by its readable name (`statement.html`): in the
+        /// link-encrypted portal, the opaque name it has there.
         func page(_ slug: String, _ file: String = "index.html") throws -> String {
-            "\(base)/\(try #require(report.portals.first { $0.slug == slug }?.token))/\(file)"
+            let portal = try #require(report.portals.first { $0.slug == slug })
+            return "\(base)/\(portal.token)/\(try name(of: file, in: portal))"
+        }
+
+        /// A page's file name in a portal.
+        func name(of file: String, in portal: Portal) throws -> String {
+            guard let keyText = portal.linkKey, file != "index.html" else { return file }
+            let key = try #require(PortalEncryption.data(base64URL: keyText))
+            return PortalEncryption.link(key: key, business: "").pageNames.name(of: file)
         }
 
         var linkKey: String {
@@ -120,6 +133,11 @@ struct BrowserTests {
             try browser.wait(until: "document.body.innerText.includes('Linked Ltd')")
             #expect(try browser.script("return location.href;") as? String == "\(try served.page("linked"))?from=mail")
             #expect(try browser.url() == "\(try served.page("linked"))?from=mail")
+            // The padding is gone: no replacement character or NUL after the page.
+            #expect(
+                try browser.script(
+                    "var h = document.documentElement.outerHTML; return h.indexOf('\\uFFFD') < 0 && h.indexOf('\\u0000') < 0 && h.indexOf('Linked Ltd') > 0;"
+                ) as? Bool == true)
             // Back to the plain portal and forward again: the entry in the tab's history has no key either.
             try browser.back()
             try browser.wait(until: "document.body.innerText.includes('Open Ltd')")
@@ -152,7 +170,8 @@ struct BrowserTests {
             #expect(!(try browser.text().contains("Linked Ltd")))
             // The page opened after it does not come back open either.
             try browser.forward()
-            try browser.wait(until: "location.pathname.endsWith('/statement.html')")
+            let statement = try served.page("linked", "statement.html")
+            try browser.wait(until: "location.href === '\(statement)'")
             try browser.wait(until: Served.lockedShowing)
             Thread.sleep(forTimeInterval: 1)
             #expect(!(try browser.text().contains("Linked Ltd")))

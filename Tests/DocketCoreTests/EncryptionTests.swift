@@ -41,10 +41,9 @@ struct EncryptionTests {
         #expect(report.succeeded, "\(report.diagnostics.all)")
         let token = try #require(report.portals.first { $0.slug == "acme" }?.token)
         let files = site.snapshot("public/\(token)")
-        #expect(
-            files.keys.sorted() == [
-                "data.json", "hours/2026-11.html", "index.html", "statement.html", "terms/index.html",
-            ])
+        // index.html, data.json and three pages (the month, the statement, the terms) named by 24 hex digits.
+        #expect(files.count == 5 && files["index.html"] != nil && files["data.json"] != nil)
+        #expect(files.keys.filter { $0.wholeMatch(of: /[0-9a-f]{24}\.html/) != nil }.count == 3)
         for (path, data) in files {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("Acme") && !text.contains("Confidential") && !text.contains("7h 15m"), "\(path)")
@@ -167,6 +166,7 @@ struct EncryptionTests {
                     ))
             }
             expected += [
+                ("padding", .string("ISO/IEC 7816-4")),
                 ("nonce", .string(try #require(fields["nonce"] as? String))), ("aad", .string("docket:t/data.json")),
                 ("ciphertext", .string(try #require(fields["ciphertext"] as? String))),
             ]

@@ -166,7 +166,7 @@ extension Builder {
         var files = renderer.portal(computed, token: portal.token)
         if let sealer {
             do {
-                files = try files.map(sealer.seal)
+                files = try sealer.sealPortal(files)
             } catch {
                 diagnostics.error("\(content.folder)/client.md", "cannot encrypt the portal: \(error)")
                 return facts

@@ -71,7 +71,7 @@ public enum Builder {
     }
 
     /// Docket's version, part of the build cache's fingerprint.
-    static let version = "0.6.0"
+    static let version = "0.7.0"
 
     /// Runs the pipeline. A build reuses what the last build recorded (`.docket/build-record`) for every client
     /// whose files did not change; `check` and builds with `useCache` off always do everything.

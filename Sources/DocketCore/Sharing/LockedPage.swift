@@ -54,8 +54,14 @@ enum LockedPage {
               return crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(payload.nonce),
                 additionalData: new TextEncoder().encode(payload.aad) }, key, bytes(payload.ciphertext));
             }).then(function (plain) {
+              var text = new Uint8Array(plain);
+              if (payload.padding) {
+                var end = text.lastIndexOf(128);
+                if (end < 0) { throw new Error("no padding"); }
+                text = text.subarray(0, end);
+              }
               remember(raw);
-              var page = new DOMParser().parseFromString(new TextDecoder().decode(plain), "text/html");
+              var page = new DOMParser().parseFromString(new TextDecoder().decode(text), "text/html");
               document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
               addLock();
               window.addEventListener("pageshow", function (event) {

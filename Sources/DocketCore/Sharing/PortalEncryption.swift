@@ -89,7 +89,7 @@ struct PortalEncryption: Sendable {
         let nonceBytes = Data(mac.finalize()).prefix(12)
         let aad = Data("docket:\(path)".utf8)
         let sealed = try AES.GCM.seal(
-            plaintext, using: key, nonce: try AES.GCM.Nonce(data: nonceBytes), authenticating: aad)
+            Self.padded(plaintext), using: key, nonce: try AES.GCM.Nonce(data: nonceBytes), authenticating: aad)
         let output = JSONWriter.write(.indented, capacity: 256 + plaintext.count * 4 / 3) { json in
             json.beginObject()
             json.key("docket_encrypted")
@@ -113,6 +113,8 @@ struct PortalEncryption: Sendable {
                 json.string(Self.base64URL(salt))
                 json.endObject()
             }
+            json.key("padding")
+            json.string(Self.paddingName)
             json.key("nonce")
             json.string(Self.base64URL(nonceBytes))
             json.key("aad")
@@ -135,7 +137,49 @@ struct PortalEncryption: Sendable {
         let box = try AES.GCM.SealedBox(
             nonce: AES.GCM.Nonce(data: nonce), ciphertext: combined.dropLast(16),
             tag: combined.suffix(16))
-        return try AES.GCM.open(box, using: key, authenticating: Data(aad.utf8))
+        return try Self.unpadded(AES.GCM.open(box, using: key, authenticating: Data(aad.utf8)))
+    }
+
+    /// The padding every plaintext gets before it is encrypted, as the envelope names it.
+    static let paddingName = "ISO/IEC 7816-4"
+
+    /// The smallest padded size: a plaintext is padded to this many bytes, or to the first power of two above.
+    static let smallestPaddedSize = 4096
+
+    /// A plaintext padded so that its ciphertext's length tells only which of a few sizes it falls in
+    /// (4 KiB, 8 KiB, 16 KiB, …): one 0x80 byte, then zero bytes up to the size (ISO/IEC 7816-4).
+    static func padded(_ plaintext: Data) -> Data {
+        var size = smallestPaddedSize
+        while size < plaintext.count + 1 { size *= 2 }
+        var padded = plaintext
+        padded.reserveCapacity(size)
+        padded.append(0x80)
+        padded.append(Data(count: size - padded.count))
+        return padded
+    }
+
+    /// A decrypted plaintext without its padding; throws when it has none.
+    static func unpadded(_ padded: Data) throws -> Data {
+        guard let marker = padded.lastIndex(where: { $0 != 0 }), padded[marker] == 0x80 else {
+            throw CryptoKitError.incorrectParameterSize
+        }
+        return Data(padded[padded.startIndex..<marker])
+    }
+
+    /// The opaque names of this portal's files.
+    var pageNames: OpaquePageNames { OpaquePageNames(key: key) }
+
+    /// Encrypts every file of one portal (paths under `public/`, all in its `<token>/` folder), each under
+    /// its opaque name (`OpaquePageNames`), its relative links pointed at the renamed files.
+    func sealPortal(_ files: [OutputFile]) throws -> [OutputFile] {
+        let renamed = try pageNames.paths(of: files)
+        return try files.map { file in
+            let path = renamed[file.path] ?? file.path
+            let data =
+                file.path.hasSuffix(".html")
+                ? RelativeLinks.rewrite(file.data, from: file.path, to: path, renamed: renamed) : file.data
+            return try seal(OutputFile(path: path, data: data))
+        }
     }
 
     /// Encrypts one output file of the portal (its path relative to `public/`).
