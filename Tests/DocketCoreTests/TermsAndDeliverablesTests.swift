@@ -202,10 +202,103 @@ struct DeliverableTests {
         #expect(diagnostics.errors.map { "\($0.line):\($0.column)" } == ["9:5", "11:10", "13:5", "16:5"])
         #expect(
             diagnostics.errors[0].message
-                == "unknown fact `deu`; expected `due`, `asked`, `received` or `delivered` (did you mean `due`?)")
+                == "unknown fact `deu`; expected `due`, `extended`, `asked`, `received` or `delivered` (did you mean `due`?)"
+        )
         #expect(diagnostics.errors[1].message == "`due` needs a date YYYY-MM-DD, found `1`")
         #expect(diagnostics.errors[2].message.contains("nothing asked for"))
         #expect(diagnostics.errors[3].message.contains("needs what was asked for"))
+    }
+
+    @Test(
+        "a deadline extended by agreement: delivered after the first date but by the agreed one reads as on time, the timeline shows both"
+    )
+    func extended() {
+        // The brief was asked for on 2 Nov, arrived on 18 Nov (after the 16 Nov due date); the deadline moved to
+        // 24 Nov, and the work was delivered on 22 Nov: six days after the first date, two days before the agreed.
+        var moved = deliverable(
+            due: "2026-11-16", asks: [("2026-11-02", "the brief", "2026-11-18")], delivered: "2026-11-22")
+        moved.extensions = [
+            Extension(date: CalendarDate(iso: "2026-11-24")!, reason: "brief arrived late, agreed with Sam")
+        ]
+        let facts = moved.facts(today: today)
+        #expect(facts.status == "Delivered on time for the extended date (2 days early)")
+        #expect(!facts.isLate && facts.daysLate == 0)
+        #expect(
+            facts.timeline.map { "\($0.date) \($0.text)" } == [
+                "2026-11-02 Asked for the brief",
+                "2026-11-16 Originally due",
+                "2026-11-18 Received the brief (16 days after asking), 2 days after the original due date",
+                "2026-11-22 Delivered",
+                "2026-11-24 Due, as extended: brief arrived late, agreed with Sam",
+            ])
+        // Delivered on the agreed day; then after it (late against the agreed date, not the first one).
+        moved.delivered = CalendarDate(iso: "2026-11-24")
+        #expect(moved.facts(today: today).status == "Delivered on time for the extended date")
+        moved.delivered = CalendarDate(iso: "2026-11-27")
+        #expect(moved.facts(today: today).status == "Delivered 3 days late")
+        #expect(moved.facts(today: today).daysLate == 3)
+        // Open: days to go and overdue count from the agreed date. Two extensions: the last one written wins.
+        moved.delivered = nil
+        moved.extensions.append(Extension(date: CalendarDate(iso: "2026-12-01")!, reason: "scope grew, agreed by Sam"))
+        let open = moved.facts(today: today)
+        #expect(open.status == "2 days to go")
+        #expect(
+            open.timeline.map(\.text).suffix(2) == [
+                "Extended to this date: brief arrived late, agreed with Sam; moved again later",
+                "Due, as extended: scope grew, agreed by Sam",
+            ])
+        #expect(moved.agreedDue == CalendarDate(iso: "2026-12-01"))
+    }
+
+    @Test("the deliverables page gives the agreed date and the first one; the month of each lists it")
+    func extendedOnPage() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: Sam\nemail: s@a.example\nrate: 30\n---\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Sales page\n",
+            "content/clients/acme/tasks.md":
+                "- Sales page\n  - due: 2026-10-30\n  - extended: 2026-11-24 brief arrived late, agreed with Sam\n  - delivered: 2026-11-20\n",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        try #require(report.succeeded, "\(report.diagnostics.all)")
+        let token = try #require(report.portals.first?.token)
+        let page = try #require(site.read("public/\(token)/deliverables.html"))
+        #expect(page.contains("Delivered on time for the extended date (4 days early)"))
+        #expect(page.contains("· due Tuesday 24 November 2026 (extended from Friday 30 October 2026)"))
+        #expect(page.contains("Due, as extended: brief arrived late, agreed with Sam"))
+        let november = try #require(site.read("public/\(token)/hours/2026-11.html"))
+        #expect(november.contains("Sales page"))
+    }
+
+    @Test("tasks.md: `extended` needs a later date and a reason; each is kept in order")
+    func parseExtended() {
+        var diagnostics = Diagnostics()
+        let file = source(
+            """
+            - Sales page
+              - due: 2026-11-16
+              - extended: 2026-11-24 brief arrived late, agreed with Sam
+              - extended: 2026-11-26 Sam asked for one more section
+            - Brochure
+              - due: 2026-11-16
+              - extended: 2026-11-20
+            - Flyer
+              - due: 2026-11-16
+              - extended: 2026-11-16 same day
+            """, path: "content/clients/acme/tasks.md")
+        let deliverables = TasksParser.parse(file, diagnostics: &diagnostics)
+        #expect(
+            deliverables.first?.extensions == [
+                Extension(date: CalendarDate(iso: "2026-11-24")!, reason: "brief arrived late, agreed with Sam"),
+                Extension(date: CalendarDate(iso: "2026-11-26")!, reason: "Sam asked for one more section"),
+            ])
+        #expect(deliverables.count == 1)
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "content/clients/acme/tasks.md:7:5: error: `extended` needs why and who agreed after the new date, like `extended: 2026-11-20 brief arrived late, agreed with Sam`",
+                "content/clients/acme/tasks.md:10:15: error: `extended` moves the due date to 2026-11-16, which is not after the date it was due (2026-11-16); expected a later date, or change `due` if the first date was a mistake",
+            ])
     }
 
     @Test("a deliverable without a due date is an error at its name")

@@ -11,9 +11,22 @@ struct Deliverable: Sendable, Equatable {
     var delivered: CalendarDate?
     /// The line of the item in tasks.md.
     var line: Int
+    /// The due date moved by agreement, in the order written: the last one is the date agreed.
+    var extensions: [Extension] = []
 
     /// Whether it is still open.
     var isOpen: Bool { delivered == nil }
+
+    /// The date it is due as agreed: the last extension's, else `due`. Lateness is measured against it.
+    var agreedDue: CalendarDate { extensions.last?.date ?? due }
+}
+
+/// A due date moved by agreement (`extended: 2026-11-27 brief arrived late, agreed with Sam`).
+struct Extension: Sendable, Equatable {
+    /// The new due date.
+    var date: CalendarDate
+    /// Why, and who agreed, as written.
+    var reason: String
 }
 
 /// Something the VA needed from the client.
@@ -62,26 +75,39 @@ extension Deliverable {
             for day in 0..<days { waitedDays.insert(ask.date.dayNumber + day) }
             if let received = ask.received {
                 var text = "Received \(ask.what) (\(plural(days, "day")) after asking)"
-                if received > due { text += ", \(plural(due.days(until: received), "day")) after the due date" }
+                if received > due {
+                    let which = extensions.isEmpty ? "the due date" : "the original due date"
+                    text += ", \(plural(due.days(until: received), "day")) after \(which)"
+                }
                 timeline.append((received, 1, text))
                 waits.append("Waited \(plural(days, "day")) for \(ask.what)")
             } else {
                 waits.append("Waiting for \(ask.what): \(plural(days, "day")) so far")
             }
         }
-        timeline.append((due, 2, "Due"))
+        timeline.append((due, 2, extensions.isEmpty ? "Due" : "Originally due"))
+        for (index, moved) in extensions.enumerated() {
+            let isAgreed = index == extensions.count - 1
+            let text =
+                isAgreed
+                ? "Due, as extended: \(moved.reason)" : "Extended to this date: \(moved.reason); moved again later"
+            timeline.append((moved.date, 2, text))
+        }
+        let agreed = agreedDue
+        let byExtension = agreed != due
         let status: String
         var late = 0
         if let delivered {
-            late = max(0, due.days(until: delivered))
-            let early = max(0, delivered.days(until: due))
+            late = max(0, agreed.days(until: delivered))
+            let early = max(0, delivered.days(until: agreed))
             timeline.append((delivered, 3, "Delivered"))
+            let onTime = byExtension ? "Delivered on time for the extended date" : "Delivered on time"
             status =
                 late > 0
                 ? "Delivered \(plural(late, "day")) late"
-                : early > 0 ? "Delivered on time (\(plural(early, "day")) early)" : "Delivered on time"
+                : early > 0 ? "\(onTime) (\(plural(early, "day")) early)" : onTime
         } else {
-            let left = today.days(until: due)
+            let left = today.days(until: agreed)
             late = max(0, -left)
             status =
                 left > 0 ? "\(plural(left, "day")) to go" : left == 0 ? "Due today" : "\(plural(-left, "day")) overdue"

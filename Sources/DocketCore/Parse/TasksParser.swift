@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads `tasks.md`: each top-level list item is a deliverable, its nested items `key: value` facts
-/// (`due`, `asked`, `received`, `delivered`).
+/// (`due`, `extended`, `asked`, `received`, `delivered`).
 enum TasksParser {
     /// Parses a tasks file; malformed items are errors with line and column.
     static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> [Deliverable] {
@@ -79,6 +79,7 @@ enum TasksParser {
         var due: CalendarDate?
         var delivered: CalendarDate?
         var asks: [Ask] = []
+        var extensions: [(extension: Extension, line: Int, column: Int)] = []
         var ok = true
         let facts = item.children.dropFirst().filter { $0.kind == .list }.flatMap(\.children)
         for fact in facts {
@@ -91,14 +92,16 @@ enum TasksParser {
                 ok = false
             }
             guard let parts = Self.splitFact(text) else {
-                fail("expected a fact `key: value` with key `due`, `asked`, `received` or `delivered`, found `\(text)`")
+                fail(
+                    "expected a fact `key: value` with key `due`, `extended`, `asked`, `received` or `delivered`, found `\(text)`"
+                )
                 continue
             }
             let (key, valueOffset, dateText, rest) = parts
-            guard ["due", "asked", "received", "delivered"].contains(key) else {
-                let suggestion = FieldReader.closest(to: key, in: ["due", "asked", "received", "delivered"])
+            guard Self.keys.contains(key) else {
+                let suggestion = FieldReader.closest(to: key, in: Self.keys)
                 fail(
-                    "unknown fact `\(key)`; expected `due`, `asked`, `received` or `delivered`"
+                    "unknown fact `\(key)`; expected `due`, `extended`, `asked`, `received` or `delivered`"
                         + (suggestion.map { " (did you mean `\($0)`?)" } ?? ""))
                 continue
             }
@@ -115,6 +118,14 @@ enum TasksParser {
                 } else {
                     delivered = date
                 }
+            case "extended":
+                guard !rest.isEmpty else {
+                    fail(
+                        "`extended` needs why and who agreed after the new date, like `extended: \(date) brief arrived late, agreed with Sam`"
+                    )
+                    continue
+                }
+                extensions.append((Extension(date: date, reason: rest), line, factColumn + valueOffset))
             case "asked":
                 guard !rest.isEmpty else {
                     fail("`asked` needs what was asked for after the date, like `asked: \(date) brand guidelines`")
@@ -141,7 +152,19 @@ enum TasksParser {
             }
             return nil
         }
+        for moved in extensions where moved.extension.date <= due {
+            diagnostics.error(
+                file.path, line: moved.line, column: moved.column,
+                "`extended` moves the due date to \(moved.extension.date), which is not after the date it was due (\(due)); expected a later date, or change `due` if the first date was a mistake"
+            )
+            ok = false
+        }
         guard ok else { return nil }
-        return Deliverable(title: title, due: due, asks: asks, delivered: delivered, line: item.startLine)
+        return Deliverable(
+            title: title, due: due, asks: asks, delivered: delivered, line: item.startLine,
+            extensions: extensions.map(\.extension))
     }
+
+    /// The facts a deliverable may have.
+    static let keys = ["due", "extended", "asked", "received", "delivered"]
 }

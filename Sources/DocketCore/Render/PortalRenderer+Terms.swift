@@ -87,7 +87,8 @@ extension PortalRenderer {
     func deliverableView(_ deliverable: Deliverable) -> DeliverableView {
         let facts = deliverable.facts(today: today)
         return DeliverableView(
-            title: deliverable.title, due: deliverable.due.longDescription, status: facts.status,
+            title: deliverable.title, due: deliverable.agreedDue.longDescription,
+            originalDue: deliverable.extensions.isEmpty ? nil : deliverable.due.longDescription, status: facts.status,
             isLate: facts.isLate, isOpen: deliverable.isOpen,
             timeline: facts.timeline.map { TimelineRow(date: $0.date.shortDescription, text: $0.text) },
             waits: facts.waits, hasWaits: !facts.waits.isEmpty)
@@ -95,7 +96,9 @@ extension PortalRenderer {
 
     func deliverablesPage(_ computed: ComputedClient) -> DeliverablesPage {
         let all = computed.content.deliverables
-        let open = all.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0) }
+        let open = all.filter(\.isOpen).sorted { ($0.agreedDue, $0.line) < ($1.agreedDue, $1.line) }.map {
+            deliverableView($0)
+        }
         let delivered = all.filter { !$0.isOpen }.sorted { ($0.delivered!, $0.line) > ($1.delivered!, $1.line) }
             .map { deliverableView($0) }
         return DeliverablesPage(

@@ -212,8 +212,10 @@ struct PortalRenderer: Sendable {
         let recent = figures.months.suffix(12).reversed().map { summary($0, client: timeline.figures(for: $0.month)) }
         let inForce = Terms.inForce(on: today, in: computed.content.terms)
         let proposals = proposedTerms(computed).map { termsView($0, computed: computed) }
-        let open = computed.content.deliverables.filter(\.isOpen).sorted { ($0.due, $0.line) < ($1.due, $1.line) }
-            .map { deliverableView($0) }
+        let open = computed.content.deliverables.filter(\.isOpen).sorted {
+            ($0.agreedDue, $0.line) < ($1.agreedDue, $1.line)
+        }
+        .map { deliverableView($0) }
         return OverviewPage(
             page: chrome(title: "Overview", computed: computed, depth: 0, current: "overview"),
             clientName: computed.client.name, contact: computed.client.contact,
@@ -281,8 +283,8 @@ struct PortalRenderer: Sendable {
         let billable = figures.billableMinutes
         let month = figures.month
         let deliverables = computed.content.deliverables.filter {
-            $0.due.yearMonth == month || $0.delivered?.yearMonth == month
-        }.sorted { ($0.due, $0.line) < ($1.due, $1.line) }.map { deliverableView($0) }
+            $0.due.yearMonth == month || $0.agreedDue.yearMonth == month || $0.delivered?.yearMonth == month
+        }.sorted { ($0.agreedDue, $0.line) < ($1.agreedDue, $1.line) }.map { deliverableView($0) }
         let invoice = computed.publishedInvoices.first { $0.usageMonth == month }
 
         var days: [DayView] = []

@@ -198,6 +198,7 @@ extension DeliverableView: TemplateRepresentable {
         var object = arena.object(Self.self)
         object.field("title", title)
         object.field("due", due)
+        object.field("originalDue", originalDue)
         object.field("status", status)
         object.field("isLate", isLate)
         object.field("isOpen", isOpen)

@@ -72,8 +72,10 @@ struct TermsVersionPage: Sendable {
 struct DeliverableView: Sendable {
     /// What is delivered.
     var title: String
-    /// Due date for people.
+    /// Due date for people: the date agreed, when the deadline was extended.
     var due: String
+    /// The first due date for people, when the deadline was extended; nil otherwise.
+    var originalDue: String?
     /// `Delivered on time`, `3 days to go`, …
     var status: String
     /// Whether it is (or was) late.
