@@ -24,7 +24,11 @@ struct RecordJSONTests {
         tagMinutes: ["admin": 120, "untagged": 15], tagEntries: ["admin": 2, "untagged": 1],
         noTermsMonths: ["2026-09", "2026-10"],
         proposals: [Dashboard.Proposal(client: "Acme", version: 2, effective: CalendarDate(iso: "2026-12-01")!)],
-        soFar: 98_765)
+        soFar: 98_765,
+        events: [
+            CalendarEvent(
+                date: CalendarDate(iso: "2026-12-10")!, uid: "u1@docket", summary: "Due: Brochure", description: "")
+        ])
 
     /// A dashboard part with every optional absent and every list empty.
     static let barePart = Dashboard.ClientPart(
@@ -101,6 +105,7 @@ struct RecordJSONTests {
                     .array([.string("2026-09"), .string("2026-10")]),
                     .array([.string("2"), .string("2026-12-01")]),
                     .array([.int(98_765)]),
+                    .array([.string("2026-12-10"), .string("u1@docket"), .string("Due: Brochure"), .string("")]),
                 ])
             ),
             (
@@ -139,7 +144,7 @@ struct RecordJSONTests {
                 == #"{"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#)
         #expect(
             String(decoding: RecordJSON.facts(ClientFacts(slug: "b", dashboard: Self.barePart)), as: UTF8.self)
-                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#
+                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#
         )
     }
 
@@ -177,8 +182,9 @@ struct RecordJSONTests {
     )
     func damagedParts() throws {
         let good =
-            #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
+            #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[],["2026-12-10","u","s",""]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
         #expect(try Self.read(Array(good.utf8)).dashboard?.chase.first?.daysOverdue == 3)
+        #expect(try Self.read(Array(good.utf8)).dashboard?.events.first?.summary == "s")
         let damaged = [
             good.replacingOccurrences(of: #"["INV-1","3","5"]"#, with: #"["INV-1","3"]"#),
             good.replacingOccurrences(of: #"["INV-1","3","5"]"#, with: #"["INV-1","three","5"]"#),
@@ -186,7 +192,9 @@ struct RecordJSONTests {
             good.replacingOccurrences(of: "[0,0,0,0]", with: "[0,0,0]"),
             good.replacingOccurrences(of: #"["2","2026-12-01"]"#, with: #"["2"]"#),
             good.replacingOccurrences(of: #"["2","2026-12-01"]"#, with: #"["2","2026-13-01"]"#),
-            good.replacingOccurrences(of: #",[]],"diagnostics""#, with: #"],"diagnostics""#),
+            good.replacingOccurrences(of: #",["2026-12-10","u","s",""]],"diagnostics""#, with: #"],"diagnostics""#),
+            good.replacingOccurrences(of: #"["2026-12-10","u","s",""]"#, with: #"["2026-12-10","u","s"]"#),
+            good.replacingOccurrences(of: #"["2026-12-10","u","s",""]"#, with: #"["10 December","u","s",""]"#),
         ]
         for text in damaged {
             #expect(text != good)

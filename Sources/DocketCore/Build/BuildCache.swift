@@ -47,7 +47,7 @@ struct BuildCache: Sendable {
     /// The record format's version: a record of another version is not used (only its output lines are
     /// read, for the files to remove). 7: the record is the one list of the files a build produced, in `.docket/`.
     /// 8: no link keys, and passphrases only through a keyed hash.
-    static let formatVersion = "8"
+    static let formatVersion = "9"
 
     /// Forgets the last build.
     func clear() { try? FileManager.default.removeItem(at: recordURL) }

@@ -163,7 +163,7 @@ extension Builder {
         }
         guard !diagnostics.hasErrors else { return facts }
         facts.portal = portal
-        var files = renderer.portal(computed, token: portal.token)
+        var files = renderer.portal(computed, token: portal.token, calendar: sealer == nil)
         if let sealer {
             do {
                 files = try sealer.sealPortal(files)

@@ -44,6 +44,7 @@ extension ClientFacts: Decodable {
         var noTermsMonths: [String] = []
         var proposals: [String] = []
         var soFar: [MinorUnits] = []
+        var events: [String] = []
         for item in RecordJSON.DashboardItem.inOrder {
             switch item {
             case .client: client = try items.decode(String.self)
@@ -57,6 +58,7 @@ extension ClientFacts: Decodable {
             case .noTermsMonths: noTermsMonths = try items.decode([String].self)
             case .proposals: proposals = try items.decode([String].self)
             case .soFar: soFar = try items.decode([MinorUnits].self)
+            case .events: events = try items.decode([String].self)
             }
         }
         func corrupted(_ what: String) -> DecodingError { .dataCorruptedError(in: items, debugDescription: what) }
@@ -77,6 +79,12 @@ extension ClientFacts: Decodable {
             }
             return Dashboard.Proposal(client: client, version: version, effective: effective)
         }
+        guard events.count % 4 == 0 else { throw corrupted("events") }
+        let dates = try stride(from: 0, to: events.count, by: 4).map { index in
+            guard let date = CalendarDate(iso: events[index]) else { throw corrupted("events") }
+            return CalendarEvent(
+                date: date, uid: events[index + 1], summary: events[index + 2], description: events[index + 3])
+        }
         return Dashboard.ClientPart(
             client: client, currency: currency, chase: overdue,
             balance: balance.count == 2
@@ -89,6 +97,6 @@ extension ClientFacts: Decodable {
             unbilled: Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1]),
             outOfHours: Dashboard.ClientMinutes(client: client, thisMonth: minutes[2], total: minutes[3]),
             tagMinutes: tagMinutes, tagEntries: tagEntries, noTermsMonths: noTermsMonths, proposals: proposed,
-            soFar: soFar.first)
+            soFar: soFar.first, events: dates)
     }
 }

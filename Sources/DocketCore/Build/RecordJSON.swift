@@ -43,6 +43,8 @@ enum RecordJSON {
         case proposals
         /// `[amount]`, or `[]` without an estimate.
         case soFar
+        /// Calendar dates, four strings each: date, UID, summary, description.
+        case events
 
         /// Every item in order (made once: `allCases` makes a new array at each use).
         static let inOrder = allCases
@@ -170,6 +172,15 @@ enum RecordJSON {
                 }
                 json.endArray()
             case .soFar: integers(part.soFar.map { [$0] } ?? [], into: &json)
+            case .events:
+                json.beginArray()
+                for event in part.events {
+                    json.string(event.date.description)
+                    json.string(event.uid)
+                    json.string(event.summary)
+                    json.string(event.description)
+                }
+                json.endArray()
             }
         }
         json.endArray()

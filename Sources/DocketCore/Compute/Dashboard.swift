@@ -116,6 +116,8 @@ struct Dashboard: Sendable {
     var noTerms: [(client: String, months: [YearMonth])]
     /// Proposed terms awaiting approval.
     var proposals: [Proposal]
+    /// Every active client's calendar dates, in date order, each with the client's name.
+    var events: [(client: String, event: CalendarEvent)]
 
     /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
     /// client that did not change (in the build record) and merge it with the others'.
@@ -140,6 +142,8 @@ struct Dashboard: Sendable {
         var proposals: [Proposal]
         /// This month so far at the figures in force, in minor units (active clients with an estimate).
         var soFar: MinorUnits? = nil
+        /// The client's calendar dates (active clients).
+        var events: [CalendarEvent] = []
         /// The client's name.
         var client: String
         /// The client's currency: every amount of the part is in it.
@@ -211,6 +215,7 @@ struct Dashboard: Sendable {
                 proposals = []
             }
             soFar = active ? client.estimate?.total : nil
+            events = active ? CalendarEvent.events(of: client, today: today) : []
         }
     }
 
@@ -262,6 +267,9 @@ struct Dashboard: Sendable {
             return months.isEmpty ? nil : (part.client, months)
         }
         proposals = parts.flatMap(\.proposals)
+        events = parts.flatMap { part in part.events.map { (part.client, $0) } }.sorted {
+            ($0.event.date, $0.client, $0.event.summary) < ($1.event.date, $1.client, $1.event.summary)
+        }
     }
 }
 
@@ -271,9 +279,10 @@ extension Dashboard.ClientPart {
         client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
         burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal],
-        soFar: MinorUnits? = nil
+        soFar: MinorUnits? = nil, events: [CalendarEvent] = []
     ) {
         self.soFar = soFar
+        self.events = events
         self.client = client
         self.currency = currency
         self.chase = chase

@@ -6,13 +6,27 @@ struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     func files(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
-        [OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals)))]
+        [
+            OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals))),
+            OutputFile(path: "calendar.ics", text: calendar(dashboard)),
+        ]
             + templates.assetFiles
     }
 
     /// The paths of the dashboard's files, as `files` names them.
     func filePaths() -> [String] {
-        ["index.html"] + templates.assetPaths
+        ["index.html", "calendar.ics"] + templates.assetPaths
+    }
+
+    /// Every active client's dates in one calendar, each event's title starting with the client's name.
+    func calendar(_ dashboard: Dashboard) -> String {
+        ICalendar.text(
+            name: "\(business.name): clients' dates",
+            events: dashboard.events.map { item in
+                var event = item.event
+                event.summary = "\(item.client): \(event.summary)"
+                return event
+            }, stamp: today)
     }
 
     /// The dashboard's view model.
@@ -70,6 +84,7 @@ struct DashboardRenderer {
             soFar: dashboard.soFar.map {
                 DashboardRow(cells: [$0.client, MoneyFormat.format($0.amount, currency: $0.currency)])
             },
-            soFarTotals: dashboard.soFarTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) })
+            soFarTotals: dashboard.soFarTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) },
+            calendarHref: "calendar.ics")
     }
 }

@@ -50,18 +50,21 @@ struct PortalRenderer: Sendable {
         return renderer
     }
 
-    /// Every page of one client's portal under `<token>/`, its amounts in the client's currency.
-    func portal(_ computed: ComputedClient, token: String) -> [OutputFile] {
-        rendering(for: computed.client).pages(computed, token: token)
+    /// Every page of one client's portal under `<token>/`, its amounts in the client's currency; with
+    /// `calendar`, its dates as `calendar.ics` too (not for an encrypted portal: a calendar subscription cannot
+    /// decrypt).
+    func portal(_ computed: ComputedClient, token: String, calendar: Bool = true) -> [OutputFile] {
+        rendering(for: computed.client).pages(computed, token: token, calendar: calendar)
     }
 
     /// The portal's pages, amounts in this renderer's currency.
-    private func pages(_ computed: ComputedClient, token: String) -> [OutputFile] {
+    private func pages(_ computed: ComputedClient, token: String, calendar: Bool) -> [OutputFile] {
         let content = computed.content
         var files: [OutputFile] = []
         let months = computed.figures.months
-        files.append(
-            OutputFile(path: "\(token)/index.html", data: templates.render("overview", overviewPage(computed))))
+        var overview = overviewPage(computed)
+        if calendar { overview.calendarHref = "calendar.ics" }
+        files.append(OutputFile(path: "\(token)/index.html", data: templates.render("overview", overview)))
         let sheets = Dictionary(content.timesheets.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, month) in months.enumerated() {
             let page = hoursPage(
@@ -96,6 +99,14 @@ struct PortalRenderer: Sendable {
             OutputFile(
                 path: "\(token)/data.json",
                 data: DataJSON.data(computed)))
+        if calendar {
+            files.append(
+                OutputFile(
+                    path: "\(token)/calendar.ics",
+                    text: ICalendar.text(
+                        name: "\(computed.client.name): dates from \(business.name)",
+                        events: CalendarEvent.events(of: computed, today: today), stamp: today)))
+        }
         return files
     }
 

@@ -32,6 +32,8 @@ struct DashboardPage: Sendable {
     var soFar: [DashboardRow]
     /// The month so far, one total per currency (the business currency first), each with its symbol.
     var soFarTotals: [String]
+    /// Every active client's dates as a calendar (`calendar.ics`, beside the dashboard).
+    var calendarHref: String
 }
 
 /// A table row of text cells.

@@ -192,6 +192,8 @@ struct OverviewPage: Sendable {
     var openDeliverables: [DeliverableView]
     /// Whether any deliverable is open.
     var hasOpenDeliverables: Bool
+    /// The portal's calendar of due dates (`calendar.ics`), or nil (an encrypted portal has none).
+    var calendarHref: String? = nil
 }
 
 /// What a month comes to so far, before it is invoiced: the next invoice's lines, as an estimate.

@@ -24,6 +24,7 @@ extension DashboardPage: TemplateRepresentable {
         object.field("chaseTotals", chaseTotals)
         object.field("soFar", soFar)
         object.field("soFarTotals", soFarTotals)
+        object.field("calendarHref", calendarHref)
         return object.end()
     }
 }
@@ -105,6 +106,7 @@ extension OverviewPage: TemplateRepresentable {
         object.field("hasProposals", hasProposals)
         object.field("openDeliverables", openDeliverables)
         object.field("hasOpenDeliverables", hasOpenDeliverables)
+        object.field("calendarHref", calendarHref)
         return object.end()
     }
 }
