@@ -11,6 +11,7 @@ extension Builder {
         }
         SiteLoader.checkAcrossClients(
             tokens: outcomes.map { ($0.facts.slug, $0.facts.storedToken) },
+            secrets: outcomes.map { ($0.facts.slug, $0.facts.secretFingerprints) },
             invoiceNumbers: outcomes.flatMap(\.facts.invoiceNumbers),
             diagnostics: &report.diagnostics)
         report.portals = outcomes.compactMap(\.facts.portal)
