@@ -40,7 +40,13 @@ struct EncryptionTests {
         let report = site.build(environment: ["ACME_PASS": Self.passphrase])
         #expect(report.succeeded, "\(report.diagnostics.all)")
         let token = try #require(report.portals.first { $0.slug == "acme" }?.token)
-        let files = site.snapshot("public/\(token)")
+        var files = site.snapshot("public/\(token)")
+        // The marker that the folder is Docket's is the one plain file: the same fixed text in every portal.
+        #expect(
+            files.removeValue(forKey: ".docket-portal")
+                == Data(
+                    "This folder is a client portal written by Docket; a build removes it once it no longer makes this portal.\n"
+                        .utf8))
         #expect(
             files.keys.sorted() == [
                 "data.json", "hours/2026-11.html", "index.html", "statement.html", "terms/index.html",

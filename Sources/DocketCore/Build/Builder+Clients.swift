@@ -179,6 +179,7 @@ extension Builder {
                 return facts
             }
         }
+        files.append(PortalMarker.file(token: portal.token))  // plain: it marks the folder as Docket's
         facts.outputs = files.map(\.path)
         if options.mode == .build {
             do {
