@@ -126,7 +126,22 @@ struct BuildCommand: ParsableCommand {
             if portal.isNewToken { line += "  (new share token saved in content/clients/\(portal.slug)/token.txt)" }
             print(line)
         }
+        printRemoved(report.removedPortals)
         if !report.portals.isEmpty { print("Run `docket links` to print the share links.") }
+    }
+
+    /// The old portals the build removed, by client slug where the build record knew it; never a token.
+    func printRemoved(_ removed: [String?]) {
+        guard !removed.isEmpty else { return }
+        let slugs = removed.compactMap { $0 }
+        var parts = slugs.map { "the old portal of \($0)" }
+        let unnamed = removed.count - slugs.count
+        if unnamed > 0 {
+            parts.append("\(unnamed) old portal folder\(unnamed == 1 ? "" : "s") (no build record named the client)")
+        }
+        print(
+            "Removed \(parts.joined(separator: ", ")) from public/. Upload public/ in a way that deletes what is gone (such as `rsync --delete`) so that \(removed.count == 1 ? "its old link stops" : "their old links stop") working."
+        )
     }
 
     /// How a portal is protected, in words.

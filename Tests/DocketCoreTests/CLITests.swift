@@ -53,6 +53,32 @@ struct CLITests {
         }
     #endif
 
+    @Test(
+        "build names an old portal it removed by the client's slug, or counts it when no record names it; never by its token"
+    )
+    func removedPortals() throws {
+        let site = try site()
+        defer { site.remove() }
+        let build = ["build", "--site", site.root.path, "--today", "2026-11-29"]
+        #expect(try docket(build).status == 0)
+        for recordKept in [true, false] {
+            let old = try #require(site.read("content/clients/acme/token.txt"))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try docket(["links", "--site", site.root.path, "--rotate", "acme"]).status == 0)
+            if !recordKept { try FileManager.default.removeItem(at: site.root.appendingPathComponent(".docket")) }
+            let run = try docket(build)
+            #expect(run.status == 0, "\(run.stderr)")
+            let removed =
+                recordKept ? "the old portal of acme" : "1 old portal folder (no build record named the client)"
+            #expect(
+                run.stdout.contains(
+                    "\nRemoved \(removed) from public/. Upload public/ in a way that deletes what is gone (such as `rsync --delete`) so that its old link stops working.\n"
+                ), "\(run.stdout)")
+            #expect(!run.stdout.contains(old) && !run.stderr.contains(old))
+            #expect(!site.exists("public/\(old)"))
+        }
+    }
+
     @Test("build exits 0, prints a summary with each portal's slug and kind; links prints one line per client")
     func buildAndLinks() throws {
         let site = try site()

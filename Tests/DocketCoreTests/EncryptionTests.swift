@@ -40,7 +40,13 @@ struct EncryptionTests {
         let report = site.build(environment: ["ACME_PASS": Self.passphrase])
         #expect(report.succeeded, "\(report.diagnostics.all)")
         let token = try #require(report.portals.first { $0.slug == "acme" }?.token)
-        let files = site.snapshot("public/\(token)")
+        var files = site.snapshot("public/\(token)")
+        // The marker that the folder is Docket's is the one plain file: the same fixed text in every portal.
+        #expect(
+            files.removeValue(forKey: ".docket-portal")
+                == Data(
+                    "This folder is a client portal written by Docket; a build removes it once it no longer makes this portal.\n"
+                        .utf8))
         // index.html, data.json and three pages (the month, the statement, the terms) named by 24 hex digits.
         #expect(files.count == 5 && files["index.html"] != nil && files["data.json"] != nil)
         #expect(files.keys.filter { $0.wholeMatch(of: /[0-9a-f]{24}\.html/) != nil }.count == 3)

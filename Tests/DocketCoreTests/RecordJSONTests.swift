@@ -52,6 +52,7 @@ struct RecordJSONTests {
         ]
         facts.portal = Portal(
             slug: "acme", name: "Acme", token: "abc", isNewToken: false, encryption: .link)
+        facts.secretFingerprints = ["portal-salt.txt": "5a17", "portal-key.txt": "6b3e"]
         return facts
     }
 
@@ -82,7 +83,8 @@ struct RecordJSONTests {
         }
         // The comparison would see a lost optional: the bare facts differ from the full ones in each.
         let bare = try Self.read(RecordJSON.facts(ClientFacts(slug: "acme")))
-        #expect(bare.dashboard == nil && bare.portal == nil && bare.storedToken == nil)
+        #expect(
+            bare.dashboard == nil && bare.portal == nil && bare.storedToken == nil && bare.secretFingerprints.isEmpty)
         #expect(bare.diagnostics.isEmpty && bare.invoiceNumbers.isEmpty)
     }
 
@@ -135,6 +137,7 @@ struct RecordJSONTests {
                     ("name", .string("Acme")), ("slug", .string("acme")), ("token", .string("abc")),
                 ])
             ),
+            ("secrets", .object([("portal-key.txt", .string("6b3e")), ("portal-salt.txt", .string("5a17"))])),
             ("slug", .string("acme")),
             ("storedToken", .string("abc")),
         ])

@@ -136,6 +136,7 @@ extension Builder {
             return facts
         }
         facts.storedToken = content.token
+        facts.secretFingerprints = SecretFingerprint.of(content)
         facts.invoiceNumbers = content.invoices.map {
             InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine)
         }
@@ -157,6 +158,12 @@ extension Builder {
             sealer = protection
             portal.encryption = protection.mode
             portal.newSecrets = secrets
+            // A new key or salt too: the record keeps its fingerprint for when the client is reused.
+            for (name, value) in secrets {
+                if let secret = PortalEncryption.data(base64URL: value) {
+                    facts.secretFingerprints[name] = SecretFingerprint.of(secret, file: name)
+                }
+            }
             if protection.mode == .link {
                 portal.linkKey = secrets[ShareToken.keyFileName] ?? content.portalKey.map(PortalEncryption.base64URL)
             }
@@ -172,6 +179,7 @@ extension Builder {
                 return facts
             }
         }
+        files.append(PortalMarker.file(token: portal.token))  // plain: it marks the folder as Docket's
         facts.outputs = files.map(\.path)
         if options.mode == .build {
             do {

@@ -11,6 +11,7 @@ extension Builder {
         }
         SiteLoader.checkAcrossClients(
             tokens: outcomes.map { ($0.facts.slug, $0.facts.storedToken) },
+            secrets: outcomes.map { ($0.facts.slug, $0.facts.secretFingerprints) },
             invoiceNumbers: outcomes.flatMap(\.facts.invoiceNumbers),
             diagnostics: &report.diagnostics)
         report.portals = outcomes.compactMap(\.facts.portal)
@@ -85,7 +86,9 @@ extension Builder {
             // The record's list is not replaced before step 7, so it still names the last build's files.
             let previous = mayLeaveStale ? plan.cache.previousOutputs(plan.previous) : nil
             if let previous {
-                report.outcome.removed = try writer.removeStale(previous.public, produced: report.paths)
+                let removed = try writer.removeStale(previous.public, produced: report.paths)
+                report.outcome.removed = removed.count
+                report.removedPortals = portalsRemoved(removed, portals: report.portals, previous: plan.previous)
             }
             try dashboardWriter.begin()
             _ = try dashboardWriter.writeBatch(output.dashboard)

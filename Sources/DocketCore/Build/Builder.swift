@@ -59,6 +59,10 @@ public enum Builder {
         public var outcome = SiteWriter.Outcome()
         /// The dashboard's files, relative to its folder.
         var dashboardFiles: [String] = []
+        /// The old portals this build removed from `public/` (rotated, archived, or left by a build whose
+        /// record is gone): each by its client's slug when the build record names it, nil for an old portal
+        /// folder that only its `PortalMarker` showed to be Docket's. Never a token.
+        public var removedPortals: [String?] = []
         /// Whether the run succeeded (no errors).
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Whether nothing had changed since the last build: no client rebuilt and no file written.
@@ -103,9 +107,10 @@ public enum Builder {
     /// 4. Run the checks across clients on the facts (share tokens, invoice numbers).
     /// 5. Render the dashboard from every client's part.
     /// 6. Write (a build only, and only when the whole site validated): new secrets, pages, stale files
-    ///    removed, the dashboard.
+    ///    removed (and the old portals they were, named), the dashboard.
     /// 7. Save the record of what this build read and produced, for the next build.
-    /// 8. Warn about portal folders in `public/` that this build did not produce.
+    /// 8. Portal folders in `public/` that this build did not produce and no record listed: removed when
+    ///    their marker file shows Docket wrote them (`PortalMarker`), otherwise named in a warning.
     static func runPipeline(_ options: Options) -> Report {
         var report = Report()
         var clock = PhaseClock()
@@ -117,7 +122,7 @@ public enum Builder {
         // 2. What can be reused of the last build; when nothing changed, its report.
         let plan = ReusePlan.make(shared: shared, options: options, clock: &clock, report: &report)
         if reportUnchanged(plan, shared: shared, options: options, report: &report) {
-            warnAboutStrayPortals(&report, root: options.root)
+            clearOldPortals(&report, root: options.root, previous: plan.previous)
             clock.mark("nothing changed", in: &report)
             return report
         }
@@ -156,8 +161,9 @@ public enum Builder {
         saveRecord(written, plan: plan, stream: stream, options: options, report: report)
         if plan.caching { clock.mark("save the build record", in: &report) }
 
-        // 8. Portal folders in public/ that this build did not produce: named, never guessed away.
-        warnAboutStrayPortals(&report, root: options.root)
+        // 8. Portal folders in public/ that this build did not produce: removed when marked as Docket's,
+        // otherwise named.
+        clearOldPortals(&report, root: options.root, previous: plan.previous)
         return report
     }
 }

@@ -9,6 +9,9 @@ struct ClientFacts: Sendable, Equatable {
     var slug: String
     /// The share token read from `token.txt`, if there was one (checked unique across clients).
     var storedToken: String?
+    /// The `SecretFingerprint` of its stored (or newly made) portal key and salt, by file name (checked
+    /// unique across clients); never the key or salt itself.
+    var secretFingerprints: [String: String] = [:]
     /// Every invoice number the client's records use (checked unique across the business).
     var invoiceNumbers: [InvoiceNumber] = []
     /// The client's part of the VA's dashboard; nil when the client did not load.

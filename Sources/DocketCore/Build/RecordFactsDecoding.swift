@@ -7,6 +7,7 @@ extension ClientFacts: Decodable {
         slug = try container.decode(String.self, forKey: .slug)
         storedToken = try container.decodeIfPresent(String.self, forKey: .storedToken)
         portal = try container.decodeIfPresent(Portal.self, forKey: .portal)
+        secretFingerprints = try container.decodeIfPresent([String: String].self, forKey: .secrets) ?? [:]
 
         var numbers = try container.nestedUnkeyedContainer(forKey: .invoiceNumbers)
         while !numbers.isAtEnd {

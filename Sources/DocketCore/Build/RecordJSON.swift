@@ -7,10 +7,10 @@ import DocketTemplates
 /// The layout is compact (no whitespace), with an object's keys in alphabetical order; a dashboard part's
 /// items follow `DashboardItem`, an invoice number's are written and read side by side below.
 enum RecordJSON {
-    /// The keys of a client's facts (`ClientFacts`). Absent optionals are left out; `outputs` and their
+    /// The keys of a client's facts (`ClientFacts`). Absent optionals and no `secrets` are left out; `outputs` and their
     /// statuses are kept in the record's own lines, not in the JSON.
     enum FactsKey: String, CodingKey {
-        case dashboard, diagnostics, invoiceNumbers, portal, slug, storedToken
+        case dashboard, diagnostics, invoiceNumbers, portal, secrets, slug, storedToken
     }
 
     /// The keys of one of the client's diagnostics.
@@ -72,6 +72,15 @@ enum RecordJSON {
             if let portal = facts.portal {
                 json.key(FactsKey.portal)
                 self.portal(portal, into: &json)
+            }
+            if !facts.secretFingerprints.isEmpty {
+                json.key(FactsKey.secrets)
+                json.beginObject()
+                for (name, fingerprint) in facts.secretFingerprints.sorted(by: { $0.key < $1.key }) {
+                    json.key(text: name)
+                    json.string(fingerprint)
+                }
+                json.endObject()
             }
             json.key(FactsKey.slug)
             json.string(facts.slug)

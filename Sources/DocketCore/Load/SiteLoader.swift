@@ -29,6 +29,7 @@ enum SiteLoader {
         }
         checkAcrossClients(
             tokens: clients.map { ($0.client.slug, $0.token) },
+            secrets: clients.map { ($0.client.slug, SecretFingerprint.of($0)) },
             invoiceNumbers: clients.flatMap { content in
                 content.invoices.map { InvoiceNumber(number: $0.number, path: $0.path, line: $0.numberLine) }
             },
@@ -70,13 +71,15 @@ enum SiteLoader {
         return true
     }
 
-    /// The checks that need every client at once: each share token held by one client, each invoice number
-    /// used once across the business (and the numbering's gaps). `tokens` and `invoiceNumbers` in folder order.
+    /// The checks that need every client at once: each share token, portal key and passphrase salt held by
+    /// one client, each invoice number used once across the business (and the numbering's gaps). `tokens`,
+    /// `secrets` (each client's `SecretFingerprint`s, by file name) and `invoiceNumbers` in folder order.
     static func checkAcrossClients(
-        tokens: [(slug: String, token: String?)], invoiceNumbers: [InvoiceNumber],
-        diagnostics: inout Diagnostics
+        tokens: [(slug: String, token: String?)], secrets: [(slug: String, fingerprints: [String: String])],
+        invoiceNumbers: [InvoiceNumber], diagnostics: inout Diagnostics
     ) {
         ShareToken.checkUnique(tokens, diagnostics: &diagnostics)
+        SecretFingerprint.checkUnique(secrets, diagnostics: &diagnostics)
         BillingChecks.checkNumbers(invoiceNumbers, diagnostics: &diagnostics)
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// The share link of each active client, from `base_url` in business.md.
 public enum ShareLinks {
-    /// Gives one client a new share token (and, for a link-encrypted portal, a new key), revoking the old
-    /// link: the next build removes the old portal folder. Other clients are untouched.
+    /// Gives one client a new share token (and a new key for a link-encrypted portal, a new salt for a
+    /// passphrase portal, so that nothing of the old portal's encryption opens the new one), revoking the
+    /// old link: the next build removes the old portal folder. Other clients are untouched.
     public static func rotate(slug: String, root: URL, diagnostics: inout Diagnostics) -> Bool {
         guard let site = SiteLoader.load(root: root, diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return false
@@ -23,6 +24,11 @@ public enum ShareLinks {
                 try ShareToken.saveSecret(
                     PortalEncryption.base64URL(ShareToken.newLinkKey()),
                     name: ShareToken.keyFileName, slug: slug, root: root)
+            }
+            if content.client.portalEncryption == .passphrase {
+                try ShareToken.saveSecret(
+                    PortalEncryption.base64URL(ShareToken.newSalt()),
+                    name: ShareToken.saltFileName, slug: slug, root: root)
             }
             return true
         } catch {

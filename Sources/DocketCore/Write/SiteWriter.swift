@@ -211,17 +211,17 @@ public struct SiteWriter: Sendable {
     }
 
     /// Removes the files an earlier build produced (`previous`, relative to the output folder) that this one
-    /// did not (`produced`), with folders they leave empty. Returns how many were removed.
+    /// did not (`produced`), with folders they leave empty. Returns the paths removed.
     ///
     /// Only plain files are removed (`lstat`, then `unlink`), and only at a safe path (`isSafeRelativePath`)
     /// reached through real folders: a folder or a symbolic link at a listed path, or on the way to it, is left
     /// alone. Folders are removed only when empty (`rmdir`), never with what they hold, and never the output
     /// folder itself.
-    func removeStale(_ previous: [String], produced paths: [String]) throws -> Int {
-        guard !previous.isEmpty else { return 0 }
+    func removeStale(_ previous: [String], produced paths: [String]) throws -> [String] {
+        guard !previous.isEmpty else { return [] }
         let produced = Set(paths)
         let base = publicDirectory.path
-        var removed = 0
+        var removed: [String] = []
         for stale in previous where !produced.contains(stale) && Self.isSafeRelativePath(stale) {
             guard Self.isInRealFolders(stale, base: base) else { continue }
             let path = base + "/" + stale
@@ -231,7 +231,7 @@ public struct SiteWriter: Sendable {
                 if errno == ENOENT { continue }
                 throw WriteError(message: "\(stale): \(String(cString: strerror(errno)))")
             }
-            removed += 1
+            removed.append(stale)
             removeEmptyParents(of: stale)
         }
         return removed
