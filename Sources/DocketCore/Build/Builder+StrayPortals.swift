@@ -16,9 +16,10 @@ extension Builder {
         for entry in FileStatus.entries(of: publicPath) where entry.isDirectory {
             guard isTokenShaped(entry.name), !produced.contains(entry.name.lowercased()) else { continue }
             guard PortalMarker.isMarked(publicPath + "/" + entry.name) else {
+                // Named without its token: build output ends up in CI and deploy logs.
                 report.diagnostics.warning(
-                    "public/\(entry.name)",
-                    "a portal folder this build did not produce (an old or revoked link, or another copy of the site's): its link opens it for as long as it is there; delete the folder, and upload public/ in a way that deletes it on the host too (such as `rsync --delete`)"
+                    "public",
+                    "a portal folder this build did not produce, whose name starts with `\(entry.name.prefix(4))` (an old or revoked link, or another copy of the site's): its link opens it for as long as it is there; delete the folder, and upload public/ in a way that deletes it on the host too (such as `rsync --delete`)"
                 )
                 continue
             }
