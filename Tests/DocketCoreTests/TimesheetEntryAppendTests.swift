@@ -169,4 +169,47 @@ struct TimesheetEntryAppendTests {
 
                 """, "\(diagnostics.all)")
     }
+
+    @Test("an entry in a month no invoice bills is refused when it would change a later sent invoice (rollover)")
+    func rolloverKnockOn() throws {
+        // A 10h retainer rolling over up to 5h: October uses 2h, so 5h roll into November, which uses 14h of
+        // its 15h: INV-0042 bills the £300.00 fee alone. Five more hours in October leave 3h to roll over, and
+        // November would go 1h (£30.00) beyond its 13h.
+        let client = IssuingSite.client.replacingOccurrences(
+            of: "rate: 30\n", with: "rate: 30\nretainer:\n  hours: 10\n  fee: 300.00\n  rollover: 5\n")
+        let site = try IssuingSite.make([
+            "content/clients/acme/client.md": client,
+            "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 2h Set-up\n",
+            Self.sheet: "## 2026-11-02\n- 14h Big job\n",
+            "content/clients/acme/invoices/INV-0042.md":
+                "---\nnumber: INV-0042\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\ntotal: 300.00\n---\n",
+        ])
+        defer { site.remove() }
+        let before = site.snapshot("content")
+        let (refused, diagnostics) = try log(site, "5h Late work", date: "2026-10-20", today: "2026-12-05")
+        #expect(refused == nil)
+        let message = try #require(diagnostics.all.first, "nothing reported").description
+        #expect(
+            message.hasPrefix(
+                "content/clients/acme/invoices/INV-0042.md:2: error: an entry in October 2026 would change INV-0042, which is sent: its total would go from £300.00 to £330.00"
+            ), "\(message)")
+        #expect(site.snapshot("content") == before)
+        // Logged as free time it changes nothing, and is written.
+        #expect(try log(site, "5h Late work #unbilled", date: "2026-10-20", today: "2026-12-05").0 != nil)
+    }
+
+    @Test("a site with content errors is refused first, with its errors")
+    func siteErrors() throws {
+        let site = try IssuingSite.make(["content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 1x Typo\n"])
+        defer { site.remove() }
+        let before = site.snapshot("content")
+        let (refused, diagnostics) = try log(site, "1h Call")
+        #expect(refused == nil)
+        #expect(diagnostics.all.first?.path == "content/clients/acme/timesheets/2026-10.md")
+        #expect(
+            diagnostics.all.last?.description
+                == "content: error: the site has content errors; fix them (`docket check` lists them) before logging time"
+        )
+        #expect(site.snapshot("content") == before)
+    }
 }
