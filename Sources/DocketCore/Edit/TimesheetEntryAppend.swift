@@ -10,9 +10,9 @@ import Foundation
 /// exactly its old entries and the new one.
 public struct TimesheetEntryAppend: Sendable {
     /// The timesheet written, relative to the site folder.
-    public var path: String
+    var path: String
     /// Whether the month's file is new.
-    public var isNewFile: Bool
+    var isNewFile: Bool
     /// The file's bytes with the entry.
     var data: Data
     /// The file's bytes before, nil when it is new.
@@ -124,7 +124,7 @@ public struct TimesheetEntryAppend: Sendable {
         SiteLoader.validate(content, diagnostics: &after)
         let computed = ComputedClient.compute(
             content, business: checked.site.business, today: today, diagnostics: &after)
-        if let refusal = changedSentInvoice(before: before, after: computed, month: month, path: path) {
+        if let refusal = changedSentInvoice(before: before, after: computed, month: month) {
             diagnostics.append(refusal)
             return nil
         }
@@ -185,9 +185,7 @@ public struct TimesheetEntryAppend: Sendable {
 
     /// The first sent invoice the new entry would change (another month's, through a retainer's rollover),
     /// as an error; nil when none changes.
-    static func changedSentInvoice(
-        before: ComputedClient, after: ComputedClient, month: YearMonth, path: String
-    ) -> Diagnostic? {
+    static func changedSentInvoice(before: ComputedClient, after: ComputedClient, month: YearMonth) -> Diagnostic? {
         let currency = before.client.currency
         for old in before.publishedInvoices {
             guard let new = after.invoices.first(where: { $0.record.path == old.record.path }) else { continue }

@@ -134,8 +134,11 @@ enum TimesheetInsertion {
     /// One line of the bytes: where its text starts and ends (before its line ending), and where the next
     /// line starts.
     struct Line: Sendable, Equatable {
+        /// The offset of its first byte.
         var start: Int
+        /// The offset just past its text, before its line ending.
         var end: Int
+        /// The offset just past its line ending (`end` when it has none).
         var next: Int
     }
 
