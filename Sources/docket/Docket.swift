@@ -8,7 +8,10 @@ struct Docket: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docket",
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
-        subcommands: [BuildCommand.self, CheckCommand.self, InvoiceCommand.self, LinksCommand.self, DemoCommand.self])
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, InvoiceCommand.self, LogCommand.self, LinksCommand.self,
+            DemoCommand.self,
+        ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
     static func main() {
