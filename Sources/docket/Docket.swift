@@ -95,11 +95,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let progress = BuildProgress()
+        let display = ProgressDisplay(progress)
         let report = Builder.run(
             .init(
                 root: options.root, today: try options.todayDate(), mode: .build,
                 environment: ProcessInfo.processInfo.environment,
-                identity: executableIdentity()))
+                identity: executableIdentity(), progress: progress))
+        display.stop()
         printDiagnostics(report.diagnostics)
         if timings {
             for (phase, seconds) in report.timings {

@@ -69,6 +69,7 @@ extension Builder {
             var facts = buildClient(
                 slug, business: business, renderer: renderer, options: options,
                 stage: stage, digests: digests)
+            defer { options.progress?.advance() }
             let read = digests?.hashes ?? [:]
             if let stream, let tree = stage.tree, !facts.diagnostics.contains(where: { $0.severity == .error }),
                 let saved = savedClient(facts, read: read, walked: walked, cache: cache, options: options),

@@ -32,12 +32,15 @@ public enum Builder {
         public var identity: String
         /// Whether unchanged clients may be reused from the build record (`.docket/build-record`).
         public var useCache: Bool
+        /// Where the run says how far it has got (`docket build`'s progress line), or nil.
+        public var progress: BuildProgress?
 
         /// Creates options.
         public init(
             root: URL, today: CalendarDate, mode: Mode, environment: [String: String] = [:],
-            identity: String = "", useCache: Bool = true
+            identity: String = "", useCache: Bool = true, progress: BuildProgress? = nil
         ) {
+            self.progress = progress
             self.root = root
             self.today = today
             self.mode = mode
@@ -128,6 +131,7 @@ public enum Builder {
         }
 
         // 3. Every client, reused or built; rendered pages wait in the stage.
+        options.progress?.begin("Building clients", total: plan.freshCount)
         let stage: PageStage
         do {
             stage = try makeStage(rebuilding: plan.freshCount, options: options)
@@ -151,6 +155,7 @@ public enum Builder {
         guard options.mode == .build else { return report }
 
         // 6. Write.
+        options.progress?.begin("Writing public/")
         let written = SiteOutput(slugs: shared.slugs, outcomes: outcomes, siteFiles: siteFiles, dashboard: dashboard)
         guard write(written, plan: plan, stage: stage, stream: stream, options: options, report: &report) else {
             return report
@@ -158,6 +163,7 @@ public enum Builder {
         clock.mark("write", in: &report)
 
         // 7. The record, for the next build.
+        options.progress?.begin("Saving the build record")
         saveRecord(written, plan: plan, stream: stream, options: options, report: report)
         if plan.caching { clock.mark("save the build record", in: &report) }
 
