@@ -8,7 +8,10 @@ struct Docket: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docket",
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
-        subcommands: [BuildCommand.self, CheckCommand.self, InvoiceCommand.self, LinksCommand.self, DemoCommand.self])
+        subcommands: [
+            InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, InvoiceCommand.self,
+            LinksCommand.self, TemplatesCommand.self, DemoCommand.self,
+        ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
     static func main() {
@@ -203,7 +206,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last month written.", valueName: "YYYY-MM")) var last: String = "2026-10"
     @Option(
         help: ArgumentHelp(
-            "The folder to write (content/ is created in it; copy templates/ there to build).",
+            "The folder to write (content/ is created in it).",
             valueName: "dir")) var out: String
 
     func validate() throws {
