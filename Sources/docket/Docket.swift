@@ -84,6 +84,13 @@ func printDiagnostics(_ diagnostics: Diagnostics) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
+/// Prints why nothing was written and exits 1.
+func refuse(_ diagnostics: Diagnostics) -> Never {
+    printDiagnostics(diagnostics)
+    FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
+    Docket.exit(withError: ExitCode(1))
+}
+
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build every active client's portal into public/.")

@@ -44,10 +44,3 @@ struct InitCommand: ParsableCommand {
             """)
     }
 }
-
-/// Prints why nothing was written and exits 1.
-func refuse(_ diagnostics: Diagnostics) -> Never {
-    printDiagnostics(diagnostics)
-    FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
-    Docket.exit(withError: ExitCode(1))
-}
