@@ -9,8 +9,8 @@ struct Docket: ParsableCommand {
         commandName: "docket",
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
         subcommands: [
-            BuildCommand.self, CheckCommand.self, InvoiceCommand.self, LogCommand.self, LinksCommand.self,
-            DemoCommand.self,
+            InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, InvoiceCommand.self,
+            LogCommand.self, LinksCommand.self, TemplatesCommand.self, DemoCommand.self,
         ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
@@ -82,6 +82,13 @@ func printDiagnostics(_ diagnostics: Diagnostics) {
         text += "docket: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     }
     FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Prints why nothing was written and exits 1.
+func refuse(_ diagnostics: Diagnostics) -> Never {
+    printDiagnostics(diagnostics)
+    FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
+    Docket.exit(withError: ExitCode(1))
 }
 
 struct BuildCommand: ParsableCommand {
@@ -224,7 +231,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last month written.", valueName: "YYYY-MM")) var last: String = "2026-10"
     @Option(
         help: ArgumentHelp(
-            "The folder to write (content/ is created in it; copy templates/ there to build).",
+            "The folder to write (content/ is created in it).",
             valueName: "dir")) var out: String
 
     func validate() throws {

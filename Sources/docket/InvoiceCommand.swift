@@ -72,7 +72,7 @@ struct InvoiceCommand: ParsableCommand {
                     root: root, slug: slug, period: period.flatMap { YearMonth(iso: $0) },
                     issued: issuedDate, today: today, diagnostics: &diagnostics)
             else {
-                try refuse(diagnostics)
+                refuse(diagnostics)
             }
             try draft.write(root: root)
             print("Drafted \(draft.path) (status: draft; drafts are never published).\n")
@@ -84,7 +84,7 @@ struct InvoiceCommand: ParsableCommand {
                     number: number, issued: issuedDate, root: root, today: today,
                     diagnostics: &diagnostics)
             else {
-                try refuse(diagnostics)
+                refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
             printDiagnostics(diagnostics)
@@ -94,7 +94,7 @@ struct InvoiceCommand: ParsableCommand {
         } else if let number = seal {
             guard let change = InvoiceSending.seal(number: number, root: root, today: today, diagnostics: &diagnostics)
             else {
-                try refuse(diagnostics)
+                refuse(diagnostics)
             }
             try InvoiceSending.write([change], root: root)
             printDiagnostics(diagnostics)
@@ -106,7 +106,7 @@ struct InvoiceCommand: ParsableCommand {
                     root: root, today: today, diagnostics: &diagnostics,
                     skipped: &skipped)
             else {
-                try refuse(diagnostics)
+                refuse(diagnostics)
             }
             try InvoiceSending.write(changes, root: root)
             printDiagnostics(diagnostics)
@@ -116,12 +116,5 @@ struct InvoiceCommand: ParsableCommand {
             for line in skipped { print("Skipped \(line).") }
             if changes.isEmpty { print("Nothing to seal: every sent invoice has its total recorded.") }
         }
-    }
-
-    /// Prints why nothing was written and exits 1.
-    private func refuse(_ diagnostics: Diagnostics) throws -> Never {
-        printDiagnostics(diagnostics)
-        FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
-        throw ExitCode(1)
     }
 }

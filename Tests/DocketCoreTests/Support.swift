@@ -46,7 +46,11 @@ struct TemporarySite {
 
     /// Every file under a folder of the site, by relative path, with its bytes.
     func snapshot(_ folder: String) -> [String: Data] {
-        let base = root.appendingPathComponent(folder)
+        TemporarySite.files(under: root.appendingPathComponent(folder))
+    }
+
+    /// Every file under a folder, by path relative to it, with its bytes.
+    static func files(under base: URL) -> [String: Data] {
         var result: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
             return result

@@ -12,11 +12,14 @@ extension Builder {
     }
 
     /// Step 1: business.md (read by `SiteLoader`, as for every command), the templates and the list of
-    /// client folders; nil when business.md or a template cannot be used.
+    /// client folders; nil when business.md or a template cannot be used. Placeholders still to fill in
+    /// business.md do not stop the clients being checked, so `docket check` names every placeholder of a new
+    /// site at once; the run still fails on them before anything is written (step 4).
     static func loadShared(_ options: Options, diagnostics: inout Diagnostics) -> Shared? {
         let business = SiteLoader.loadBusiness(root: options.root, diagnostics: &diagnostics)
         let templates = TemplateSet.load(root: options.root, diagnostics: &diagnostics)
-        guard let business, let templates, !diagnostics.hasErrors else { return nil }
+        guard let business, let templates, !diagnostics.errors.contains(where: { !Placeholder.isPlaceholder($0) })
+        else { return nil }
         return Shared(
             business: business, templates: templates,
             renderer: PortalRenderer(templates: templates, business: business, today: options.today),

@@ -28,7 +28,7 @@ extension BuildCache {
             fingerprint: nil)
     }
 
-    /// Every file under `content/` and `templates/`, hashed (reusing the last build's hash for a file the file
+    /// Every file under `content/` and `templates/` (and the built-in templates' digest), hashed (reusing the last build's hash for a file the file
     /// system shows unchanged since then), and fingerprinted: client folders on all cores. With no record
     /// to compare with, client folders are left out (`clients` is empty): each is looked at in its own task,
     /// overlapping with the other tasks' work, since every client is rebuilt anyway.
@@ -59,7 +59,11 @@ extension BuildCache {
             }
         }
         var hasher = SHA256()
-        hasher.update(data: Data("docket \(Builder.version)\n\(options.identity)\ntoday \(options.today)\n".utf8))
+        // The built-in templates count as inputs too (a site's templates/ overrides them file by file).
+        hasher.update(
+            data: Data(
+                "docket \(Builder.version)\n\(options.identity)\nbuilt-in templates \(BuiltInTemplates.digest)\ntoday \(options.today)\n"
+                    .utf8))
         for (path, status) in globalFiles.sorted(by: { $0.0 < $1.0 }) {
             let input = hashed(path, status, previous?.inputs ?? [:])
             result.global[path] = input

@@ -71,6 +71,14 @@ struct FrontMatterEdit: Sendable {
         bytes.insert(contentsOf: Array(text.utf8) + ending, at: after.next)
     }
 
+    /// Removes a field's line, with its line ending, when the field is written on one line; does nothing when
+    /// it is not written.
+    mutating func removeLine(of key: String) throws {
+        guard let line = line(of: key, in: try frontMatterLines()) else { return }
+        guard valueRange(on: line) != nil else { throw Failure.notOnOneLine(key) }
+        bytes.removeSubrange(line.start..<line.next)
+    }
+
     // MARK: - Reading the bytes
 
     /// The lines between the opening `---` and the closing `---` (or `...`), as `FrontMatter.split` finds

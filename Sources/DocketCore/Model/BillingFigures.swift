@@ -168,7 +168,7 @@ extension WrittenFigures {
                     figures.retainer = RetainerSetting.none
                 } else {
                     fields.error(
-                        at: node,
+                        field: "retainer",
                         "`retainer` must be a group of fields like `retainer: { hours: 20, fee: 550.00 }`, or `none` to end a retainer; found `\(scalar.string)`"
                     )
                 }

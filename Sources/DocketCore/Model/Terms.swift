@@ -39,6 +39,8 @@ extension Terms {
         let frontMatter = FrontMatter.split(file, diagnostics: &diagnostics)
         let fields = FieldReader.parse(frontMatter, path: file.path)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
+        // The body is published: a placeholder left in it is an error like one in the front matter.
+        Placeholder.checkBody(frontMatter.body, path: file.path, diagnostics: &diagnostics)
         let version = fields.integer("version", in: 1...999_999, required: true)
         let title = fields.string("title")
         let effective = fields.date("effective", required: true)

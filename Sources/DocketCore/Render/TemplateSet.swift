@@ -7,7 +7,9 @@ import Foundation
     import Darwin
 #endif
 
-/// The site's user-editable templates (`templates/*.mustache`) and assets (`templates/assets/`).
+/// The templates pages are rendered with: Docket's built-in ones (`BuiltInTemplates`), each replaced by the
+/// site's own file of the same name in `templates/` (`templates/*.mustache`, `templates/assets/*`) when it has
+/// one.
 ///
 /// Every page template extends `layout.mustache` with Mustache template inheritance. Values are
 /// HTML-escaped by `{{ }}`; `{{{ }}}` is used only for HTML that cmark rendered.
@@ -25,36 +27,35 @@ struct TemplateSet: Sendable {
         library = TemplateLibrary(templates)
     }
 
-    /// The templates every site needs. Other `.mustache` files in `templates/` are loaded too, as partials.
-    static let required = [
-        "layout", "overview", "hours", "invoice", "statement", "terms", "terms-version",
-        "deliverables", "dashboard", "index",
-    ]
-
-    /// Loads `templates/` under a site folder. Missing or unparsable templates are errors.
+    /// Loads the built-in templates, overridden file by file by `templates/` under a site folder. A site
+    /// template that cannot be read or does not parse, or a partial or parent that names no template, is an
+    /// error.
     static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var templates: [String: MustacheTemplate] = [:]
         var ok = true
-        let available = SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)
-            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
-        for name in required where !available.contains(name) {
-            diagnostics.error(
-                "templates/\(name).mustache",
-                "missing template; expected templates/\(name).mustache (copy it from Docket's templates/ folder)")
-            ok = false
-        }
+        let overridden = Set(
+            SiteLoader.listDirectory(root, "templates", directories: false, diagnostics: &diagnostics)
+                .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        let available = overridden.union(BuiltInTemplates.templates.keys)
         // Every template is registered, so any of them can be used as a partial (`{{> deliverable}}`).
-        for name in available {
+        for name in available.sorted() {
             let path = "templates/\(name).mustache"
-            guard let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else {
-                ok = false
-                continue
+            let text: String
+            if overridden.contains(name) {
+                guard let file = SourceFile.read(site: root, path: path, diagnostics: &diagnostics) else {
+                    ok = false
+                    continue
+                }
+                text = file.text
+            } else {
+                text = BuiltInTemplates.templates[name] ?? ""
             }
             do {
-                templates[name] = try MustacheTemplate(file.text)
+                templates[name] = try MustacheTemplate(text)
             } catch {
+                let place = overridden.contains(name) ? path : "\(path) (built into Docket)"
                 diagnostics.error(
-                    path, line: error.line, column: error.column, "the template does not parse: \(error.message)")
+                    place, line: error.line, column: error.column, "the template does not parse: \(error.message)")
                 ok = false
             }
         }
@@ -67,7 +68,8 @@ struct TemplateSet: Sendable {
                 ok = false
             }
         }
-        var assets: [String: Data] = [:]
+        // The built-in assets, each replaced by the site's file of the same name; the site's others added.
+        var assets = BuiltInTemplates.assets
         for name in SiteLoader.listDirectory(root, "templates/assets", directories: false, diagnostics: &diagnostics) {
             let path = "templates/assets/\(name)"
             guard checkAssetName(name, root: root, diagnostics: &diagnostics) else {

@@ -19,6 +19,9 @@ final class FieldReader {
     private var read: [String] = []
     /// Set when the YAML did not parse: missing fields are then not reported again.
     private var unreadable = false
+    /// The keys whose value is a placeholder still to fill in (`"FILL IN: …"`): each is reported once, as
+    /// such, and its value's type is not checked (the placeholder is the one thing to fix).
+    private var placeholders: [String] = []
 
     /// Parses front matter YAML into a reader. YAML syntax errors are reported with their line, and the
     /// reader is then empty.
@@ -112,7 +115,9 @@ final class FieldReader {
 
     /// Reports an error at the field's value, or where the mapping is when the field is absent (unless the
     /// front matter could not be read: its one error says why, and nothing is then said about absent fields).
+    /// Nothing more is said about a field whose value is a placeholder: filling it in is the one fix.
     func error(field key: String, _ message: String) {
+        guard !placeholders.contains(key) else { return }
         if let pair = pairs.first(where: { $0.key == key }) {
             error(at: pair.value, message)
         } else if !unreadable {
@@ -134,12 +139,23 @@ final class FieldReader {
         name.map { "\($0).\(key)" } ?? key
     }
 
-    /// The node for a key, marking it read. Null values count as absent.
+    /// The node for a key, marking it read. Null values count as absent. A placeholder still to fill in is
+    /// reported here, the first time its key is read.
     func node(_ key: String) -> YAMLNode? {
         if !read.contains(key) { read.append(key) }
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
         if let scalar = node.scalar, scalar.isPlain, Self.isNull(scalar.string) { return nil }
+        if let scalar = node.scalar, !placeholders.contains(key), let hint = Placeholder.hint(in: scalar.string) {
+            placeholders.append(key)
+            error(at: node, Placeholder.message(field: qualified(key), hint: hint))
+        }
         return node
+    }
+
+    /// Reports a value of the wrong type at its node, unless the value is a placeholder (already reported).
+    private func typeError(_ key: String, at node: YAMLNode, _ message: @autoclosure () -> String) {
+        guard !placeholders.contains(key) else { return }
+        error(at: node, message())
     }
 
     /// Whether the key is written with a non-null value.
@@ -214,7 +230,7 @@ final class FieldReader {
         guard let text = scalarText(key, node, expected()) else { return nil }
         let trimmed = text.trimmingWhitespace()
         guard let value = parse(trimmed) else {
-            error(at: node, "`\(qualified(key))` must be \(explain(trimmed) ?? expected()), found `\(text)`")
+            typeError(key, at: node, "`\(qualified(key))` must be \(explain(trimmed) ?? expected()), found `\(text)`")
             return nil
         }
         return value
@@ -291,6 +307,7 @@ final class FieldReader {
     func currency(_ key: String) -> Currency? {
         guard let code = string(key) else { return nil }
         guard let known = Currency(code: code) else {
+            guard !placeholders.contains(key) else { return nil }
             error(
                 field: key, "`\(qualified(key))` must be an ISO 4217 code like `GBP`, `EUR` or `USD`, found `\(code)`")
             return nil
@@ -306,7 +323,7 @@ final class FieldReader {
         guard let node = node(key) else { return nil }
         guard let text = scalarText(key, node, names) else { return nil }
         guard let value = T(rawValue: text.trimmingWhitespace().lowercased()) else {
-            error(at: node, "`\(qualified(key))` must be \(names), found `\(text)`")
+            typeError(key, at: node, "`\(qualified(key))` must be \(names), found `\(text)`")
             return nil
         }
         return value
@@ -317,7 +334,7 @@ final class FieldReader {
     func group(_ key: String) -> FieldReader? {
         guard let node = node(key) else { return nil }
         guard let mapping = node.mapping else {
-            error(at: node, "`\(qualified(key))` must be a group of fields, like `\(key): { field: value }`")
+            typeError(key, at: node, "`\(qualified(key))` must be a group of fields, like `\(key): { field: value }`")
             return nil
         }
         let (l, c) = position(of: node)
@@ -330,7 +347,7 @@ final class FieldReader {
     func groups(_ key: String) -> [FieldReader] {
         guard let node = node(key) else { return [] }
         guard let sequence = node.sequence else {
-            error(at: node, "`\(qualified(key))` must be a list of `- { field: value }` items")
+            typeError(key, at: node, "`\(qualified(key))` must be a list of `- { field: value }` items")
             return []
         }
         var result: [FieldReader] = []
