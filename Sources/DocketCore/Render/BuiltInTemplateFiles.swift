@@ -229,7 +229,8 @@ private let file2 = #"""
       <table><tbody>{{#proposals}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/proposals}}</tbody></table></section>
 
     <section aria-labelledby="portals"><h2 id="portals">Portals</h2>
-      <ul>{{#portals}}<li><a href="{{href}}">{{name}}</a></li>{{/portals}}</ul></section>
+      <ul>{{#portals}}<li><a href="{{href}}">{{name}}</a></li>{{/portals}}</ul>
+      <p class="small"><a href="{{calendarHref}}">Every client's dates as a calendar</a> (deliverables, invoices due, proposed terms), to import into your calendar app.</p></section>
     {{/content}}
     {{/layout}}
 
@@ -239,7 +240,7 @@ private let file2 = #"""
 private let file3 = #"""
     <article class="deliverable{{#isLate}} late{{/isLate}}">
       <h3>{{title}}</h3>
-      <p class="status{{#isLate}} over{{/isLate}}{{^isLate}} ok{{/isLate}}">{{status}} <span class="muted">· due {{due}}</span></p>
+      <p class="status{{#isLate}} over{{/isLate}}{{^isLate}} ok{{/isLate}}">{{status}} <span class="muted">· due {{due}}{{#originalDue}} (extended from {{originalDue}}){{/originalDue}}</span></p>
       <ol class="timeline">
         {{#timeline}}<li><time>{{date}}</time> {{text}}</li>{{/timeline}}
       </ol>
@@ -617,6 +618,9 @@ private let file9 = #"""
       <p><a href="deliverables.html">Every deliverable →</a></p>
     </section>
     {{/hasOpenDeliverables}}
+    {{#calendarHref}}
+    <p class="small"><a href="{{calendarHref}}">Add these dates to your calendar</a>: deliverables due, invoices due and proposed terms. Subscribe to the link in your calendar app to keep it up to date.</p>
+    {{/calendarHref}}
 
     <section aria-labelledby="agreed">
       <h2 id="agreed">What we agreed</h2>
