@@ -279,7 +279,9 @@ struct FiguresOverTimeTests {
         // Without figures, any day is fine.
         var plain = Diagnostics()
         let textOnly = Terms.parse(
-            source(text.replacingOccurrences(of: "rate: 35.00\n", with: ""), path: "t.md"),
+            source(
+                TemporarySite.sealed("c/terms/2.md", text.replacingOccurrences(of: "rate: 35.00\n", with: "")),
+                path: "t.md"),
             currency: .gbp, diagnostics: &plain)
         #expect(textOnly != nil && plain.all.isEmpty)
     }

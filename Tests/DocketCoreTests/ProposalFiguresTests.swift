@@ -38,7 +38,9 @@ struct ProposalFiguresTests {
                 source(Self.client, path: "c.md"), slug: "northwind", business: business,
                 diagnostics: &diagnostics))
         let terms = [
-            Terms.parse(source(Self.agreed, path: "1.md"), currency: .gbp, diagnostics: &diagnostics)!,
+            Terms.parse(
+                source(TemporarySite.sealed("c/terms/1.md", Self.agreed), path: "1.md"), currency: .gbp,
+                diagnostics: &diagnostics)!,
             Terms.parse(source(Self.proposed, path: "2.md"), currency: .gbp, diagnostics: &diagnostics)!,
         ]
         #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
@@ -98,6 +100,8 @@ struct ProposalFiguresTests {
                 - Hours included: 20h a month → 25h a month
                 - Retainer fee: £550.00 a month → £675.00 a month
                 - Hours beyond the retainer: £32.00 an hour → £30.00 an hour
+
+                The version I approve has the fingerprint \(TermsFingerprint.of(Self.proposed)).
 
                 Priya Shah
                 Northwind Dental

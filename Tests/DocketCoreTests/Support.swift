@@ -19,7 +19,20 @@ struct TemporarySite {
                 at: TemporarySite.repository.appendingPathComponent("templates"),
                 to: root.appendingPathComponent("templates"))
         }
-        for (path, text) in files { try write(path, text) }
+        for (path, text) in files { try write(path, Self.sealed(path, text)) }
+    }
+
+    /// A terms file of a test site as the VA who ran `docket terms seal` has it: an agreed version (written
+    /// `status: agreed`, or with no status) gets its fingerprint as the last line of its front matter, so that
+    /// tests about other things see no "not sealed" warning. A file written later with `write`, and a file
+    /// whose front matter names a fingerprint or is not plain `\n` text, is left as it is.
+    static func sealed(_ path: String, _ text: String) -> String {
+        guard path.contains("/terms/"), path.hasSuffix(".md"), text.hasPrefix("---\n"), !text.contains("\r"),
+            let close = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
+        else { return text }
+        let front = text[..<close.lowerBound]
+        guard !front.contains("\nfingerprint:"), !front.contains("\nstatus: proposed") else { return text }
+        return text[..<close.lowerBound] + "\nfingerprint: \(TermsFingerprint.of(text))" + text[close.lowerBound...]
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -119,9 +119,9 @@ public struct DemoGenerator {
             try write(folder.appendingPathComponent("client.md"), client)
             let token = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             try write(folder.appendingPathComponent("token.txt"), PortalEncryption.base64URL(Data(token)) + "\n")
-            try write(
-                folder.appendingPathComponent("terms/1.md"),
-                """
+            // Agreed and sealed, as `docket terms agree` leaves a version: its fingerprint on the last line of
+            // the front matter.
+            let terms = """
                 ---
                 version: 1
                 title: Virtual assistance agreement
@@ -136,7 +136,11 @@ public struct DemoGenerator {
                 ## Fees
 
                 Rates as set out in the portal. Invoices are due within 14 days.
-                """)
+                """
+            try write(
+                folder.appendingPathComponent("terms/1.md"),
+                terms.replacingOccurrences(
+                    of: "\n---\n## Services", with: "\nfingerprint: \(TermsFingerprint.of(terms))\n---\n## Services"))
             var tasks = "# Deliverables\n\n"
             for month in first.through(lastMonth) {
                 try write(folder.appendingPathComponent("timesheets/\(month).md"), timesheet(month, random: &random))

@@ -82,6 +82,7 @@ public struct TermsScaffold: Sendable {
                 try edit.setLine(of: "status", to: "status: proposed", after: "effective")
                 try edit.removeLine(of: "agreed_on")
                 try edit.removeLine(of: "agreed_by")
+                try edit.removeLine(of: "fingerprint")  // a proposal is sealed when it is agreed
             } catch {
                 diagnostics.error(
                     source.path,

@@ -20,6 +20,11 @@ struct Terms: Sendable {
     var path: String
     /// The billing figures this version sets (none for terms that only change the text).
     var figures = WrittenFigures()
+    /// The fingerprint of the file's text as it is now (`TermsFingerprint`): what an agreed version is
+    /// sealed with, and what a proposal's approval quotes.
+    var fingerprint = ""
+    /// Whether the file records the fingerprint it was agreed with (and it matches).
+    var isSealed = false
 }
 
 /// Whether a terms version is in force or only proposed.
@@ -52,6 +57,26 @@ extension Terms {
                 field: "agreed_on", "proposed terms have no `agreed_on`; set `status: agreed` once the client agrees")
         }
         let figures = WrittenFigures.read(fields, currency: currency, rateRequired: false)
+        let fingerprint = TermsFingerprint.of(file.text)
+        let recorded = fields.string("fingerprint")
+        if let recorded, status == .agreed, let version, recorded != fingerprint {
+            let slug = file.path.split(separator: "/").dropFirst(2).first.map(String.init) ?? "SLUG"
+            fields.error(
+                field: "fingerprint",
+                "version \(version) was agreed by \(agreedBy ?? "the client") on \(agreedOn?.description ?? "the date recorded"), and its text or figures have changed since (fingerprint \(TermsFingerprint.short(fingerprint)), agreed as \(TermsFingerprint.short(recorded))): agreed terms never change. Put the file back as it was agreed, and write the change as a new proposed version (`docket new terms \(slug)`)"
+            )
+        } else if recorded == nil, status == .agreed, let version {
+            let slug = file.path.split(separator: "/").dropFirst(2).first.map(String.init) ?? "SLUG"
+            fields.warning(
+                field: "status",
+                "version \(version) is agreed but not sealed: nothing would show a later change to what was agreed; run `docket terms seal \(slug) \(version)` to record its fingerprint"
+            )
+        } else if recorded != nil, status == .proposed {
+            fields.warning(
+                field: "fingerprint",
+                "a proposal is not sealed: its fingerprint is recorded when it is agreed (`docket terms agree`); this `fingerprint` line is ignored"
+            )
+        }
         if let effective, !figures.isEmpty, effective.day != 1 {
             let keys = figures.writtenKeys.map { "`\($0)`" }.joined(separator: ", ")
             fields.error(
@@ -64,7 +89,7 @@ extension Terms {
         return Terms(
             version: version, title: title, effective: effective, status: status, agreedOn: agreedOn,
             agreedBy: agreedBy, markdown: frontMatter.body, bodyHTML: Markdown.html(frontMatter.body), path: file.path,
-            figures: figures)
+            figures: figures, fingerprint: fingerprint, isSealed: status == .agreed && recorded == fingerprint)
     }
 
     /// The terms in force on a date: the highest agreed version whose effective date is on or before it.

@@ -743,6 +743,7 @@ private let file11 = #"""
       <div class="diff prose">{{{diffHTML}}}</div>
       {{#approveHref}}<p><a class="button" href="{{approveHref}}">{{approveLabel}}</a></p>
       <p class="muted">This opens an email to approve it. Nothing changes until you reply.</p>{{/approveHref}}
+      {{#terms}}<p class="muted small">This proposal's fingerprint is <code>{{fingerprint}}</code>. Your approval email quotes it, so it names exactly this text and these figures; once agreed, the version is sealed with it and cannot change.</p>{{/terms}}
     </section>
     {{/hasDiff}}
 

@@ -24,11 +24,14 @@ extension PortalRenderer {
         var agreement = "Proposed, not yet agreed"
         if terms.status == .agreed, let on = terms.agreedOn, let by = terms.agreedBy {
             agreement = "Agreed by \(by) on \(on.longDescription)"
+            if terms.isSealed { agreement += " (fingerprint \(TermsFingerprint.short(terms.fingerprint)))" }
         }
         return TermsVersionView(
             version: terms.version, heading: "Version \(terms.version)" + (terms.title.map { ": \($0)" } ?? ""),
-            effective: terms.effective.longDescription, agreement: agreement, isProposed: terms.status == .proposed,
-            isInForce: isInForce, statusLabel: status, bodyHTML: terms.bodyHTML, href: "\(terms.version).html")
+            effective: terms.effective.longDescription, agreement: agreement,
+            fingerprint: terms.status == .proposed || terms.isSealed ? terms.fingerprint : "",
+            isProposed: terms.status == .proposed, isInForce: isInForce, statusLabel: status, bodyHTML: terms.bodyHTML,
+            href: "\(terms.version).html")
     }
 
     func termsIndexPage(_ computed: ComputedClient) -> TermsIndexPage {
@@ -67,6 +70,7 @@ extension PortalRenderer {
                     ? ""
                     : "\n\nFrom \(terms.effective.longDescription):\n"
                         + changes.map { "- \($0.sentence)" }.joined(separator: "\n"))
+                + "\n\nThe version I approve has the fingerprint \(terms.fingerprint)."
                 + "\n\n\(client.contact)\n\(client.name)\n"
             approveHref =
                 "mailto:\(HTML.percentEncode(business.email).replacingOccurrences(of: "%40", with: "@"))"

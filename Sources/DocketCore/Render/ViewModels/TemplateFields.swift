@@ -315,6 +315,7 @@ extension TermsVersionView: TemplateRepresentable {
         object.field("heading", heading)
         object.field("effective", effective)
         object.field("agreement", agreement)
+        object.field("fingerprint", fingerprint)
         object.field("isProposed", isProposed)
         object.field("isInForce", isInForce)
         object.field("statusLabel", statusLabel)

@@ -6,8 +6,11 @@ struct TermsVersionView: Sendable {
     var heading: String
     /// Effective date for people.
     var effective: String
-    /// `Agreed by Sam Patel on 25 Aug 2026` or `Proposed, not yet agreed`.
+    /// `Agreed by Sam Patel on 25 Aug 2026 (fingerprint 7ba5a484a763)` or `Proposed, not yet agreed`.
     var agreement: String
+    /// The fingerprint of the version's text and figures (`sha256:…`): for an agreed version the one it was
+    /// sealed with, for a proposal the one its approval quotes; empty for an agreed version not sealed.
+    var fingerprint: String
     /// Whether it is a proposal.
     var isProposed: Bool
     /// Whether it is the version in force today.
