@@ -10,7 +10,7 @@ struct Docket: ParsableCommand {
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
         subcommands: [
             InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, InvoiceCommand.self,
-            LogCommand.self, LinksCommand.self, TemplatesCommand.self, DemoCommand.self,
+            LogCommand.self, LinksCommand.self, TemplatesCommand.self, DemoCommand.self, ExportCommand.self,
         ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
