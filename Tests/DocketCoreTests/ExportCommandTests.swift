@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DocketCore
+
 /// `docket export` as run from the command line: standard output or `-o`, and nothing written on error.
 @Suite("Command line: docket export")
 struct ExportCommandTests {
@@ -57,6 +59,26 @@ struct ExportCommandTests {
         #expect(!site.exists("public/invoices.csv"))
         #expect(!site.exists("public/sub/x.journal"))
         #expect(!site.exists("public/y.csv"))
+    }
+
+    @Test(
+        "no export of the demo holds a share token, a portal key or the bank account", arguments: ExportFormat.allCases)
+    func noSecrets(format: ExportFormat) throws {
+        let site = try DemoFiguresTests.demo()
+        defer { site.remove() }
+        let text = try #require(ExportSite.export(format, site).text)
+        #expect(text.contains("Greenleaf Landscapes Ltd"))
+        var secrets = ["41236587", "GB29 NWBK"]
+        let clients = site.root.appendingPathComponent("content/clients")
+        for slug in try FileManager.default.contentsOfDirectory(atPath: clients.path) {
+            for name in ["token.txt", "portal-key.txt"] {
+                if let secret = site.read("content/clients/\(slug)/\(name)") {
+                    secrets.append(secret.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+            }
+        }
+        #expect(secrets.count >= 7)
+        for secret in secrets { #expect(!text.contains(secret)) }
     }
 
     @Test("an unknown format or a bad --from is a usage error (exit 2)")

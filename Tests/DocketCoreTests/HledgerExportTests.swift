@@ -60,6 +60,35 @@ struct HledgerExportTests {
         #expect(!text.contains("income:"))
     }
 
+    @Test(
+        "a currency without minor units: whole amounts, and a commodity directive hledger reads (`1000. JPY`)",
+        .enabled(if: hledgerAvailable))
+    func yen() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": billingBusinessMD,
+            "content/clients/tokyo/client.md":
+                "---\nname: Tokyo KK\ncontact: Aiko\nemail: a@tokyo.example\naddress: Tokyo\ncurrency: JPY\nrate: 3000\n---\n",
+            "content/clients/tokyo/terms/1.md": DashboardTests.terms,
+            "content/clients/tokyo/timesheets/2026-10.md": "## 2026-10-05\n- 2h Translation\n",
+            "content/clients/tokyo/invoices/T-1.md":
+                "---\nnumber: T-1\nissued: 2026-11-02\nperiod: 2026-10\nstatus: sent\ntotal: 6000\n---\n",
+        ])
+        defer { site.remove() }
+        let (text, diagnostics) = ExportSite.export(.hledger, site)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let journal = try #require(text)
+        // 2 h × ¥3,000 = ¥6,000; no VAT (the business is not VAT registered).
+        #expect(journal.contains("\ncommodity 1000. JPY\n"))
+        #expect(journal.contains(Self.posting("assets:receivable:tokyo", "6000 JPY")))
+        #expect(journal.contains(Self.posting("income:tokyo", "-6000 JPY", "Work, October 2026")))
+        #expect(!journal.contains("liabilities:vat"))
+        let file = site.root.appendingPathComponent("yen.journal")
+        try Data(journal.utf8).write(to: file)
+        let check = try Self.hledger(["-f", file.path, "check", "--strict"])
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(try Self.balance(file.path, slug: "tokyo") == "6000 JPY")
+    }
+
     /// Whether hledger can be run (Debian's `hledger`; CI sets DOCKET_REQUIRE_TOOLS so it is never skipped).
     static let hledgerAvailable =
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {

@@ -5,7 +5,8 @@
 /// description as the posting's comment), the VAT credited to `liabilities:vat`. A payment is one
 /// transaction dated as paid: `assets:bank` debited, the receivable credited. Amounts carry the invoice's
 /// currency code with exactly its decimals (`666.48 GBP`, `429.00 EUR`). The accounts are fixed
-/// (docs/exporting.md); the journal declares them and its currencies, so `hledger check --strict` passes.
+/// (docs/exporting.md); the journal declares them and its currencies (`commodity 1000.00 GBP`, `commodity
+/// 1000. JPY`), so `hledger check --strict` passes.
 enum HledgerJournal {
     /// One posting of a transaction.
     struct Posting {
@@ -93,7 +94,9 @@ enum HledgerJournal {
         for account in accounts { journal += "account \(account)\n" }
         if !accounts.isEmpty { journal += "\n" }
         for (code, currency) in currencies.sorted(by: { $0.key < $1.key }) {
-            journal += "commodity \(MoneyFormat.plain(1000 * currency.minorPerMajor, currency: currency)) \(code)\n"
+            // hledger wants a decimal point in a commodity directive even with no decimals (`1000. JPY`).
+            let sample = MoneyFormat.plain(1000 * currency.minorPerMajor, currency: currency)
+            journal += "commodity \(sample)\(currency.minorDigits == 0 ? "." : "") \(code)\n"
         }
         for transaction in transactions {
             journal += "\n\(transaction.header)\n"
