@@ -10,7 +10,8 @@ struct Docket: ParsableCommand {
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
         subcommands: [
             InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, InvoiceCommand.self,
-            LogCommand.self, ImportCommand.self, TermsCommand.self, LinksCommand.self, TemplatesCommand.self, DemoCommand.self,
+            LogCommand.self, ImportCommand.self, TermsCommand.self, LinksCommand.self, TemplatesCommand.self,
+            ExportCommand.self, DemoCommand.self,
         ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.

@@ -24,6 +24,8 @@ struct Business: Sendable {
     var latePayment: String?
     /// Where the site is hosted, used to print share links (no trailing slash).
     var baseURL: String?
+    /// What `docket export xero` writes for account codes and tax rates (the `xero:` group).
+    var xero = XeroSettings()
 
     /// The default payment terms when business.md sets none: 30 days, the UK statutory default.
     static let defaultPaymentTerms = 30
@@ -98,12 +100,13 @@ extension Business {
                 }
             }
         }
+        let xero = XeroSettings.read(fields)
         fields.finish()
         guard let name, let address, let email else { return nil }
         return Business(
             name: name, address: address, email: email, phone: phone, companyNumber: companyNumber,
             vatNumber: vatNumber, vatRate: vatRate, currency: currency, paymentTerms: paymentTerms,
-            bank: bank, latePayment: latePayment, baseURL: baseURL)
+            bank: bank, latePayment: latePayment, baseURL: baseURL, xero: xero)
     }
 
     /// Whether an `http://` address is this computer (`localhost` or `127.0.0.1`, any port), where plain HTTP
