@@ -173,4 +173,92 @@ struct StrayPortalTests {
         #expect(!site.exists("public/\(Self.oldToken)"))
         #expect(after.removedPortals == [nil])
     }
+
+    @Test(
+        "an old marked folder holding a file of the VA's own: Docket's files go, that file and the marker stay, and a warning says so"
+    )
+    func markedFolderWithOwnFile() throws {
+        let site = try site()
+        defer { site.remove() }
+        try #require(site.build().succeeded)
+        try site.write("public/\(Self.oldToken)/brochure.pdf", "the VA's own")
+        try site.write("public/\(Self.oldToken)/hours/notes.txt", "also the VA's")
+        try deleteRecord(site)
+        try site.write("content/clients/acme/token.txt", Self.newToken + "\n")
+        let rebuilt = site.build()
+        try #require(rebuilt.succeeded, "\(rebuilt.diagnostics.errors)")
+        #expect(
+            !site.exists("public/\(Self.oldToken)/index.html")
+                && !site.exists("public/\(Self.oldToken)/hours/2026-11.html"))
+        #expect(site.read("public/\(Self.oldToken)/brochure.pdf") == "the VA's own")
+        #expect(site.read("public/\(Self.oldToken)/hours/notes.txt") == "also the VA's")
+        #expect(site.read("public/\(Self.oldToken)/.docket-portal") == Self.markerText)
+        #expect(
+            rebuilt.diagnostics.warnings.contains {
+                $0.message.contains("still holds 2 things Docket did not write and does not remove (a file of your own")
+            })
+    }
+
+    @Test("a token-named symbolic link to a marked folder is not followed: nothing in its target is removed")
+    func linkedTokenFolder() throws {
+        let site = try site()
+        defer { site.remove() }
+        try #require(site.build().succeeded)
+        try site.write("elsewhere/index.html", "not Docket's to remove")
+        try site.write("elsewhere/.docket-portal", Self.markerText)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("public/\(Self.newToken)").path,
+            withDestinationPath: site.root.appendingPathComponent("elsewhere").path)
+        #expect(SiteWriter(root: site.root).removeMarkedPortal(Self.newToken) == SiteWriter.MarkedRemoval())
+        _ = site.build()
+        #expect(site.read("elsewhere/index.html") == "not Docket's to remove")
+    }
+
+    @Test(
+        "with no record, a portal whose pages changed names (a new link key; plain turned encrypted) keeps only this build's pages"
+    )
+    func unproducedPagesWithoutRecord() throws {
+        let site = try site()
+        defer { site.remove() }
+        try #require(site.build().succeeded)
+        let folder = "public/\(Self.oldToken)"
+        #expect(site.exists("\(folder)/hours/2026-11.html"))
+        // Plain turned link-encrypted, the record gone: the readable pages must not stay beside the ciphertext.
+        try site.write(
+            "content/clients/acme/client.md",
+            "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\nportal_encryption: link\n---\n")
+        try deleteRecord(site)
+        let encrypted = site.build()
+        try #require(encrypted.succeeded, "\(encrypted.diagnostics.errors)")
+        let first = Set(site.snapshot(folder).keys)
+        #expect(
+            Set(encrypted.paths.filter { $0.hasPrefix(Self.oldToken + "/") }.map { String($0.dropFirst(23)) }) == first)
+        #expect(!first.contains("hours/2026-11.html") && !first.contains("statement.html"))
+        // A new key (portal-key.txt deleted), the record gone again: the old key's pages go.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/clients/acme/portal-key.txt"))
+        try deleteRecord(site)
+        let rekeyed = site.build()
+        try #require(rekeyed.succeeded, "\(rekeyed.diagnostics.errors)")
+        let second = Set(site.snapshot(folder).keys)
+        #expect(
+            Set(rekeyed.paths.filter { $0.hasPrefix(Self.oldToken + "/") }.map { String($0.dropFirst(23)) }) == second)
+        #expect(second.intersection(first) == ["index.html", "data.json", ".docket-portal"])
+    }
+
+    @Test("the files Docket writes in a portal folder, by name")
+    func portalFileNames() {
+        for name in [
+            "index.html", "data.json", "calendar.ics", "statement.html", "deliverables.html", ".docket-portal",
+            "hours/2026-11.html", "invoices/INV-2026_03.1.html", "terms/index.html", "terms/12.html",
+            "0123456789abcdef01234567.html",
+        ] {
+            #expect(PortalMarker.isPortalFile(name), "\(name)")
+        }
+        for name in [
+            "brochure.pdf", "notes.txt", "hours/notes.txt", "hours/2026-11.htm", "terms/draft.html",
+            "0123456789ABCDEF01234567.html", "other/index.html", "invoices/a/b.html", "invoices/.html",
+        ] {
+            #expect(!PortalMarker.isPortalFile(name), "\(name)")
+        }
+    }
 }

@@ -18,18 +18,39 @@ extension SiteWriter {
         var left = 0
     }
 
-    /// Removes a portal folder directly in the output folder (`name`, a safe single name) that holds the
-    /// `PortalMarker`, with the same strict rule as `removeStale`: only plain files are removed, one by one
-    /// (`lstat`, then `unlink`), in the folder and in its real subfolders; symbolic links are neither
-    /// followed nor removed; a folder is removed only once empty (`rmdir`). The marker goes last, once
+    /// Removes a portal folder directly in the output folder (`name`, a safe single name, a real folder, not
+    /// a symbolic link) that holds the `PortalMarker`, with the same strict rule as `removeStale`: only plain
+    /// files Docket writes in a portal (`PortalMarker.isPortalFile`) are removed, one by one (`lstat`, then
+    /// `unlink`), in the folder and in its real subfolders; anything else (a file of your own, a symbolic
+    /// link) is left and counted; a folder is removed only once empty (`rmdir`). The marker goes last, once
     /// nothing else is left, and then the folder.
     func removeMarkedPortal(_ name: String) -> MarkedRemoval {
+        sweep(name, keeping: nil)
+    }
+
+    /// In a portal folder this build produced (`name`), removes the files Docket writes in a portal that the
+    /// build did not produce (`produced`: paths under the output folder), by the same strict rule: the old
+    /// pages of a portal whose record is gone, after its key or its kind changed (an encrypted portal's pages
+    /// take new names with a new key, and a portal that became encrypted leaves its readable pages). The
+    /// folder and its marker stay; anything Docket does not write is left alone, not counted.
+    func removeUnproducedFiles(in name: String, produced: Set<String>) -> MarkedRemoval {
+        var result = sweep(name, keeping: produced)
+        result.left = 0
+        return result
+    }
+
+    /// Empties a marked portal folder of Docket's plain files, except those in `keeping`; with `keeping` nil,
+    /// then removes the marker and the folder when nothing else is left.
+    private func sweep(_ name: String, keeping: Set<String>?) -> MarkedRemoval {
         var result = MarkedRemoval()
         let base = publicDirectory.path
-        guard Self.isSafeRelativePath(name), !name.contains("/"), PortalMarker.isMarked(base + "/" + name) else {
+        var folderInfo = stat()
+        guard Self.isSafeRelativePath(name), !name.contains("/"), lstat(base + "/" + name, &folderInfo) == 0,
+            (folderInfo.st_mode & S_IFMT) == S_IFDIR, PortalMarker.isMarked(base + "/" + name)
+        else {
             return result
         }
-        // Empties a real folder of plain files, depth first, skipping the marker at the top.
+        // Empties a real folder of Docket's plain files, depth first, skipping the marker at the top.
         func empty(_ folder: String) {
             guard let entries = FileStatus.namesAndTypes(in: base + "/" + folder) else {
                 result.left += 1
@@ -42,6 +63,11 @@ extension SiteWriter {
                 guard lstat(path, &info) == 0 else { continue }  // gone meanwhile
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
+                    let inPortal = String(child.dropFirst(name.count + 1))
+                    guard PortalMarker.isPortalFile(inPortal), keeping?.contains(child) != true else {
+                        if keeping == nil { result.left += 1 }
+                        continue
+                    }
                     if unlink(path) == 0 { result.removed += 1 } else if errno != ENOENT { result.left += 1 }
                 case S_IFDIR:
                     let leftBefore = result.left
@@ -53,7 +79,7 @@ extension SiteWriter {
             }
         }
         empty(name)
-        guard result.left == 0 else { return result }
+        guard keeping == nil, result.left == 0 else { return result }
         let marker = base + "/" + name + "/" + PortalMarker.fileName
         var info = stat()
         if lstat(marker, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, unlink(marker) == 0 { result.removed += 1 }

@@ -13,6 +13,17 @@ extension Builder {
         let produced = Set(report.portals.map { $0.token.lowercased() })
         let writer = SiteWriter(root: root)
         let publicPath = writer.publicDirectory.path
+        // With no record, nothing listed the last build's files: in each portal this build produced, the
+        // pages of an older build (another key's opaque names, readable names from before it was encrypted)
+        // are found by their names and removed.
+        if previous == nil && !report.portals.isEmpty {
+            let paths = Set(report.paths)
+            for portal in report.portals {
+                let removal = writer.removeUnproducedFiles(in: portal.token, produced: paths)
+                report.outcome.removed += removal.removed
+                if removal.removed > 0 { report.reusedCache = false }
+            }
+        }
         for entry in FileStatus.entries(of: publicPath) where entry.isDirectory {
             guard isTokenShaped(entry.name), !produced.contains(entry.name.lowercased()) else { continue }
             guard PortalMarker.isMarked(publicPath + "/" + entry.name) else {
@@ -34,7 +45,7 @@ extension Builder {
             // Named without its token: build output ends up in CI and deploy logs.
             report.diagnostics.warning(
                 "public",
-                "an old portal folder Docket wrote (\(slug.map { "\($0)'s, " } ?? "")its name starts with `\(entry.name.prefix(4))`) still holds \(removal.left) thing\(removal.left == 1 ? "" : "s") Docket did not write and does not remove (a symbolic link, or something else that is not a plain file); delete that folder yourself, and upload public/ in a way that deletes it on the host too (such as `rsync --delete`)"
+                "an old portal folder Docket wrote (\(slug.map { "\($0)'s, " } ?? "")its name starts with `\(entry.name.prefix(4))`) still holds \(removal.left) thing\(removal.left == 1 ? "" : "s") Docket did not write and does not remove (a file of your own, a symbolic link, or something else that is not a plain file); delete that folder yourself, and upload public/ in a way that deletes it on the host too (such as `rsync --delete`)"
             )
         }
     }
