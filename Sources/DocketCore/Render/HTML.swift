@@ -17,6 +17,11 @@ enum HTML {
         return result
     }
 
+    /// A `mailto:` link to `address` with nothing else: the address percent-encoded but for its `@`.
+    static func mailto(_ address: String) -> String {
+        "mailto:\(percentEncode(address).replacingOccurrences(of: "%40", with: "@"))"
+    }
+
     /// Percent-encodes text for a `mailto:` subject or body (RFC 6068): everything but unreserved
     /// characters is encoded, so no user text can add headers or break out of the link.
     static func percentEncode(_ text: String) -> String {
