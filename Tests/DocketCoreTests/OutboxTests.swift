@@ -227,4 +227,41 @@ struct OutboxTests {
         let (unknown, unknownDiagnostics) = link("INV-404")
         #expect(unknown == nil && unknownDiagnostics.hasErrors)
     }
+
+    @Test("docket links --invoice prints one link and exits 0; without the passphrase it exits 1 naming the variable")
+    func invoiceLinkCommand() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(!site.build(today: "2026-11-29", environment: Self.environment).diagnostics.hasErrors)
+        let cli = CLITests()
+        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let plain = try cli.docket(["links", "--site", site.root.path, "--invoice", "INV-acme"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout == "https://portal.example.com/\(token)/invoices/INV-acme.html\n")
+        let locked = try cli.docket(
+            ["links", "--site", site.root.path, "--invoice", "INV-locked"], environment: ["LOCKED_PASS": ""])
+        #expect(locked.status == 1 && locked.stdout.isEmpty)
+        #expect(
+            locked.stderr.contains(
+                "content/clients/locked/client.md:7:1: error: the environment variable LOCKED_PASS is not set"))
+        let opened = try cli.docket(
+            ["links", "--site", site.root.path, "--invoice", "INV-locked"], environment: Self.environment)
+        #expect(opened.status == 0 && opened.stdout.hasSuffix(".html\n") && !opened.stdout.contains("#"))
+    }
+
+    @Test("an archived client's overdue invoice still has a reminder, without a link, and no monthly report")
+    func archived() throws {
+        let site = try site()
+        defer { site.remove() }
+        let client = try #require(site.read("content/clients/acme/client.md"))
+        try site.write(
+            "content/clients/acme/client.md",
+            client.replacingOccurrences(of: "---\nname", with: "---\nstatus: archived\nname"))
+        let report = site.build(today: "2026-11-29", environment: Self.environment)
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.all)")
+        let reminder = try #require(site.read("outbox/acme-reminder-INV-acme.eml"))
+        #expect(reminder.contains("\r\nDays overdue: 14\r\n\r\nHow to pay:\r\n"))
+        #expect(!site.exists("outbox/acme-report-2026-10.eml"))
+    }
 }

@@ -48,12 +48,12 @@ struct ClientMail: Sendable, Equatable {
     var email: String
     /// Overdue invoices, as in the chase list.
     var reminders: [Reminder]
-    /// The month before `today`'s, when the client has figures for it.
+    /// The month before `today`'s, when the client is active and has figures for it.
     var report: MonthReport?
 
-    /// The mail facts of an active client as of `today`; pages by their readable names (`renamed` gives
-    /// an encrypted portal's names).
-    init(_ computed: ComputedClient, today: CalendarDate) {
+    /// The mail facts of a client as of `today`, with last month's report when `report` (an active client);
+    /// pages by their readable names (`renamed` gives an encrypted portal's names).
+    init(_ computed: ComputedClient, today: CalendarDate, report withReport: Bool = true) {
         let client = computed.client
         slug = client.slug
         contact = client.contact
@@ -64,7 +64,7 @@ struct ClientMail: Sendable, Equatable {
                 page: "invoices/\($0.number).html")
         }
         let month = today.yearMonth.previous
-        if let figures = computed.figures.months.first(where: { $0.month == month }) {
+        if withReport, let figures = computed.figures.months.first(where: { $0.month == month }) {
             let invoice = computed.publishedInvoices.last { $0.usageMonth == month }
             report = MonthReport(
                 month: month, workedMinutes: figures.billableMinutes,

@@ -146,7 +146,7 @@ struct Dashboard: Sendable {
         var soFar: MinorUnits? = nil
         /// The client's calendar dates (active clients).
         var events: [CalendarEvent] = []
-        /// What the VA's emails to the client are made from (active clients).
+        /// What the VA's emails to the client are made from (an archived client's have no report).
         var mail: ClientMail? = nil
         /// The client's name.
         var client: String
@@ -220,7 +220,7 @@ struct Dashboard: Sendable {
             }
             soFar = active ? client.estimate?.total : nil
             events = active ? CalendarEvent.events(of: client, today: today) : []
-            mail = active ? ClientMail(client, today: today) : nil
+            mail = ClientMail(client, today: today, report: active)
         }
     }
 

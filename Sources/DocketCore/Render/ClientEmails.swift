@@ -19,9 +19,10 @@ struct ClientEmails {
         }
     }
 
-    /// The reminder of one overdue invoice, to the client; `link` is the invoice page's link to share.
+    /// The reminder of one overdue invoice, to the client; `link` is the invoice page's link to share (nil
+    /// for an archived client, which has no portal).
     func reminder(
-        _ reminder: ClientMail.Reminder, mail: ClientMail, currency: Currency, link: String
+        _ reminder: ClientMail.Reminder, mail: ClientMail, currency: Currency, link: String?
     ) -> MailDraft {
         let number = reminder.number
         let days = "\(reminder.daysOverdue) day\(reminder.daysOverdue == 1 ? "" : "s")"
@@ -47,10 +48,11 @@ struct ClientEmails {
             reminder.balance == reminder.total
             ? MoneyFormat.format(reminder.balance, currency: currency)
             : "\(MoneyFormat.format(reminder.balance, currency: currency)) (of \(MoneyFormat.format(reminder.total, currency: currency)))"
-        let facts = [
-            "Amount due: \(amount)", "Due date: \(reminder.due.shortDescription)",
-            "Days overdue: \(reminder.daysOverdue)", "Invoice: \(link)",
-        ]
+        let facts =
+            [
+                "Amount due: \(amount)", "Due date: \(reminder.due.shortDescription)",
+                "Days overdue: \(reminder.daysOverdue)",
+            ] + (link.map { ["Invoice: \($0)"] } ?? [])
         let payment = ["How to pay:"] + PortalRenderer.bankLines(business, reference: number)
         return MailDraft(
             to: mail.email, subject: subject,

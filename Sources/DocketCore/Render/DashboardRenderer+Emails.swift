@@ -11,12 +11,12 @@ extension DashboardRenderer {
         var file: String
         /// The draft.
         var draft: MailDraft
-        /// The page it links to, from the dashboard (`../public/<token>/…`).
-        var page: String
+        /// The page it links to, from the dashboard (`../public/<token>/…`); nil without a portal.
+        var page: String?
     }
 
     /// Every email, in the dashboard's order: reminders as the chase list orders invoices, then reports in
-    /// client order. A client whose portal is not known (not built) has none.
+    /// client order. A client without a portal (archived) has reminders without a link, and no report.
     func emails(_ dashboard: Dashboard, portals: [Portal]) -> (reminders: [String: Email], reports: [Email]) {
         let texts = ClientEmails(business: business)
         var bySlug: [String: Portal] = [:]
@@ -24,16 +24,16 @@ extension DashboardRenderer {
         var reminders: [String: Email] = [:]
         var reports: [Email] = []
         for (client, currency, mail) in dashboard.mail {
-            guard let portal = bySlug[mail.slug] else { continue }
+            let portal = bySlug[mail.slug]
             for reminder in mail.reminders {
                 reminders[reminder.number] = Email(
                     client: client, about: reminder.number, file: "\(mail.slug)-reminder-\(reminder.number).eml",
                     draft: texts.reminder(
                         reminder, mail: mail, currency: currency,
-                        link: portal.link(to: reminder.page, baseURL: business.baseURL)),
-                    page: "../public/\(portal.token)/\(reminder.page)")
+                        link: portal?.link(to: reminder.page, baseURL: business.baseURL)),
+                    page: portal.map { "../public/\($0.token)/\(reminder.page)" })
             }
-            if let report = mail.report {
+            if let portal, let report = mail.report {
                 reports.append(
                     Email(
                         client: client, about: report.month.longDescription,

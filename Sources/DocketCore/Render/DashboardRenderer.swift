@@ -49,7 +49,7 @@ struct DashboardRenderer {
             },
             reports: emails.reports.map {
                 EmailLink(
-                    client: $0.client, about: $0.about, mailto: $0.draft.mailto(), page: $0.page,
+                    client: $0.client, about: $0.about, mailto: $0.draft.mailto(), page: $0.page ?? "",
                     draft: "../\(Builder.outboxFolder)/\($0.file)")
             },
             hasReports: !emails.reports.isEmpty,
