@@ -43,8 +43,8 @@ struct MailDraft: Sendable, Equatable {
     /// The whole body, with `\n` line ends.
     var body: String { parts.map(\.text).joined() }
 
-    /// An address with every control character, space and angle bracket removed: it can end no header
-    /// line nor add another address.
+    /// An address with every control character, space, `<`, `>`, `,`, `;` and `"` removed: it can end no
+    /// header line nor add another address.
     static func address(_ text: String) -> String {
         String(
             text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && !"<>,;\"".unicodeScalars.contains($0) }
