@@ -28,7 +28,8 @@ extension Builder {
         let renderer = DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
         let dashboard = Dashboard(
             parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency)
-        return (renderer.files(dashboard, portals: portals), renderer.outbox(dashboard, portals: portals))
+        let emails = renderer.emails(dashboard, portals: portals)
+        return (renderer.files(dashboard, portals: portals, emails: emails), renderer.outbox(emails))
     }
 
     /// Everything a validated build produces.

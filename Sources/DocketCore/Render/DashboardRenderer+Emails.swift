@@ -15,9 +15,12 @@ extension DashboardRenderer {
         var page: String?
     }
 
+    /// The reminders by invoice number, and the reports in client order.
+    typealias Emails = (reminders: [String: Email], reports: [Email])
+
     /// Every email, in the dashboard's order: reminders as the chase list orders invoices, then reports in
     /// client order. A client without a portal (archived) has reminders without a link, and no report.
-    func emails(_ dashboard: Dashboard, portals: [Portal]) -> (reminders: [String: Email], reports: [Email]) {
+    func emails(_ dashboard: Dashboard, portals: [Portal]) -> Emails {
         let texts = ClientEmails(business: business)
         var bySlug: [String: Portal] = [:]
         for portal in portals { bySlug[portal.slug] = portal }
@@ -47,10 +50,12 @@ extension DashboardRenderer {
         return (reminders, reports)
     }
 
-    /// The drafts of `outbox/`, relative to it: every email as an `.eml` file dated `today`.
-    func outbox(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
-        let (reminders, reports) = emails(dashboard, portals: portals)
+    /// The drafts of `outbox/`, relative to it: every email as an `.eml` file dated `today`, on all cores.
+    func outbox(_ emails: Emails) -> [OutputFile] {
+        let (reminders, reports) = emails
         let all = reminders.values.sorted { $0.file < $1.file } + reports
-        return all.map { OutputFile(path: $0.file, text: $0.draft.eml(from: business.email, date: today)) }
+        let sender = business.email
+        let today = today
+        return all.parallelMap { OutputFile(path: $0.file, text: $0.draft.eml(from: sender, date: today)) }
     }
 }

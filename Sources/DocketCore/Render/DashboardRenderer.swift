@@ -6,8 +6,15 @@ struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     func files(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
+        files(dashboard, portals: portals, emails: emails(dashboard, portals: portals))
+    }
+
+    /// The dashboard's files with its emails made already.
+    func files(_ dashboard: Dashboard, portals: [Portal], emails: Emails) -> [OutputFile] {
         [
-            OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals))),
+            OutputFile(
+                path: "index.html",
+                data: templates.render("dashboard", page(dashboard, portals: portals, emails: emails))),
             OutputFile(path: "calendar.ics", text: calendar(dashboard)),
         ]
             + templates.assetFiles
@@ -30,9 +37,9 @@ struct DashboardRenderer {
     }
 
     /// The dashboard's view model.
-    func page(_ dashboard: Dashboard, portals: [Portal]) -> DashboardPage {
+    func page(_ dashboard: Dashboard, portals: [Portal], emails: Emails? = nil) -> DashboardPage {
         let totals = dashboard.chaseTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) }
-        let emails = emails(dashboard, portals: portals)
+        let emails = emails ?? self.emails(dashboard, portals: portals)
         return DashboardPage(
             page: PageChrome(
                 title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,

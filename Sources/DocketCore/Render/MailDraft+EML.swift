@@ -50,30 +50,36 @@ extension MailDraft {
     /// or `\r`), each byte that is not printable ASCII (and `=`) written `=XX`, a space or tab at the end of
     /// a line too, and soft line breaks (`=`) keeping every line to 76 characters.
     static func quotedPrintable(_ text: String) -> [String] {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let hex = Array("0123456789ABCDEF".utf8)
         var lines: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = Array(line.utf8)
-            var tokens: [String] = []
-            for (index, byte) in bytes.enumerated() {
-                let last = index == bytes.count - 1
-                if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !last) {
-                    tokens.append(String(UnicodeScalar(byte)))
-                } else {
-                    tokens.append(String(format: "=%02X", byte))
-                }
+        var line: [UInt8] = []
+        var bytes = Array(text.utf8)
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        var index = 0
+        func emit(_ token: ArraySlice<UInt8>) {
+            if line.count + token.count > 75 {
+                lines.append(String(decoding: line + [UInt8(ascii: "=")], as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
             }
-            var current = ""
-            for token in tokens {
-                if current.utf8.count + token.utf8.count > 75 {
-                    lines.append(current + "=")
-                    current = ""
-                }
-                current += token
-            }
-            lines.append(current)
+            line += token
         }
-        if lines.last == "" { lines.removeLast() }
+        while index <= bytes.count {
+            let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+            index += 1
+            if byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
+                if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                continue
+            }
+            let atEnd = index >= bytes.count || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\n")
+            if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !atEnd) {
+                emit([byte])
+            } else {
+                emit([UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+        }
         return lines
     }
 }

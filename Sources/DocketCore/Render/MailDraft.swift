@@ -46,14 +46,19 @@ struct MailDraft: Sendable, Equatable {
     /// An address with every control character, space, `<`, `>`, `,`, `;` and `"` removed: it can end no
     /// header line nor add another address.
     static func address(_ text: String) -> String {
-        String(
+        let removed: Set<UInt8> = [
+            0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\""),
+        ]
+        guard text.utf8.contains(where: { $0 < 0x20 || removed.contains($0) }) else { return text }
+        return String(
             text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && !"<>,;\"".unicodeScalars.contains($0) }
                 .map(Character.init))
     }
 
     /// Text on one line: each control character (CR, LF, tab…) becomes a space, runs of spaces are kept.
     static func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        return String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
     }
 
     /// `text` cut to at most `count` characters, ending with `…` when cut.
