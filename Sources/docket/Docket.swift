@@ -200,8 +200,25 @@ struct LinksCommand: ParsableCommand {
             valueName: "slug"))
     var rotate: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Print only the link to this invoice's page (a passphrase portal needs its passphrase variable set).",
+            valueName: "number"))
+    var invoice: String?
+
     func run() throws {
         var diagnostics = Diagnostics()
+        if let number = invoice {
+            if rotate != nil { throw ValidationError("--invoice and --rotate cannot be used together") }
+            let link = ShareLinks.invoiceLink(
+                number: number, root: options.root, environment: ProcessInfo.processInfo.environment,
+                diagnostics: &diagnostics)
+            printDiagnostics(diagnostics)
+            guard let link else { throw ExitCode(1) }
+            print(link)
+            return
+        }
         if let slug = rotate {
             guard ShareLinks.rotate(slug: slug, root: options.root, diagnostics: &diagnostics) else {
                 printDiagnostics(diagnostics)

@@ -28,7 +28,18 @@ struct RecordJSONTests {
         events: [
             CalendarEvent(
                 date: CalendarDate(iso: "2026-12-10")!, uid: "u1@docket", summary: "Due: Brochure", description: "")
-        ])
+        ],
+        mail: ClientMail(
+            slug: "acme", contact: "Sam", email: "sam@acme.example",
+            reminders: [
+                ClientMail.Reminder(
+                    number: "INV-1", total: 20_000, balance: 12_345, due: CalendarDate(iso: "2026-11-18")!,
+                    daysOverdue: 12, page: "invoices/INV-1.html")
+            ],
+            report: ClientMail.MonthReport(
+                month: YearMonth(iso: "2026-10")!, workedMinutes: 1_345, retainerUsed: 1_300, retainerAvailable: 1_200,
+                outOfHoursMinutes: 45, invoice: "INV-2", invoiceTotal: 5, invoiceDue: CalendarDate(iso: "2026-11-27")!,
+                page: "3fa9c1.html")))
 
     /// A dashboard part with every optional absent and every list empty.
     static let barePart = Dashboard.ClientPart(
@@ -74,7 +85,12 @@ struct RecordJSONTests {
             client: awkward, currency: .gbp, chase: [], balance: nil, burn: nil,
             unbilled: Dashboard.ClientMinutes(client: awkward, thisMonth: 0, total: 0),
             outOfHours: Dashboard.ClientMinutes(client: awkward, thisMonth: -5, total: Int.max),
-            tagMinutes: [awkward: Int.min], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [])
+            tagMinutes: [awkward: Int.min], tagEntries: [awkward: 1, "b": 2, "a": 3], noTermsMonths: [], proposals: [],
+            mail: ClientMail(
+                slug: awkward, contact: awkward, email: awkward, reminders: [],
+                report: ClientMail.MonthReport(
+                    month: YearMonth(iso: "2026-01")!, workedMinutes: 0, retainerUsed: nil, retainerAvailable: nil,
+                    outOfHoursMinutes: 0, invoice: nil, invoiceTotal: nil, invoiceDue: nil, page: awkward)))
         awkwardText.diagnostics = [Diagnostic(.error, path: awkward, line: 0, column: 0, awkward)]
         let cases = [Self.fullFacts, ClientFacts(slug: "b"), noDashboardOptionals, passphrasePortal, awkwardText]
         for facts in cases {
@@ -108,6 +124,12 @@ struct RecordJSONTests {
                     .array([.string("2"), .string("2026-12-01")]),
                     .array([.int(98_765)]),
                     .array([.string("2026-12-10"), .string("u1@docket"), .string("Due: Brochure"), .string("")]),
+                    .array(
+                        [
+                            "acme", "Sam", "sam@acme.example", "1", "INV-1", "20000", "12345", "2026-11-18", "12",
+                            "invoices/INV-1.html", "2026-10", "1345", "1300", "1200", "45", "INV-2", "5", "2026-11-27",
+                            "3fa9c1.html",
+                        ].map(JSONValue.string)),
                 ])
             ),
             (
@@ -147,7 +169,7 @@ struct RecordJSONTests {
                 == #"{"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#)
         #expect(
             String(decoding: RecordJSON.facts(ClientFacts(slug: "b", dashboard: Self.barePart)), as: UTF8.self)
-                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#
+                == #"{"dashboard":["Bare","GBP",[],[],[],[0,0,0,0],{},{},[],[],[],[],[]],"diagnostics":[],"invoiceNumbers":[],"slug":"b"}"#
         )
     }
 
@@ -185,8 +207,9 @@ struct RecordJSONTests {
     )
     func damagedParts() throws {
         let good =
-            #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[],["2026-12-10","u","s",""]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
+            #"{"dashboard":["A","GBP",["INV-1","3","5"],[],[],[0,0,0,0],{},{},[],["2","2026-12-01"],[],["2026-12-10","u","s",""],["a","Al","al@x","1","INV-1","10","5","2026-11-01","3","invoices/INV-1.html"]],"diagnostics":[],"invoiceNumbers":[],"slug":"a"}"#
         #expect(try Self.read(Array(good.utf8)).dashboard?.chase.first?.daysOverdue == 3)
+        #expect(try Self.read(Array(good.utf8)).dashboard?.mail?.reminders.first?.balance == 5)
         #expect(try Self.read(Array(good.utf8)).dashboard?.events.first?.summary == "s")
         let damaged = [
             good.replacingOccurrences(of: #"["INV-1","3","5"]"#, with: #"["INV-1","3"]"#),
@@ -195,7 +218,11 @@ struct RecordJSONTests {
             good.replacingOccurrences(of: "[0,0,0,0]", with: "[0,0,0]"),
             good.replacingOccurrences(of: #"["2","2026-12-01"]"#, with: #"["2"]"#),
             good.replacingOccurrences(of: #"["2","2026-12-01"]"#, with: #"["2","2026-13-01"]"#),
-            good.replacingOccurrences(of: #",["2026-12-10","u","s",""]],"diagnostics""#, with: #"],"diagnostics""#),
+            good.replacingOccurrences(of: #",["2026-12-10","u","s",""],"#, with: #","#),
+            good.replacingOccurrences(of: #""al@x","1""#, with: #""al@x","2""#),
+            good.replacingOccurrences(of: #""2026-11-01""#, with: #""1 November""#),
+            good.replacingOccurrences(of: #""invoices/INV-1.html"]"#, with: #""invoices/INV-1.html","2026-10"]"#),
+            good.replacingOccurrences(of: #",["a","Al","#, with: #",[1,"Al","#),
             good.replacingOccurrences(of: #"["2026-12-10","u","s",""]"#, with: #"["2026-12-10","u","s"]"#),
             good.replacingOccurrences(of: #"["2026-12-10","u","s",""]"#, with: #"["10 December","u","s",""]"#),
         ]

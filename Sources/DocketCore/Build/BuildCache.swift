@@ -46,8 +46,8 @@ struct BuildCache: Sendable {
 
     /// The record format's version: a record of another version is not used (only its output lines are
     /// read, for the files to remove). 7: the record is the one list of the files a build produced, in `.docket/`.
-    /// 8: no link keys, and passphrases only through a keyed hash.
-    static let formatVersion = "9"
+    /// 8: no link keys, and passphrases only through a keyed hash. 10: each client's mail facts.
+    static let formatVersion = "10"
 
     /// Forgets the last build.
     func clear() { try? FileManager.default.removeItem(at: recordURL) }

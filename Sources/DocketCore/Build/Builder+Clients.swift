@@ -171,7 +171,11 @@ extension Builder {
         }
         guard !diagnostics.hasErrors else { return facts }
         facts.portal = portal
-        var files = renderer.portal(computed, token: portal.token, calendar: sealer == nil)
+        // An encrypted portal's file names are known before its pages are rendered: the addresses its pages
+        // quote and the dashboard's links and emails use them.
+        let names = sealer?.pageNames
+        if let names, let mail = facts.dashboard?.mail { facts.dashboard?.mail = mail.renamed { names.name(of: $0) } }
+        var files = renderer.portal(computed, token: portal.token, calendar: sealer == nil, pageNames: names)
         if let sealer {
             do {
                 files = try sealer.sealPortal(files)

@@ -20,15 +20,16 @@ extension Builder {
             \.facts.slug)
     }
 
-    /// Step 5: the VA's dashboard, from every client's part.
+    /// Step 5: the VA's dashboard, from every client's part, and the email drafts of `outbox/`.
     static func renderDashboard(
         _ outcomes: [ClientOutcome], shared: Shared, portals: [Portal],
         options: Options
-    ) -> [OutputFile] {
-        DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
-            .files(
-                Dashboard(parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency),
-                portals: portals)
+    ) -> (dashboard: [OutputFile], outbox: [OutputFile]) {
+        let renderer = DashboardRenderer(templates: shared.templates, business: shared.business, today: options.today)
+        let dashboard = Dashboard(
+            parts: outcomes.compactMap(\.facts.dashboard), businessCurrency: shared.business.currency)
+        let emails = renderer.emails(dashboard, portals: portals)
+        return (renderer.files(dashboard, portals: portals, emails: emails), renderer.outbox(emails))
     }
 
     /// Everything a validated build produces.
@@ -41,6 +42,8 @@ extension Builder {
         let siteFiles: [OutputFile]
         /// The dashboard's files, relative to its folder.
         let dashboard: [OutputFile]
+        /// The email drafts, relative to `outbox/`.
+        let outbox: [OutputFile]
     }
 
     /// Step 6: new secrets, then the pages of every rebuilt client, files the last build produced and this
@@ -94,6 +97,9 @@ extension Builder {
             _ = try dashboardWriter.writeBatch(output.dashboard)
             if let previous { _ = try dashboardWriter.removeStale(previous.dashboard, produced: dashboardPaths) }
             report.dashboardFiles = dashboardPaths
+            _ = try OutboxWriter(root: root).write(
+                output.outbox, previous: previous?.outbox ?? plan.cache.previousOutbox(plan.previous))
+            report.outboxFiles = output.outbox.map(\.path)
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             stream?.discard()
@@ -101,7 +107,8 @@ extension Builder {
             plan.cache.saveOutputsOnly(
                 BuildCache.Outputs(
                     public: previous.public + report.paths,
-                    dashboard: previous.dashboard + dashboardPaths))
+                    dashboard: previous.dashboard + dashboardPaths,
+                    outbox: previous.outbox + output.outbox.map(\.path)))
             return false
         }
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
@@ -153,13 +160,16 @@ extension Builder {
             saved = cache.save(
                 global: plan.inputs.globalFingerprint, inputs: plan.inputs.global, clients: clients,
                 siteOutputs: output.siteFiles.map { "public/\($0.path)" }
-                    + dashboardPaths.map { "\(dashboardFolder)/\($0)" },
+                    + dashboardPaths.map { "\(dashboardFolder)/\($0)" }
+                    + output.outbox.map { "\(outboxFolder)/\($0.path)" },
                 warnings: report.diagnostics.warnings, portals: report.portals.map(\.asStored),
                 stream: stream)
         }
         if !saved {
             stream?.discard()
-            saved = cache.saveOutputsOnly(BuildCache.Outputs(public: report.paths, dashboard: dashboardPaths))
+            saved = cache.saveOutputsOnly(
+                BuildCache.Outputs(
+                    public: report.paths, dashboard: dashboardPaths, outbox: output.outbox.map(\.path)))
         }
         if saved { cache.removeLegacyManifests() }
     }

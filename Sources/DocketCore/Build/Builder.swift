@@ -62,6 +62,8 @@ public enum Builder {
         public var outcome = SiteWriter.Outcome()
         /// The dashboard's files, relative to its folder.
         var dashboardFiles: [String] = []
+        /// The email drafts written to `outbox/`, relative to it.
+        var outboxFiles: [String] = []
         /// The old portals this build removed from `public/` (rotated, archived, or left by a build whose
         /// record is gone): each by its client's slug when the build record names it, nil for an old portal
         /// folder that only its `PortalMarker` showed to be Docket's. Never a token.
@@ -98,6 +100,10 @@ public enum Builder {
 
     /// The VA's dashboard folder inside the site folder: never under `public/`.
     static let dashboardFolder = "dashboard"
+
+    /// The folder of the emails drafted for the VA (`.eml` files, mode 0600, in a folder of mode 0700),
+    /// beside the dashboard: never under `public/`.
+    static let outboxFolder = "outbox"
 
     /// The pipeline, step by step. Each step that can fail reports why in `report` and stops the run.
     ///
@@ -156,7 +162,9 @@ public enum Builder {
 
         // 6. Write.
         options.progress?.begin("Writing public/")
-        let written = SiteOutput(slugs: shared.slugs, outcomes: outcomes, siteFiles: siteFiles, dashboard: dashboard)
+        let written = SiteOutput(
+            slugs: shared.slugs, outcomes: outcomes, siteFiles: siteFiles, dashboard: dashboard.dashboard,
+            outbox: dashboard.outbox)
         guard write(written, plan: plan, stage: stage, stream: stream, options: options, report: &report) else {
             return report
         }

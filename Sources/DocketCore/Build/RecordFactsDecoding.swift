@@ -46,6 +46,7 @@ extension ClientFacts: Decodable {
         var proposals: [String] = []
         var soFar: [MinorUnits] = []
         var events: [String] = []
+        var mail: [String] = []
         for item in RecordJSON.DashboardItem.inOrder {
             switch item {
             case .client: client = try items.decode(String.self)
@@ -60,6 +61,7 @@ extension ClientFacts: Decodable {
             case .proposals: proposals = try items.decode([String].self)
             case .soFar: soFar = try items.decode([MinorUnits].self)
             case .events: events = try items.decode([String].self)
+            case .mail: mail = try items.decode([String].self)
             }
         }
         func corrupted(_ what: String) -> DecodingError { .dataCorruptedError(in: items, debugDescription: what) }
@@ -86,6 +88,11 @@ extension ClientFacts: Decodable {
             return CalendarEvent(
                 date: date, uid: events[index + 1], summary: events[index + 2], description: events[index + 3])
         }
+        var mailFacts: ClientMail?
+        if !mail.isEmpty {
+            guard let facts = RecordJSON.mail(from: mail) else { throw corrupted("mail") }
+            mailFacts = facts
+        }
         return Dashboard.ClientPart(
             client: client, currency: currency, chase: overdue,
             balance: balance.count == 2
@@ -98,6 +105,6 @@ extension ClientFacts: Decodable {
             unbilled: Dashboard.ClientMinutes(client: client, thisMonth: minutes[0], total: minutes[1]),
             outOfHours: Dashboard.ClientMinutes(client: client, thisMonth: minutes[2], total: minutes[3]),
             tagMinutes: tagMinutes, tagEntries: tagEntries, noTermsMonths: noTermsMonths, proposals: proposed,
-            soFar: soFar.first, events: dates)
+            soFar: soFar.first, events: dates, mail: mailFacts)
     }
 }

@@ -45,6 +45,11 @@ enum RecordJSON {
         case soFar
         /// Calendar dates, four strings each: date, UID, summary, description.
         case events
+        /// The mail facts (`ClientMail`) as strings, or `[]` without: slug, contact, email, the number of
+        /// reminders, six strings per reminder (number, total, balance, due date, days overdue, page), then,
+        /// with a monthly report, nine (month, worked, retainer used, retainer available, out of hours,
+        /// invoice, its total, its due date, page; `""` for an absent one).
+        case mail
 
         /// Every item in order (made once: `allCases` makes a new array at each use).
         static let inOrder = allCases
@@ -190,9 +195,68 @@ enum RecordJSON {
                     json.string(event.description)
                 }
                 json.endArray()
+            case .mail:
+                json.beginArray()
+                for text in part.mail.map(mailItems) ?? [] { json.string(text) }
+                json.endArray()
             }
         }
         json.endArray()
+    }
+
+    /// The mail facts as the flat list of strings `DashboardItem.mail` describes.
+    static func mailItems(_ mail: ClientMail) -> [String] {
+        var items = [mail.slug, mail.contact, mail.email, String(mail.reminders.count)]
+        for reminder in mail.reminders {
+            items += [
+                reminder.number, String(reminder.total), String(reminder.balance), reminder.due.description,
+                String(reminder.daysOverdue), reminder.page,
+            ]
+        }
+        if let report = mail.report {
+            items += [
+                report.month.description, String(report.workedMinutes), report.retainerUsed.map(String.init) ?? "",
+                report.retainerAvailable.map(String.init) ?? "", String(report.outOfHoursMinutes),
+                report.invoice ?? "", report.invoiceTotal.map(String.init) ?? "",
+                report.invoiceDue?.description ?? "", report.page,
+            ]
+        }
+        return items
+    }
+
+    /// Reads mail facts written by `mailItems`; nil when the list is damaged.
+    static func mail(from items: [String]) -> ClientMail? {
+        guard items.count >= 4, let count = Int(items[3]), count >= 0 else { return nil }
+        let reportStart = 4 + count * 6
+        guard items.count == reportStart || items.count == reportStart + 9 else { return nil }
+        var reminders: [ClientMail.Reminder] = []
+        for index in stride(from: 4, to: reportStart, by: 6) {
+            guard let total = MinorUnits(items[index + 1]), let balance = MinorUnits(items[index + 2]),
+                let due = CalendarDate(iso: items[index + 3]), let days = Int(items[index + 4])
+            else { return nil }
+            reminders.append(
+                ClientMail.Reminder(
+                    number: items[index], total: total, balance: balance, due: due, daysOverdue: days,
+                    page: items[index + 5]))
+        }
+        var report: ClientMail.MonthReport?
+        if items.count > reportStart {
+            let fields = Array(items[reportStart...])
+            func optional<T>(_ text: String, _ make: (String) -> T?) -> T?? {
+                text.isEmpty ? .some(nil) : make(text).map { .some($0) }
+            }
+            guard let month = YearMonth(iso: fields[0]), let worked = Int(fields[1]),
+                let used = optional(fields[2], { Int($0) }), let available = optional(fields[3], { Int($0) }),
+                let outOfHours = Int(fields[4]), let total = optional(fields[6], { MinorUnits($0) }),
+                let due = optional(fields[7], { CalendarDate(iso: $0) })
+            else { return nil }
+            report = ClientMail.MonthReport(
+                month: month, workedMinutes: worked, retainerUsed: used, retainerAvailable: available,
+                outOfHoursMinutes: outOfHours, invoice: fields[5].isEmpty ? nil : fields[5], invoiceTotal: total,
+                invoiceDue: due, page: fields[8])
+        }
+        return ClientMail(
+            slug: items[0], contact: items[1], email: items[2], reminders: reminders, report: report)
     }
 
     private static func integers(_ values: [Int], into json: inout JSONWriter) {

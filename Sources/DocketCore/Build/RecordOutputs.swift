@@ -16,6 +16,8 @@ extension BuildCache {
         var `public`: [String] = []
         /// Under the dashboard's folder.
         var dashboard: [String] = []
+        /// Under `outbox/`.
+        var outbox: [String] = []
     }
 
     /// The lists of files that Docket 0.5.0 and earlier kept outside the record, by output folder.
@@ -55,6 +57,17 @@ extension BuildCache {
         return outputs
     }
 
+    /// The drafts the last build wrote to `outbox/`: from the site-wide outputs of `record` when it was read
+    /// (they change with figures, even when no client's pages do), else as `previousOutputs` finds them.
+    func previousOutbox(_ record: Record?) -> [String] {
+        guard let record else { return previousOutputs(nil).outbox }
+        var outputs = Outputs()
+        for (path, _) in record.siteOutputs where path.hasPrefix(Builder.outboxFolder + "/") {
+            outputs.add(recorded: path)
+        }
+        return outputs.outbox
+    }
+
     /// The non-empty lines of a text, split on the newline byte.
     static func lines(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
@@ -72,7 +85,10 @@ extension BuildCache {
             try FileManager.default.createDirectory(
                 at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             let writer = try RecordWriter(path: recordURL.path)
-            for (folder, paths) in [("public", outputs.public), (Builder.dashboardFolder, outputs.dashboard)] {
+            for (folder, paths) in [
+                ("public", outputs.public), (Builder.dashboardFolder, outputs.dashboard),
+                (Builder.outboxFolder, outputs.outbox),
+            ] {
                 for path in paths { writer.add("O\t\(folder)/\(path)\t\n") }
             }
             try writer.finish()
@@ -96,12 +112,15 @@ extension BuildCache {
 }
 
 extension BuildCache.Outputs {
-    /// Adds a path as the record writes it (`public/…` or `dashboard/…`); any other is not Docket's to remove.
+    /// Adds a path as the record writes it (`public/…`, `dashboard/…` or `outbox/…`); any other is not
+    /// Docket's to remove.
     mutating func add(recorded path: String) {
         if path.hasPrefix("public/") {
             `public`.append(String(path.dropFirst("public/".count)))
         } else if path.hasPrefix(Builder.dashboardFolder + "/") {
             dashboard.append(String(path.dropFirst(Builder.dashboardFolder.count + 1)))
+        } else if path.hasPrefix(Builder.outboxFolder + "/") {
+            outbox.append(String(path.dropFirst(Builder.outboxFolder.count + 1)))
         }
     }
 }

@@ -118,6 +118,8 @@ struct Dashboard: Sendable {
     var proposals: [Proposal]
     /// Every active client's calendar dates, in date order, each with the client's name.
     var events: [(client: String, event: CalendarEvent)]
+    /// What the emails to each active client are made from, in client order, each with the client's name and currency.
+    var mail: [(client: String, currency: Currency, mail: ClientMail)]
 
     /// What one client adds to the dashboard: computed from that client alone, so a build can keep it for a
     /// client that did not change (in the build record) and merge it with the others'.
@@ -144,6 +146,8 @@ struct Dashboard: Sendable {
         var soFar: MinorUnits? = nil
         /// The client's calendar dates (active clients).
         var events: [CalendarEvent] = []
+        /// What the VA's emails to the client are made from (an archived client's have no report).
+        var mail: ClientMail? = nil
         /// The client's name.
         var client: String
         /// The client's currency: every amount of the part is in it.
@@ -216,6 +220,7 @@ struct Dashboard: Sendable {
             }
             soFar = active ? client.estimate?.total : nil
             events = active ? CalendarEvent.events(of: client, today: today) : []
+            mail = ClientMail(client, today: today, report: active)
         }
     }
 
@@ -267,6 +272,7 @@ struct Dashboard: Sendable {
             return months.isEmpty ? nil : (part.client, months)
         }
         proposals = parts.flatMap(\.proposals)
+        mail = parts.compactMap { part in part.mail.map { (part.client, part.currency, $0) } }
         events = parts.flatMap { part in part.events.map { (part.client, $0) } }.sorted {
             ($0.event.date, $0.client, $0.event.summary) < ($1.event.date, $1.client, $1.event.summary)
         }
@@ -279,9 +285,10 @@ extension Dashboard.ClientPart {
         client: String, currency: Currency, chase: [Dashboard.Chase], balance: Dashboard.ClientMoney?,
         burn: Dashboard.Burn?, unbilled: Dashboard.ClientMinutes, outOfHours: Dashboard.ClientMinutes,
         tagMinutes: [String: Int], tagEntries: [String: Int], noTermsMonths: [String], proposals: [Dashboard.Proposal],
-        soFar: MinorUnits? = nil, events: [CalendarEvent] = []
+        soFar: MinorUnits? = nil, events: [CalendarEvent] = [], mail: ClientMail? = nil
     ) {
         self.soFar = soFar
+        self.mail = mail
         self.events = events
         self.client = client
         self.currency = currency

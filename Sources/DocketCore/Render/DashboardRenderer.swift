@@ -6,8 +6,15 @@ struct DashboardRenderer {
 
     /// The dashboard's files, relative to `dashboard/`.
     func files(_ dashboard: Dashboard, portals: [Portal]) -> [OutputFile] {
+        files(dashboard, portals: portals, emails: emails(dashboard, portals: portals))
+    }
+
+    /// The dashboard's files with its emails made already.
+    func files(_ dashboard: Dashboard, portals: [Portal], emails: Emails) -> [OutputFile] {
         [
-            OutputFile(path: "index.html", data: templates.render("dashboard", page(dashboard, portals: portals))),
+            OutputFile(
+                path: "index.html",
+                data: templates.render("dashboard", page(dashboard, portals: portals, emails: emails))),
             OutputFile(path: "calendar.ics", text: calendar(dashboard)),
         ]
             + templates.assetFiles
@@ -30,19 +37,29 @@ struct DashboardRenderer {
     }
 
     /// The dashboard's view model.
-    func page(_ dashboard: Dashboard, portals: [Portal]) -> DashboardPage {
+    func page(_ dashboard: Dashboard, portals: [Portal], emails: Emails? = nil) -> DashboardPage {
         let totals = dashboard.chaseTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) }
+        let emails = emails ?? self.emails(dashboard, portals: portals)
         return DashboardPage(
             page: PageChrome(
                 title: "Dashboard · \(business.name)", root: "", portalRoot: "", business: business.name,
                 clientName: nil, asOf: today.longDescription, nav: [], hasNav: false),
             month: today.yearMonth.longDescription,
             chase: dashboard.chase.map {
-                DashboardRow(cells: [
-                    $0.client, $0.number, plural($0.daysOverdue, "day"),
-                    MoneyFormat.format($0.balance, currency: $0.currency),
-                ])
+                let email = emails.reminders[$0.number]
+                return DashboardRow(
+                    cells: [
+                        $0.client, $0.number, plural($0.daysOverdue, "day"),
+                        MoneyFormat.format($0.balance, currency: $0.currency),
+                    ], href: email?.page, mailto: email?.draft.mailto(),
+                    draft: email.map { "../\(Builder.outboxFolder)/\($0.file)" })
             },
+            reports: emails.reports.map {
+                EmailLink(
+                    client: $0.client, about: $0.about, mailto: $0.draft.mailto(), page: $0.page ?? "",
+                    draft: "../\(Builder.outboxFolder)/\($0.file)")
+            },
+            hasReports: !emails.reports.isEmpty,
             hasChase: !dashboard.chase.isEmpty,
             chaseTotal: totals.isEmpty
                 ? MoneyFormat.format(0, currency: business.currency) : totals.joined(separator: " and "),

@@ -26,6 +26,28 @@ extension PortalRenderer {
             statusLabel: label, isOverdue: invoice.status == .overdue, isPaid: invoice.status == .paid)
     }
 
+    /// How to pay, line by line: business.md's bank details and the reference to quote.
+    static func bankLines(_ business: Business, reference: String) -> [String] {
+        var bank: [String] = []
+        if let details = business.bank {
+            if let name = details.accountName { bank.append("Account name: \(name)") }
+            if let bankName = details.bankName { bank.append("Bank: \(bankName)") }
+            if let sortCode = details.sortCode { bank.append("Sort code: \(sortCode)") }
+            if let account = details.account { bank.append("Account number: \(account)") }
+            if let iban = details.iban { bank.append("IBAN: \(iban)") }
+            if let bic = details.bic { bank.append("BIC: \(bic)") }
+        }
+        bank.append("Reference: \(reference)")
+        return bank
+    }
+
+    /// The address of a page of this portal for an email: the invoice or month it shows (`name`), then,
+    /// with `base_url`, the page's address (its opaque name in an encrypted portal, never a key).
+    func pageAddress(_ path: String, name: String, fragment: String = "") -> String {
+        guard let base = business.baseURL, let token else { return name }
+        return "\(name), \(base)/\(token)/\(pageNames?.name(of: path) ?? path)\(fragment)"
+    }
+
     static func addressLines(_ text: String?) -> [String] {
         guard let text else { return [] }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -39,17 +61,16 @@ extension PortalRenderer {
     func invoicePage(_ invoice: Invoice, computed: ComputedClient, pagedMonths: Set<YearMonth>) -> InvoicePage {
         let client = computed.client
         let record = invoice.record
-        let lines = invoice.lines.map { lineView($0, pagedMonths: pagedMonths, portalRoot: "../") }
-        var bank: [String] = []
-        if let details = business.bank {
-            if let name = details.accountName { bank.append("Account name: \(name)") }
-            if let bankName = details.bankName { bank.append("Bank: \(bankName)") }
-            if let sortCode = details.sortCode { bank.append("Sort code: \(sortCode)") }
-            if let account = details.account { bank.append("Account number: \(account)") }
-            if let iban = details.iban { bank.append("IBAN: \(iban)") }
-            if let bic = details.bic { bank.append("BIC: \(bic)") }
+        let page = pageAddress("invoices/\(record.number).html", name: "invoice \(record.number)")
+        let lines = invoice.lines.map { line in
+            var view = lineView(line, pagedMonths: pagedMonths, portalRoot: "../")
+            view.questionHref = emails.lineQuestion(
+                number: record.number, description: line.description, quantity: "\(line.quantityText) \(line.unit)",
+                unitPrice: view.unitPrice, amount: view.amount, page: page
+            ).mailto()
+            return view
         }
-        bank.append("Reference: \(record.number)")
+        let bank = Self.bankLines(business, reference: record.number)
         let supplyLabel = record.period == nil ? "Date of supply" : "Supply period"
         let supplyValue = record.period?.longDescription ?? (record.supplied ?? record.issued).longDescription
         let terms = invoice.terms.map { version in

@@ -15,6 +15,13 @@ struct PortalRenderer: Sendable {
     let businessAddressLines: [String]
     /// `today` for people (on every page).
     let asOf: String
+    /// The share token of the portal being rendered (`portal`'s pages), for the page addresses emails quote.
+    private(set) var token: String?
+    /// An encrypted portal's file names, known before its pages are rendered, for the same addresses.
+    private(set) var pageNames: OpaquePageNames?
+
+    /// The email texts, from this business.
+    var emails: ClientEmails { ClientEmails(business: business) }
 
     /// Creates a renderer.
     init(templates: TemplateSet, business: Business, today: CalendarDate) {
@@ -52,9 +59,15 @@ struct PortalRenderer: Sendable {
 
     /// Every page of one client's portal under `<token>/`, its amounts in the client's currency; with
     /// `calendar`, its dates as `calendar.ics` too (not for an encrypted portal: a calendar subscription cannot
-    /// decrypt).
-    func portal(_ computed: ComputedClient, token: String, calendar: Bool = true) -> [OutputFile] {
-        rendering(for: computed.client).pages(computed, token: token, calendar: calendar)
+    /// decrypt). `pageNames` are an encrypted portal's file names, for the addresses its pages quote in
+    /// the questions a client can email about a line or a day.
+    func portal(
+        _ computed: ComputedClient, token: String, calendar: Bool = true, pageNames: OpaquePageNames? = nil
+    ) -> [OutputFile] {
+        var renderer = rendering(for: computed.client)
+        renderer.token = token
+        renderer.pageNames = pageNames
+        return renderer.pages(computed, token: token, calendar: calendar)
     }
 
     /// The portal's pages, amounts in this renderer's currency.
@@ -144,7 +157,8 @@ struct PortalRenderer: Sendable {
                 current: current == "terms"))
         return PageChrome(
             title: "\(title) · \(client.name)", root: link("../", "../../", "../"), portalRoot: portalRoot,
-            business: business.name, clientName: client.name, asOf: asOf, nav: nav,
+            business: business.name, businessEmail: business.email,
+            businessMailto: HTML.mailto(business.email), clientName: client.name, asOf: asOf, nav: nav,
             hasNav: !nav.isEmpty)
     }
 
@@ -322,6 +336,23 @@ struct PortalRenderer: Sendable {
                 for entry in day.entries { days[last].entries.append(entryView(entry, client: client)) }
                 days[last].notesHTML += day.notesHTML
                 days[last].hasNotes = !days[last].notesHTML.isEmpty
+            }
+            var rules: [String] = []
+            if client.increment > 1 {
+                rules.append("Each entry is rounded up to \(Formatting.duration(client.increment)).")
+            }
+            if let core = client.coreHours?.text { rules.append("Core hours: \(core).") }
+            let path = "hours/\(month).html"
+            for index in days.indices {
+                let entries = days[index].entries.map { entry in
+                    "\(entry.kindLabel) \(entry.quantity)"
+                        + (entry.description.isEmpty ? "" : ", \(entry.description)") + ": \(entry.counted)"
+                }
+                days[index].questionHref = emails.dayQuestion(
+                    day: days[index].label, entries: entries, rules: rules,
+                    page: pageAddress(
+                        path, name: "hours for \(month.longDescription)", fragment: "#d\(days[index].date)")
+                ).mailto()
             }
         }
         return HoursPage(

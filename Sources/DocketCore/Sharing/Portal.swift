@@ -53,4 +53,12 @@ public struct Portal: Sendable, Equatable, Codable {
         let address = baseURL.map { "\($0)/\(token)/" } ?? indexPath
         return linkKey.map { "\(address)#k=\($0)" } ?? address
     }
+
+    /// The link to one page of the portal: `page` is its path in the portal's folder as written (an
+    /// encrypted portal's opaque name), after `base_url` and the token (or `public/<token>/` without one),
+    /// with `#k=` and the key for a link-encrypted portal.
+    func link(to page: String, baseURL: String?) -> String {
+        let address = baseURL.map { "\($0)/\(token)/\(page)" } ?? "public/\(token)/\(page)"
+        return linkKey.map { "\(address)#k=\($0)" } ?? address
+    }
 }

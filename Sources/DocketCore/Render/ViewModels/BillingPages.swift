@@ -28,6 +28,8 @@ struct InvoiceLineView: Sendable {
     var amount: String
     /// The hours page (and day) that explains the line, relative to the invoice page.
     var href: String?
+    /// A `mailto:` link to the VA asking about this line (invoice pages only).
+    var questionHref: String? = nil
 }
 
 /// A payment as printed.

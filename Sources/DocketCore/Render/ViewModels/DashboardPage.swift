@@ -4,8 +4,13 @@ struct DashboardPage: Sendable {
     var page: PageChrome
     /// `November 2026`.
     var month: String
-    /// Overdue invoices: client, number, days overdue, balance.
+    /// Overdue invoices: client, number, days overdue, balance; each with its invoice page (`href`) and a
+    /// reminder to email (`mailto`).
     var chase: [DashboardRow]
+    /// Each active client's report of last month to email.
+    var reports: [EmailLink]
+    /// Whether there is any report to email.
+    var hasReports: Bool
     /// Whether anything is overdue.
     var hasChase: Bool
     /// What is overdue, one total per currency joined by "and": `£70.00` or `£70.00 and €120.00`.
@@ -40,6 +45,26 @@ struct DashboardPage: Sendable {
 struct DashboardRow: Sendable {
     /// The cells, in column order.
     var cells: [String]
+    /// A page the row is about, relative to the dashboard (the chase list's invoice pages).
+    var href: String? = nil
+    /// A `mailto:` link with an email about the row (the chase list's reminders).
+    var mailto: String? = nil
+    /// The same email's file in `outbox/`.
+    var draft: String? = nil
+}
+
+/// An email the dashboard offers to send.
+struct EmailLink: Sendable {
+    /// The client's name.
+    var client: String
+    /// What it is about: `October 2026`.
+    var about: String
+    /// The `mailto:` link.
+    var mailto: String
+    /// The page it links to, relative to the dashboard.
+    var page: String
+    /// The same email's file in `outbox/`, relative to the dashboard (`../outbox/…`).
+    var draft: String
 }
 
 /// A `Portal` as the dashboard lists it: the client's name and the overview's path from the dashboard.

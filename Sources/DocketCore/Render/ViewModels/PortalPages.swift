@@ -21,6 +21,10 @@ struct PageChrome: Sendable {
     var portalRoot: String
     /// The VA's business name.
     var business: String
+    /// The VA's email address (business.md `email`), for the footer's contact line; nil on the dashboard.
+    var businessEmail: String? = nil
+    /// `mailto:` and `businessEmail`, percent-encoded (`HTML.mailto`).
+    var businessMailto: String? = nil
     /// The client's name, or nil on pages that belong to no client.
     var clientName: String?
     /// The date the figures are as of, for people.
@@ -312,6 +316,8 @@ struct DayView: Sendable {
     var notesHTML: [String]
     /// Whether there are notes.
     var hasNotes: Bool
+    /// A `mailto:` link to the VA asking about this day.
+    var questionHref: String? = nil
 }
 
 /// One entry on the hours page.

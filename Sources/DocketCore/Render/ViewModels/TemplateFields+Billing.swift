@@ -104,6 +104,7 @@ extension InvoiceLineView: TemplateRepresentable {
         object.field("unitPrice", unitPrice)
         object.field("amount", amount)
         object.field("href", href)
+        object.field("questionHref", questionHref)
         return object.end()
     }
 }

@@ -11,6 +11,8 @@ extension DashboardPage: TemplateRepresentable {
         object.field("page", page)
         object.field("month", month)
         object.field("chase", chase)
+        object.field("reports", reports)
+        object.field("hasReports", hasReports)
         object.field("hasChase", hasChase)
         object.field("chaseTotal", chaseTotal)
         object.field("balances", balances)
@@ -167,6 +169,8 @@ extension PageChrome: TemplateRepresentable {
         object.field("root", root)
         object.field("portalRoot", portalRoot)
         object.field("business", business)
+        object.field("businessEmail", businessEmail)
+        object.field("businessMailto", businessMailto)
         object.field("clientName", clientName)
         object.field("asOf", asOf)
         object.field("nav", nav)
@@ -180,6 +184,22 @@ extension DashboardRow: TemplateRepresentable {
     func slot(in arena: TemplateArena) -> TemplateSlot {
         var object = arena.object(Self.self)
         object.field("cells", cells)
+        object.field("href", href)
+        object.field("mailto", mailto)
+        object.field("draft", draft)
+        return object.end()
+    }
+}
+
+extension EmailLink: TemplateRepresentable {
+    /// The page values by property name, in the arena.
+    func slot(in arena: TemplateArena) -> TemplateSlot {
+        var object = arena.object(Self.self)
+        object.field("client", client)
+        object.field("about", about)
+        object.field("mailto", mailto)
+        object.field("page", page)
+        object.field("draft", draft)
         return object.end()
     }
 }
@@ -273,6 +293,7 @@ extension DayView: TemplateRepresentable {
         object.field("entries", entries)
         object.field("notesHTML", notesHTML)
         object.field("hasNotes", hasNotes)
+        object.field("questionHref", questionHref)
         return object.end()
     }
 }
