@@ -107,7 +107,7 @@ private let file1 = #"""
     @media print {
       :root { --wash: #ffffff; }
       body { font-size: 10.5pt; }
-      nav, .months { display: none; }
+      nav, .months, .ask { display: none; }
       .masthead { border: 0; margin: 0; }
       .card, .day { border-color: #bbb; break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
@@ -153,6 +153,9 @@ private let file1 = #"""
       .banner { border: 1px solid currentColor; }
     }
 
+    /* "Ask about this line / day": small email links, never printed */
+    a.ask { margin-left: .4rem; white-space: nowrap; }
+
     /* Terms, deliverables, monthly report */
     .prose h2, .prose h3 { font-size: 1.05rem; }
     .diff ins { background: var(--accent-soft); text-decoration: none; border-bottom: 2px solid var(--accent); }
@@ -189,8 +192,15 @@ private let file2 = #"""
       <h2 id="chase">Chase list</h2>
       {{^chase}}<p>Nothing is overdue.</p>{{/chase}}
       {{#chaseTotals}}<p class="status over">{{.}} overdue.</p>{{/chaseTotals}}
-      <table>{{#hasChase}}<thead><tr><th>Client</th><th>Invoice</th><th class="num">Overdue by</th><th class="num">Balance</th></tr></thead>{{/hasChase}}
-        <tbody>{{#chase}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/chase}}</tbody></table>
+      <table>{{#hasChase}}<thead><tr><th>Client</th><th>Invoice</th><th class="num">Overdue by</th><th class="num">Balance</th><th>Reminder</th></tr></thead>{{/hasChase}}
+        <tbody>{{#chase}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#href}}<a href="{{href}}">Invoice page</a>{{/href}}{{#mailto}} · <a href="{{mailto}}">Email a reminder</a>{{/mailto}}{{#draft}} · <a href="{{draft}}">draft</a>{{/draft}}</td></tr>{{/chase}}</tbody></table>
+    </section>
+
+    <section aria-labelledby="reports"><h2 id="reports">Monthly reports to email</h2>
+      {{^hasReports}}<p>No client has figures for last month.</p>{{/hasReports}}
+      {{#hasReports}}<p class="muted">Each email gives the month in brief and links the client's report page. The same drafts are in outbox/, beside this folder.</p>
+      <table><thead><tr><th>Client</th><th>Month</th><th>Email</th></tr></thead>
+      <tbody>{{#reports}}<tr><td>{{client}}</td><td><a href="{{page}}">{{about}}</a></td><td><a href="{{mailto}}">Email the report</a> · <a href="{{draft}}">draft</a></td></tr>{{/reports}}</tbody></table>{{/hasReports}}
     </section>
 
     <section aria-labelledby="balances"><h2 id="balances">Balance owed per client</h2>
@@ -366,6 +376,7 @@ private let file5 = #"""
           {{/entries}}
         </ul>
         {{#hasNotes}}<div class="notes">{{#notesHTML}}{{{.}}}{{/notesHTML}}</div>{{/hasNotes}}
+        {{#questionHref}}<p class="small"><a class="ask" href="{{questionHref}}">Ask about this day</a></p>{{/questionHref}}
       </article>
       {{/days}}
     </section>
@@ -431,7 +442,7 @@ private let file7 = #"""
         <tbody>
         {{#lines}}
           <tr>
-            <td>{{#href}}<a href="{{href}}">{{description}}</a>{{/href}}{{^href}}{{description}}{{/href}}</td>
+            <td>{{#href}}<a href="{{href}}">{{description}}</a>{{/href}}{{^href}}{{description}}{{/href}}{{#questionHref}} <a class="ask small" href="{{questionHref}}">Ask about this line</a>{{/questionHref}}</td>
             <td class="num qty-rate">{{quantity}} {{unit}} × {{unitPrice}}</td>
             <td class="num">{{amount}}</td>
           </tr>
@@ -498,6 +509,7 @@ private let file8 = #"""
     </main>
     <footer class="wrap">
       <p>Figures as of {{page.asOf}}. Prepared by {{page.business}}.</p>
+      {{#page.clientName}}{{#page.businessEmail}}<p>Questions? Email <a href="{{page.businessMailto}}">{{page.businessEmail}}</a></p>{{/page.businessEmail}}{{/page.clientName}}
     </footer>
     </body>
     </html>
