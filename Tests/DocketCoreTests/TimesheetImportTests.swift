@@ -230,6 +230,69 @@ struct TimesheetImportTests {
         #expect(bad.status == 1 && bad.stderr.contains("the header has no `Start date`"))
     }
 
+    @Test(
+        "a billable row in a month a sent invoice bills is refused, whatever its tags say (`Unbilled work` is not #unbilled); a non-billable one is imported"
+    )
+    func billedMonth() throws {
+        let site = try IssuingSite.make([
+            "content/clients/acme/invoices/INV-0041.md":
+                "---\nnumber: INV-0041\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\ntotal: 95.00\n---\n"
+        ])
+        defer { site.remove() }
+        let (refused, diagnostics) = try run(
+            .toggl,
+            "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags\n"
+                + "M,m@x.example,Acme Widgets Ltd,P,,Late call,Yes,2026-11-20,09:00,2026-11-20,10:00,01:00:00,Unbilled work\n",
+            site: site)
+        #expect(refused == nil)
+        #expect(diagnostics.errors.first?.message.hasPrefix("November 2026 is billed by INV-0041") == true)
+        let (imported, none) = try run(
+            .harvest,
+            "Date,Client,Project,Task,Notes,Hours,Billable?\n2026-11-20,Acme Widgets Ltd,P,T,Late call,1,No\n",
+            site: site)
+        #expect(!none.hasErrors, "\(none.all)")
+        #expect(imported?.changes.first?.added.map(\.text) == ["1h P / T: Late call #unbilled"])
+    }
+
+    @Test(
+        "Harvest hours: more than a day or a huge number is an error; a value not in whole minutes is rounded and said")
+    func harvestHours() throws {
+        let site = try site()
+        defer { site.remove() }
+        let header = "Date,Client,Project,Task,Notes,Hours,Billable?\n"
+        let (none, errors) = try run(
+            .harvest,
+            header
+                + "2026-12-04,Acme Widgets Ltd,P,T,A,999999999999999999,Yes\n2026-12-04,Acme Widgets Ltd,P,T,B,24.5,Yes\n",
+            site: site, write: false)
+        #expect(none == nil)
+        #expect(errors.errors.map { "\($0.line):\($0.column)" } == ["2:6", "3:6"])
+        let (imported, _) = try run(
+            .harvest,
+            header + "2026-12-04,Acme Widgets Ltd,P,T,A,0.33,Yes\n2026-12-04,Acme Widgets Ltd,P,T,B,0.25,Yes\n",
+            site: site, write: false)
+        #expect(
+            imported?.diagnostics.warnings.map(\.description).first?.hasSuffix(
+                ":2:6: warning: this row's `Hours` is not a whole number of minutes, and was rounded to the nearest minute (0.33 h is 20 minutes); check it against Harvest"
+            ) == true)
+    }
+
+    @Test("an imported range overlapping an entry already there is imported and said, so it is not billed twice unseen")
+    func overlap() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write(
+            "content/clients/acme/timesheets/2026-12.md",
+            "# December 2026\n\n## 2026-12-01 Tuesday\n- 09:00-10:30 Call\n")
+        let (imported, _) = try run(
+            .toggl,
+            "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags\n"
+                + "M,m@x.example,Acme Widgets Ltd,P,,Call with Sam,Yes,2026-12-01,09:30,2026-12-01,10:00,00:30:00,\n",
+            site: site, write: false)
+        #expect(imported?.changes.count == 1)
+        #expect(imported?.diagnostics.warnings.contains { $0.message.contains("overlap") } == true)
+    }
+
     @Test("values as trackers write them: dates, times, decimal hours, tags, text")
     func values() {
         #expect(TrackedValues.time("9:05 PM") == 21 * 60 + 5)

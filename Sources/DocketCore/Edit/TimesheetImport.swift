@@ -86,7 +86,7 @@ public struct TimesheetImport: Sendable {
             else { return nil }
             alreadyThere += skipped
             guard let change, let sheet else { continue }
-            if change.added.contains(where: { !$0.text.contains("#unbilled") }),
+            if rows.contains(where: { $0.billable && !$0.tags.contains("unbilled") }),
                 let refusal = TimesheetEntryAppend.billedRefusal(month, client: before, today: today)
             {
                 diagnostics.append(refusal)
@@ -116,6 +116,8 @@ public struct TimesheetImport: Sendable {
                 return nil
             }
         }
+        // Every warning of the run (a rounded Harvest value, an overlap the import makes) is printed with it.
+        for warning in diagnostics.warnings where !warnings.all.contains(warning) { warnings.append(warning) }
         return TimesheetImport(changes: changes, alreadyThere: alreadyThere, diagnostics: warnings)
     }
 
@@ -196,6 +198,9 @@ public struct TimesheetImport: Sendable {
                 return nil
             }
             bytes = [UInt8](data)
+        } else if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+            diagnostics.error(path, "the file exists but was not read as a timesheet; expected a plain file")
+            return nil
         }
         // What each day holds already, as entry texts, to recognise rows imported before.
         var present: [CalendarDate: [String: Int]] = [:]
@@ -239,6 +244,16 @@ public struct TimesheetImport: Sendable {
             )
             return nil
         }
+        // Warnings the file did not give before (an imported range overlapping an entry already there): told,
+        // since the same time must not be billed twice.
+        var before = Diagnostics()
+        if let old, let oldData = SourceFile.readFile(root.path + "/" + path),
+            let oldFile = SourceFile.decode(path: path, data: oldData, diagnostics: &before)
+        {
+            _ = TimesheetParser.parse(oldFile, month: old.month, currency: currency, diagnostics: &before)
+        }
+        let known = Set(before.warnings.map(\.message))
+        for warning in own.warnings where !known.contains(warning.message) { diagnostics.append(warning) }
         return (FileChange(path: path, data: data, isNew: old == nil, added: added), sheet, skipped)
     }
 
@@ -282,7 +297,7 @@ public struct TimesheetImport: Sendable {
                 let original = change.isNew ? nil : try Data(contentsOf: url)
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try change.data.write(to: url, options: .atomic)
+                try change.data.write(to: url, options: change.isNew ? .withoutOverwriting : .atomic)
                 done.append((url, original))
             }
         } catch {

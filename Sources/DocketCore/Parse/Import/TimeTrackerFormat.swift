@@ -57,6 +57,15 @@ public enum TimeTrackerFormat: String, Sendable, CaseIterable {
         let slashOrder = TrackedValues.slashOrder(
             table.rows.flatMap { row in dateColumns.compactMap { index[$0].flatMap { row.fields[safe: $0] } } })
         var result: [TrackedTime] = []
+        var rounded: [Int] = []
+        defer {
+            if let first = rounded.first {
+                diagnostics.warning(
+                    path, line: first, column: (index["Hours"] ?? 0) + 1,
+                    "\(rounded.count == 1 ? "this row's" : "\(rounded.count) rows' (from this one)") `Hours` \(rounded.count == 1 ? "is" : "are") not a whole number of minutes, and \(rounded.count == 1 ? "was" : "were") rounded to the nearest minute (0.33 h is 20 minutes); check \(rounded.count == 1 ? "it" : "them") against Harvest"
+                )
+            }
+        }
         for (row, fields) in table.rows {
             func value(_ name: String) -> String? {
                 index[name].flatMap { fields[safe: $0] }.map { $0.trimmingWhitespace() }
@@ -111,7 +120,11 @@ public enum TimeTrackerFormat: String, Sendable, CaseIterable {
                 let day = date("Date")
                 let hoursText = value("Hours") ?? ""
                 let minutes = TrackedValues.decimalHours(hoursText)
-                if minutes == nil { fail("Hours", "`Hours` is `\(hoursText)`; expected decimal hours like 1.5") }
+                if minutes == nil {
+                    fail("Hours", "`Hours` is `\(hoursText)`; expected decimal hours from 0 to 24, like 1.5")
+                } else if !TrackedValues.isWholeMinutes(hoursText) {
+                    rounded.append(row)
+                }
                 guard !failed, let day, let minutes else { continue }
                 result.append(
                     TrackedTime(

@@ -129,11 +129,12 @@ enum TrackedValues {
     }
 
     /// Decimal hours (`1.5`, `0.25`, `2`) in whole minutes, rounded half up: 0.33 h is 19.8, so 20 minutes.
+    /// Nil for anything but a number of hours up to 24.
     static func decimalHours(_ text: String) -> Int? {
         let value = text.trimmingWhitespace()
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0].isEmpty ? "0" : parts[0]), whole >= 0,
-            parts[0].allSatisfy(\.isNumber)
+        guard (1...2).contains(parts.count), parts[0].count <= 2, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let whole = Int(parts[0].isEmpty ? "0" : parts[0]), whole <= 24
         else { return nil }
         guard parts.count == 2 else { return whole * 60 }
         let digits = parts[1]
@@ -142,7 +143,17 @@ enum TrackedValues {
         else { return nil }
         var scale = 1
         for _ in 0..<digits.count { scale *= 10 }
-        return whole * 60 + (fraction * 60 * 2 + scale) / (2 * scale)
+        let minutes = whole * 60 + (fraction * 60 * 2 + scale) / (2 * scale)
+        return minutes <= 24 * 60 ? minutes : nil
+    }
+
+    /// Whether decimal hours are a whole number of minutes (`1.5`, `0.25`; not `0.33`).
+    static func isWholeMinutes(_ text: String) -> Bool {
+        let parts = text.trimmingWhitespace().split(separator: ".")
+        guard parts.count == 2, let fraction = Int(parts[1]) else { return true }
+        var scale = 1
+        for _ in 0..<parts[1].count { scale *= 10 }
+        return (fraction * 60) % scale == 0
     }
 
     /// `Yes`/`No` (or `true`/`false`).
