@@ -103,11 +103,12 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let today = try options.todayDate()
         let progress = BuildProgress()
         let display = ProgressDisplay(progress)
         let report = Builder.run(
             .init(
-                root: options.root, today: try options.todayDate(), mode: .build,
+                root: options.root, today: today, mode: .build,
                 environment: ProcessInfo.processInfo.environment,
                 identity: executableIdentity(), progress: progress))
         display.stop()

@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
                 format, path: file, root: options.root, client: client, map: names,
                 today: try options.todayDate(), diagnostics: &diagnostics)
         else {
-            try refuse(diagnostics)
+            refuse(diagnostics)
         }
         printDiagnostics(imported.diagnostics)
         let count = imported.changes.reduce(0) { $0 + $1.added.count }
@@ -80,10 +80,4 @@ struct ImportCommand: ParsableCommand {
         print("Added \(count) entr\(count == 1 ? "y" : "ies")\(already).")
     }
 
-    /// Prints why nothing was written and exits 1.
-    private func refuse(_ diagnostics: Diagnostics) throws -> Never {
-        printDiagnostics(diagnostics)
-        FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
-        throw ExitCode(1)
-    }
 }

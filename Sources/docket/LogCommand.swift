@@ -44,18 +44,12 @@ struct LogCommand: ParsableCommand {
                 root: options.root, slug: slug, text: entry, date: date.flatMap { CalendarDate(iso: $0) },
                 today: today, diagnostics: &diagnostics)
         else {
-            try refuse(diagnostics)
+            refuse(diagnostics)
         }
         try logged.write(root: options.root, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { try refuse(diagnostics) }
+        guard !diagnostics.hasErrors else { refuse(diagnostics) }
         printDiagnostics(logged.diagnostics)
         print(logged.printed, terminator: "")
     }
 
-    /// Prints why nothing was written and exits 1.
-    private func refuse(_ diagnostics: Diagnostics) throws -> Never {
-        printDiagnostics(diagnostics)
-        FileHandle.standardError.write(Data("docket: nothing was written\n".utf8))
-        throw ExitCode(1)
-    }
 }

@@ -23,20 +23,29 @@ final class ProgressDisplay: @unchecked Sendable {
         let terminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
         guard terminal else { return }
         let started = ContinuousClock.now
+        // DOCKET_PROGRESS_DELAY_MS (for tests) shows the line sooner than `ProgressLine.delay`.
+        let delay =
+            ProcessInfo.processInfo.environment["DOCKET_PROGRESS_DELAY_MS"].flatMap(Int.init).map {
+                Duration.milliseconds($0)
+            } ?? ProgressLine.delay
         let thread = Thread { [self] in
-            while true {
-                Thread.sleep(forTimeInterval: 0.1)
-                lock.lock()
-                defer { lock.unlock() }
-                guard running else { return }
-                if let frame = ProgressLine.frame(progress.snapshot, elapsed: ContinuousClock.now - started) {
-                    FileHandle.standardError.write(Data(frame.utf8))
-                    drawn = true
-                }
-            }
+            // Drawn, then redrawn every tenth of a second, until `stop`.
+            while draw(since: started, delay: delay) { Thread.sleep(forTimeInterval: 0.1) }
         }
         self.thread = thread
         thread.start()
+    }
+
+    /// Draws the line once its delay has passed; false once stopped.
+    private func draw(since started: ContinuousClock.Instant, delay: Duration) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard running else { return false }
+        if let frame = ProgressLine.frame(progress.snapshot, elapsed: ContinuousClock.now - started, delay: delay) {
+            FileHandle.standardError.write(Data(frame.utf8))
+            drawn = true
+        }
+        return true
     }
 
     /// Stops drawing and clears the line if one was drawn.

@@ -41,7 +41,7 @@ struct TermsCommand: ParsableCommand {
             guard
                 let agreed = TermsAgreement.agree(
                     root: options.root, slug: slug, version: version, by: by, on: date, diagnostics: &diagnostics)
-            else { try refuse(diagnostics) }
+            else { refuse(diagnostics) }
             try agreed.write(root: options.root)
             print(agreed.summary)
         }
@@ -65,7 +65,7 @@ struct TermsCommand: ParsableCommand {
             guard
                 let sealed = TermsAgreement.seal(
                     root: options.root, slug: slug, version: version, diagnostics: &diagnostics)
-            else { try refuse(diagnostics) }
+            else { refuse(diagnostics) }
             try sealed.write(root: options.root)
             print(sealed.summary)
         }

@@ -135,4 +135,22 @@ struct CalendarTests {
         #expect(second.succeeded && !second.rebuiltClients.contains("northwind-dental"))
         #expect(try ICalendarReader.events(site.root.appendingPathComponent("dashboard/calendar.ics")) == lines)
     }
+
+    @Test("two deliverables with one title and due date are two events with their own UIDs")
+    func sameTitle() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md": "---\nname: Acme\ncontact: S\nemail: s@a.example\nrate: 30\n---\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 1h Work\n",
+            "content/clients/acme/tasks.md":
+                "- Newsletter\n  - due: 2026-12-04\n- Newsletter\n  - due: 2026-12-04\n- Newsletter\n  - due: 2026-12-11\n",
+        ])
+        defer { site.remove() }
+        let report = site.build(today: "2026-11-30")
+        try #require(report.succeeded, "\(report.diagnostics.errors)")
+        let token = try #require(report.portals.first?.token)
+        let text = try #require(site.read("public/\(token)/calendar.ics"))
+        let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == 3 && Set(uids).count == 3)
+    }
 }

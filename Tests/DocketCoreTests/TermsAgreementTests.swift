@@ -195,4 +195,22 @@ struct TermsAgreementTests {
         let body = try #require(String(mailto).components(separatedBy: "&amp;body=").last?.removingPercentEncoding)
         #expect(body.contains("\n\nThe version I approve has the fingerprint \(fingerprint).\n\nSam\nAcme\n"))
     }
+
+    @Test("the next version started from a sealed one is a proposal without the fingerprint")
+    func newTermsFromSealed() throws {
+        let site = try site()
+        defer { site.remove() }
+        var diagnostics = Diagnostics()
+        try #require(
+            TermsAgreement.agree(
+                root: site.root, slug: "acme", version: 2, by: "Sam", on: CalendarDate(iso: "2026-11-20")!,
+                diagnostics: &diagnostics)
+        ).write(root: site.root)
+        let scaffold = try #require(
+            TermsScaffold.make(
+                slug: "acme", root: site.root, today: CalendarDate(iso: "2027-01-05")!, diagnostics: &diagnostics))
+        try scaffold.files.write(root: site.root)
+        let text = try #require(site.read("content/clients/acme/terms/3.md"))
+        #expect(text.contains("status: proposed") && !text.contains("fingerprint:") && !text.contains("agreed_by"))
+    }
 }

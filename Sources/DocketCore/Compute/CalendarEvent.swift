@@ -6,8 +6,8 @@ struct CalendarEvent: Sendable, Equatable {
     /// The day.
     var date: CalendarDate
     /// An identifier that stays the same across builds, so a calendar updates the event instead of adding
-    /// another: a hash of the client folder, the kind of date and what it is about (the deliverable's title,
-    /// the invoice number, the terms version).
+    /// another: a hash of the client folder, the kind of date and what it is about (the deliverable's title
+    /// and first due date, the invoice number, the terms version).
     var uid: String
     /// The event's title.
     var summary: String
@@ -24,7 +24,12 @@ extension CalendarEvent {
         let slug = computed.client.slug
         let currency = computed.client.currency
         var events: [CalendarEvent] = []
+        var seen: [String: Int] = [:]
         for deliverable in computed.content.deliverables {
+            // Two deliverables of one title and first due date (rare) are told apart by their order.
+            let key = "\(deliverable.title)\u{0}\(deliverable.due)"
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
             var notes: [String] = []
             if let moved = deliverable.extensions.last {
                 notes.append("Extended from \(deliverable.due.longDescription): \(moved.reason).")
@@ -32,7 +37,8 @@ extension CalendarEvent {
             if let delivered = deliverable.delivered { notes.append("Delivered \(delivered.longDescription).") }
             events.append(
                 CalendarEvent(
-                    date: deliverable.agreedDue, uid: uid(slug, "deliverable", deliverable.title),
+                    date: deliverable.agreedDue,
+                    uid: uid(slug, "deliverable", occurrence == 0 ? key : "\(key)\u{0}\(occurrence)"),
                     summary: "Due: \(deliverable.title)", description: notes.joined(separator: " ")))
         }
         for invoice in computed.publishedInvoices where invoice.balance > 0 {

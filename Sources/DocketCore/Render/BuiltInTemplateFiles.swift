@@ -631,7 +631,7 @@ private let file9 = #"""
     </section>
     {{/hasOpenDeliverables}}
     {{#calendarHref}}
-    <p class="small"><a href="{{calendarHref}}">Add these dates to your calendar</a>: deliverables due, invoices due and proposed terms. Subscribe to the link in your calendar app to keep it up to date.</p>
+    <p class="small"><a href="{{calendarHref}}">Add these dates to your calendar</a>: deliverables due, invoices due and proposed terms. Open the file to import them into your calendar app. (Subscribing to its address instead keeps them up to date, but gives this portal's private address to your calendar provider.)</p>
     {{/calendarHref}}
 
     <section aria-labelledby="agreed">

@@ -54,7 +54,9 @@ public enum ProgressLine {
     public static let delay: Duration = .seconds(1)
 
     /// What to write to the terminal `elapsed` into the build, or nil before `delay`.
-    public static func frame(_ snapshot: BuildProgress.Snapshot, elapsed: Duration) -> String? {
+    public static func frame(_ snapshot: BuildProgress.Snapshot, elapsed: Duration, delay: Duration = delay)
+        -> String?
+    {
         guard elapsed >= delay else { return nil }
         var text = "docket: \(snapshot.phase)"
         if snapshot.total > 0 {
