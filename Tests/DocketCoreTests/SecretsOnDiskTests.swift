@@ -203,4 +203,19 @@ struct SecretsOnDiskTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: site.root.path + "/" + linked)
         #expect(files.sorted() == ["client.md", "portal-key.txt", "token.txt"])
     }
+
+    @Test("the dashboard, which holds every portal's link and a #k= portal's key, is in a folder only the VA can open")
+    func privateDashboard() throws {
+        let site = try TemporarySite(files: [
+            "content/business.md": businessMD,
+            "content/clients/acme/client.md":
+                "---\nname: Acme\ncontact: A\nemail: a@a.example\nrate: 30\nportal_encryption: link\n---\n",
+        ])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent("dashboard"), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
+        #expect(site.build().succeeded)
+        #expect(try mode(site.root.appendingPathComponent("dashboard").path) == 0o700)
+    }
 }

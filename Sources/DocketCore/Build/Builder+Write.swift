@@ -94,6 +94,10 @@ extension Builder {
                 report.removedPortals = portalsRemoved(removed, portals: report.portals, previous: plan.previous)
             }
             try dashboardWriter.begin()
+            // The dashboard holds every portal's link (keys included, in its emails): its folder is yours alone.
+            guard chmod(dashboardWriter.publicDirectory.path, 0o700) == 0 else {
+                throw SiteWriter.WriteError(message: "\(dashboardFolder): cannot make it private (mode 0700)")
+            }
             _ = try dashboardWriter.writeBatch(output.dashboard)
             if let previous { _ = try dashboardWriter.removeStale(previous.dashboard, produced: dashboardPaths) }
             report.dashboardFiles = dashboardPaths
