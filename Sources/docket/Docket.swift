@@ -10,7 +10,7 @@ struct Docket: ParsableCommand {
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
         subcommands: [
             BuildCommand.self, CheckCommand.self, InvoiceCommand.self, LogCommand.self, LinksCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, ServeCommand.self,
         ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
@@ -50,8 +50,7 @@ struct CommonOptions: ParsableArguments {
             }
             return date
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+        return Self.systemToday()
     }
 
     func validate() throws {
