@@ -93,8 +93,8 @@ struct ServeCommand: ParsableCommand {
                         .utf8))
         }
         watcher.start()
-        stopped.wait()
-        _ = signals
+        // The signal sources must live until the stop (an optimised build would otherwise free them at once).
+        withExtendedLifetime(signals) { stopped.wait() }
         say("Stopped.")
     }
 
