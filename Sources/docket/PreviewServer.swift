@@ -5,8 +5,11 @@ import Foundation
 
 /// Answers `docket serve`'s requests: the route from `PreviewRoute`, HTML through `PreviewPage.served`.
 struct PreviewResponder: Sendable {
+    /// The site folder.
     let root: URL
+    /// The site as last built.
     let site: PreviewSite
+    /// The open event streams.
     let events: EventStreams
 
     /// Headers on every response: nothing cached, nothing sniffed, no referrer.
@@ -106,23 +109,31 @@ final class EventStreams: @unchecked Sendable {
 
 /// An event stream's bytes as FlyingFox sends a response body: each event as one chunk, as soon as it comes.
 struct EventBytes: AsyncBufferedSequence, Sendable {
+    /// Bytes.
     typealias Element = UInt8
+    /// The events, each as its bytes.
     let stream: AsyncStream<Data>
 
+    /// The bytes of a stream of events.
     init(_ stream: AsyncStream<Data>) { self.stream = stream }
 
+    /// An iterator over the events' bytes.
     func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
 
     /// Reads the stream one event at a time.
     struct Iterator: AsyncBufferedIteratorProtocol {
+        /// The events.
         var base: AsyncStream<Data>.AsyncIterator
+        /// What is left of the event being read byte by byte.
         var pending: [UInt8] = []
 
+        /// The next byte (FlyingFox reads whole buffers; this is for the protocol).
         mutating func next() async -> UInt8? {
             if pending.isEmpty { pending = await nextBuffer(suggested: 1) ?? [] }
             return pending.isEmpty ? nil : pending.removeFirst()
         }
 
+        /// The next event's bytes, whatever `count` suggests, so that each event is sent as soon as it comes.
         mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
             if !pending.isEmpty {
                 defer { pending = [] }
@@ -136,12 +147,16 @@ struct EventBytes: AsyncBufferedSequence, Sendable {
 
 /// Looks for changes under `content/` and `templates/` on a thread of its own, rebuilds, and tells open pages.
 final class Watcher: @unchecked Sendable {
+    /// The site to rebuild.
     let site: PreviewSite
+    /// The streams told of each new build.
     let events: EventStreams
+    /// Prints what a build found and did.
     let report: (Builder.Report) -> Void
     private let lock = NSLock()
     private var running = true
 
+    /// A watcher, not yet started.
     init(site: PreviewSite, events: EventStreams, report: @escaping (Builder.Report) -> Void) {
         self.site = site
         self.events = events

@@ -16,16 +16,20 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Preview the site on this computer; rebuild and reload open pages on every change.")
 
+    /// `--site` and `--today`.
     @OptionGroup var options: CommonOptions
 
+    /// `--port`.
     @Option(help: "The port to listen on (0: any free port).") var port: Int = 8000
 
+    /// `--host`.
     @Option(
         help: ArgumentHelp(
             "The address to listen on. Anything but 127.0.0.1 lets others on that network read every portal.",
             valueName: "addr"))
     var host: String = "127.0.0.1"
 
+    /// Refuses a port out of range and a host that is not an address.
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (try? address()) != nil else {
@@ -43,6 +47,7 @@ struct ServeCommand: ParsableCommand {
     /// Whether only this computer can connect.
     var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
 
+    /// Builds, serves, watches, and waits for SIGINT or SIGTERM.
     func run() throws {
         let fixedToday = try options.today.map { _ in try options.todayDate() }
         let site = PreviewSite(

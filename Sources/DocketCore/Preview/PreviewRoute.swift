@@ -87,8 +87,11 @@ public enum PreviewRoute: Equatable, Sendable {
 
     /// What a path is, found segment by segment with `lstat`: a symbolic link anywhere is missing.
     enum Found: Equatable {
+        /// A regular file, by its full path.
         case file(String)
+        /// A folder.
         case folder
+        /// Nothing, or something not to send (a link, a device).
         case missing
     }
 
