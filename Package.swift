@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +38,9 @@ let package = Package(
             dependencies: [
                 "DocketCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `docket serve`'s HTTP server; DocketCore stays free of it.
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             // jemalloc (Debian's libjemalloc-dev) takes over malloc in the docket command: a build makes and
             // frees millions of small strings and arrays, and it is about a tenth faster than glibc's there

@@ -9,9 +9,9 @@ struct Docket: ParsableCommand {
         commandName: "docket",
         abstract: "Build private client portals from a virtual assistant's Markdown records.",
         subcommands: [
-            InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, InvoiceCommand.self,
-            LogCommand.self, ImportCommand.self, TermsCommand.self, LinksCommand.self, TemplatesCommand.self,
-            ExportCommand.self, DemoCommand.self,
+            InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self,
+            InvoiceCommand.self, LogCommand.self, ImportCommand.self, TermsCommand.self, LinksCommand.self,
+            TemplatesCommand.self, ExportCommand.self, DemoCommand.self,
         ])
 
     /// Runs the command; usage errors exit 2, content errors 1, success 0.
@@ -51,8 +51,7 @@ struct CommonOptions: ParsableArguments {
             }
             return date
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+        return Self.systemToday()
     }
 
     func validate() throws {
