@@ -273,9 +273,14 @@ struct Dashboard: Sendable {
         }
         proposals = parts.flatMap(\.proposals)
         mail = parts.compactMap { part in part.mail.map { (part.client, part.currency, $0) } }
-        events = parts.flatMap { part in part.events.map { (part.client, $0) } }.sorted {
-            ($0.event.date, $0.client, $0.event.summary) < ($1.event.date, $1.client, $1.event.summary)
+        // By date, then in client order, then in each client's own order (its events come sorted): whole
+        // numbers compared, the events themselves not moved about while sorting.
+        var keys: [(day: Int, part: Int, index: Int)] = []
+        for (part, clientPart) in parts.enumerated() {
+            for (index, event) in clientPart.events.enumerated() { keys.append((event.date.dayNumber, part, index)) }
         }
+        keys.sort { ($0.day, $0.part, $0.index) < ($1.day, $1.part, $1.index) }
+        events = keys.map { (parts[$0.part].client, parts[$0.part].events[$0.index]) }
     }
 }
 

@@ -11,13 +11,16 @@ struct DashboardRenderer {
 
     /// The dashboard's files with its emails made already.
     func files(_ dashboard: Dashboard, portals: [Portal], emails: Emails) -> [OutputFile] {
-        [
-            OutputFile(
-                path: "index.html",
-                data: templates.render("dashboard", page(dashboard, portals: portals, emails: emails))),
-            OutputFile(path: "calendar.ics", text: calendar(dashboard)),
-        ]
-            + templates.assetFiles
+        // The page and the calendar, each on a core of its own (with many clients, both are large).
+        let renderer = self
+        return [0, 1].parallelMap { part -> OutputFile in
+            part == 0
+                ? OutputFile(
+                    path: "index.html",
+                    data: renderer.templates.render(
+                        "dashboard", renderer.page(dashboard, portals: portals, emails: emails)))
+                : OutputFile(path: "calendar.ics", text: renderer.calendar(dashboard))
+        } + templates.assetFiles
     }
 
     /// The paths of the dashboard's files, as `files` names them.

@@ -24,42 +24,55 @@ enum ICalendar {
             lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
-        return lines.map { fold($0) + "\r\n" }.joined()
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
+        for line in lines {
+            text += fold(line)
+            text += "\r\n"
+        }
+        return text
     }
 
     /// A date as `YYYYMMDD`.
     static func compact(_ date: CalendarDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        var text = date.description  // `YYYY-MM-DD`
+        text.removeAll { $0 == "-" }
+        return text
     }
 
     /// A TEXT value escaped (RFC 5545 §3.3.11): backslash, semicolon and comma with a backslash, a line break
     /// as `\n`; other control characters, which a TEXT value may not hold, dropped. `<` and `>` become `‹` and
     /// `›`, since some calendar apps show a description as HTML.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        // Nearly every text needs nothing escaped: it is returned as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || Self.isEscaped[Int($0)] }) { return text }
+        // Byte by byte: every byte escaped is ASCII, and the bytes of other characters (0x80 and up) pass.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
         var lastWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { lastWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "<": result += "‹"
-            case ">": result += "›"
-            case "\n": if !lastWasCR { result += "\\n" }
-            case "\r": result += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                result.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            defer { lastWasCR = byte == 0x0D }
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: bytes += [0x5C, byte]  // \\ \; \,
+            case 0x3C: bytes += Array("‹".utf8)
+            case 0x3E: bytes += Array("›".utf8)
+            case 0x0A: if !lastWasCR { bytes += [0x5C, UInt8(ascii: "n")] }
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0..<0x20, 0x7F: continue
+            default: bytes.append(byte)
             }
         }
+        let result = String(decoding: bytes, as: UTF8.self)
         return result
     }
+
+    /// Whether `escape` changes a byte, by byte: `\`, `;`, `,`, `<`, `>`.
+    private static let isEscaped: [Bool] = (0..<256).map { [0x5C, 0x3B, 0x2C, 0x3C, 0x3E].contains($0) }
 
     /// A content line folded (RFC 5545 §3.1): no line longer than 75 octets, each continuation starting with
     /// one space, never splitting a UTF-8 character. Lines joined by CRLF, with no final one.
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var output = ""
         var current = 0
         for character in line.unicodeScalars {

@@ -57,12 +57,20 @@ extension MailDraft {
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         var index = 0
-        func emit(_ token: ArraySlice<UInt8>) {
-            if line.count + token.count > 75 {
-                lines.append(String(decoding: line + [UInt8(ascii: "=")], as: UTF8.self))
+        line.reserveCapacity(80)
+        // One byte as it is, or three (`=XX`), kept on the line or after a soft line break; appended byte by
+        // byte, with no array made for each (this runs for every byte of every draft).
+        func emit(_ first: UInt8, _ second: UInt8 = 0, _ third: UInt8 = 0, count: Int = 1) {
+            if line.count + count > 75 {
+                line.append(UInt8(ascii: "="))
+                lines.append(String(decoding: line, as: UTF8.self))
                 line.removeAll(keepingCapacity: true)
             }
-            line += token
+            line.append(first)
+            if count == 3 {
+                line.append(second)
+                line.append(third)
+            }
         }
         while index <= bytes.count {
             let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
@@ -75,9 +83,9 @@ extension MailDraft {
             }
             let atEnd = index >= bytes.count || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\n")
             if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !atEnd) {
-                emit([byte])
+                emit(byte)
             } else {
-                emit([UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                emit(UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)], count: 3)
             }
         }
         return lines
