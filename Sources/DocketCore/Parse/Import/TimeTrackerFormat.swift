@@ -162,8 +162,3 @@ public enum TimeTrackerFormat: String, Sendable, CaseIterable {
         return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
     }
 }
-
-extension Array {
-    /// The element at `index`, or nil past the end (a short row of a CSV export).
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
