@@ -250,6 +250,20 @@ struct DeliverableTests {
         #expect(moved.agreedDue == CalendarDate(iso: "2026-12-01"))
     }
 
+    @Test("an extension earlier than the one before it is kept (the last one written wins) with a warning")
+    func extensionOrder() {
+        var diagnostics = Diagnostics()
+        let deliverables = TasksParser.parse(
+            source(
+                "- Sales page\n  - due: 2026-11-16\n  - extended: 2026-11-26 first\n  - extended: 2026-11-24 second\n",
+                path: "content/clients/acme/tasks.md"), diagnostics: &diagnostics)
+        #expect(deliverables.first?.agreedDue == CalendarDate(iso: "2026-11-24"))
+        #expect(
+            diagnostics.warnings.map(\.description) == [
+                "content/clients/acme/tasks.md:4:15: warning: this extension moves the due date to 2026-11-24, which is not after the one before it (2026-11-26); the last one written is the date agreed, so check it is what was agreed and not a slip"
+            ])
+    }
+
     @Test("the deliverables page gives the agreed date and the first one; the month of each lists it")
     func extendedOnPage() throws {
         let site = try TemporarySite(files: [

@@ -255,6 +255,34 @@ struct TimesheetImportTests {
     }
 
     @Test(
+        "rows that would change a later sent invoice (a retainer's rollover) are refused, naming the months imported into"
+    )
+    func rolloverKnockOn() throws {
+        // As in TimesheetEntryAppendTests.rolloverKnockOn: 10h a month rolling over up to 5h; October used 2h, so
+        // 5h roll into November, whose sent INV-0042 bills the fee alone for 14h of 15h. Five more hours in
+        // October leave 3h to roll over, and November would go 1h (£30.00) beyond.
+        let client = IssuingSite.client.replacingOccurrences(
+            of: "rate: 30\n", with: "rate: 30\nretainer:\n  hours: 10\n  fee: 300.00\n  rollover: 5\n")
+        let site = try IssuingSite.make([
+            "content/clients/acme/client.md": client,
+            "content/clients/acme/timesheets/2026-10.md": "## 2026-10-05\n- 2h Set-up\n",
+            "content/clients/acme/timesheets/2026-11.md": "## 2026-11-02\n- 14h Big job\n",
+            "content/clients/acme/invoices/INV-0042.md":
+                "---\nnumber: INV-0042\nissued: 2026-12-01\nperiod: 2026-11\nstatus: sent\ntotal: 300.00\n---\n",
+        ])
+        defer { site.remove() }
+        let (refused, diagnostics) = try run(
+            .harvest,
+            "Date,Client,Project,Task,Notes,Hours,Billable?\n2026-10-20,Acme Widgets Ltd,P,T,Late work,5,Yes\n",
+            site: site)
+        #expect(refused == nil)
+        #expect(
+            diagnostics.errors.first?.message.hasPrefix(
+                "the entries imported into October 2026 would change INV-0042, which is sent: its total would go from £300.00 to £330.00"
+            ) == true, "\(diagnostics.all)")
+    }
+
+    @Test(
         "Harvest hours: more than a day or a huge number is an error; a value not in whole minutes is rounded and said")
     func harvestHours() throws {
         let site = try site()

@@ -185,7 +185,9 @@ public struct TimesheetEntryAppend: Sendable {
 
     /// The first sent invoice the new entry would change (another month's, through a retainer's rollover),
     /// as an error; nil when none changes.
-    static func changedSentInvoice(before: ComputedClient, after: ComputedClient, month: YearMonth) -> Diagnostic? {
+    static func changedSentInvoice(
+        before: ComputedClient, after: ComputedClient, month: YearMonth, what: String? = nil
+    ) -> Diagnostic? {
         let currency = before.client.currency
         for old in before.publishedInvoices {
             guard let new = after.invoices.first(where: { $0.record.path == old.record.path }) else { continue }
@@ -195,7 +197,7 @@ public struct TimesheetEntryAppend: Sendable {
             let record = old.record
             return Diagnostic(
                 .error, path: record.path, line: record.numberLine,
-                "an entry in \(month.longDescription) would change \(record.number), which is sent: its total would go from \(MoneyFormat.format(old.total, currency: currency)) to \(MoneyFormat.format(new.total, currency: currency))"
+                "\(what ?? "an entry in \(month.longDescription)") would change \(record.number), which is sent: its total would go from \(MoneyFormat.format(old.total, currency: currency)) to \(MoneyFormat.format(new.total, currency: currency))"
                     + (changes.isEmpty ? "" : " (\(changes.joined(separator: "; ")))")
                     + ". Log it in a later month, tag it #unbilled, or void \(record.number) and issue a new invoice")
         }

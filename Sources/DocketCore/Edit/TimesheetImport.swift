@@ -106,8 +106,13 @@ public struct TimesheetImport: Sendable {
             SiteLoader.validate(content, diagnostics: &after)
             let computed = ComputedClient.compute(
                 content, business: checked.site.business, today: today, diagnostics: &after)
-            let month = changedMonths[slug]?.first ?? today.yearMonth
-            if let refusal = TimesheetEntryAppend.changedSentInvoice(before: before, after: computed, month: month) {
+            let months = (changedMonths[slug] ?? []).sorted()
+            let what =
+                "the entries imported into "
+                + months.map(\.longDescription).joined(separator: months.count == 2 ? " and " : ", ")
+            if let refusal = TimesheetEntryAppend.changedSentInvoice(
+                before: before, after: computed, month: months.first ?? today.yearMonth, what: what)
+            {
                 diagnostics.append(refusal)
                 return nil
             }

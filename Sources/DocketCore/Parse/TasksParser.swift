@@ -159,6 +159,13 @@ enum TasksParser {
             )
             ok = false
         }
+        for (earlier, later) in zip(extensions, extensions.dropFirst())
+        where later.extension.date <= earlier.extension.date && later.extension.date > due {
+            diagnostics.warning(
+                file.path, line: later.line, column: later.column,
+                "this extension moves the due date to \(later.extension.date), which is not after the one before it (\(earlier.extension.date)); the last one written is the date agreed, so check it is what was agreed and not a slip"
+            )
+        }
         guard ok else { return nil }
         return Deliverable(
             title: title, due: due, asks: asks, delivered: delivered, line: item.startLine,
