@@ -273,13 +273,18 @@ struct Dashboard: Sendable {
         }
         proposals = parts.flatMap(\.proposals)
         mail = parts.compactMap { part in part.mail.map { (part.client, part.currency, $0) } }
-        // By date, then in client order, then in each client's own order (its events come sorted): whole
-        // numbers compared, the events themselves not moved about while sorting.
-        var keys: [(day: Int, part: Int, index: Int)] = []
+        // By date, then by client name, then in each client's own order (its events come sorted by date and
+        // title): whole numbers compared, the events themselves not moved about while sorting.
+        let names = Array(Set(parts.map(\.client))).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var keys: [(day: Int, client: Int, part: Int, index: Int)] = []
         for (part, clientPart) in parts.enumerated() {
-            for (index, event) in clientPart.events.enumerated() { keys.append((event.date.dayNumber, part, index)) }
+            let client = rank[clientPart.client] ?? 0
+            for (index, event) in clientPart.events.enumerated() {
+                keys.append((event.date.dayNumber, client, part, index))
+            }
         }
-        keys.sort { ($0.day, $0.part, $0.index) < ($1.day, $1.part, $1.index) }
+        keys.sort { ($0.day, $0.client, $0.part, $0.index) < ($1.day, $1.client, $1.part, $1.index) }
         events = keys.map { (parts[$0.part].client, parts[$0.part].events[$0.index]) }
     }
 }
