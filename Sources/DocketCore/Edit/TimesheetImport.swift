@@ -82,7 +82,9 @@ public struct TimesheetImport: Sendable {
             var content = changedClients[slug] ?? before.content
             guard
                 let (change, sheet, skipped) = place(
-                    rows, path: path, month: month, root: root, content: content, diagnostics: &diagnostics)
+                    rows, path: path, month: month, root: root, content: content,
+                    known: Set(checked.diagnostics.warnings.filter { $0.path == path }.map(\.message)),
+                    diagnostics: &diagnostics)
             else { return nil }
             alreadyThere += skipped
             guard let change, let sheet else { continue }
@@ -189,10 +191,11 @@ public struct TimesheetImport: Sendable {
 
     /// A month's rows placed in its timesheet: the change (nil when every row was there already), the
     /// timesheet read back, and how many rows were there already. Nil, with the error, when the file would not
-    /// read back with exactly its old entries and the new ones.
+    /// read back with exactly its old entries and the new ones. `known`: the warnings the file gave when the
+    /// site was checked, so that only those the import brings are told.
     private static func place(
         _ rows: [TrackedTime], path: String, month: YearMonth, root: URL, content: ClientContent,
-        diagnostics: inout Diagnostics
+        known: Set<String>, diagnostics: inout Diagnostics
     ) -> (change: FileChange?, sheet: Timesheet?, skipped: Int)? {
         let old = content.timesheets.first { $0.month == month }
         let currency = content.client.currency
@@ -249,15 +252,8 @@ public struct TimesheetImport: Sendable {
             )
             return nil
         }
-        // Warnings the file did not give before (an imported range overlapping an entry already there): told,
-        // since the same time must not be billed twice.
-        var before = Diagnostics()
-        if let old, let oldData = SourceFile.readFile(root.path + "/" + path),
-            let oldFile = SourceFile.decode(path: path, data: oldData, diagnostics: &before)
-        {
-            _ = TimesheetParser.parse(oldFile, month: old.month, currency: currency, diagnostics: &before)
-        }
-        let known = Set(before.warnings.map(\.message))
+        // Warnings the file did not give when the site was checked (an imported range overlapping an entry
+        // already there): told, since the same time must not be billed twice.
         for warning in own.warnings where !known.contains(warning.message) { diagnostics.append(warning) }
         return (FileChange(path: path, data: data, isNew: old == nil, added: added), sheet, skipped)
     }
