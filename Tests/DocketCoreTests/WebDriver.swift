@@ -114,6 +114,32 @@ final class WebDriver: @unchecked Sendable {
         return data
     }
 
+    /// The page printed to PDF as Chromium prints it, on the paper its CSS `@page` names, backgrounds
+    /// included and no header or footer of the browser's own (Chrome DevTools' `Page.printToPDF`).
+    func printPDF() throws -> Data {
+        let value = try devTools("Page.printToPDF", ["preferCSSPageSize": true, "printBackground": true])
+        guard let base64 = value["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw WebDriverError.message("no PDF: \(value)")
+        }
+        return data
+    }
+
+    /// Lays the page out as for print (`media: print`), or as for the screen again with `nil`, so that
+    /// scripts see what is printed.
+    func emulateMedia(_ media: String?) throws {
+        _ = try devTools("Emulation.setEmulatedMedia", ["media": media ?? ""])
+    }
+
+    /// One Chrome DevTools Protocol command, through chromedriver.
+    private func devTools(_ command: String, _ parameters: [String: Any]) throws -> [String: Any] {
+        let response = try call(
+            "POST", "/session/\(session)/goog/cdp/execute", ["cmd": command, "params": parameters])
+        guard let value = response["value"] as? [String: Any] else {
+            throw WebDriverError.message("\(command) failed: \(response)")
+        }
+        return value
+    }
+
     private func find(_ selector: String) throws -> String {
         let response = try call("POST", "/session/\(session)/element", ["using": "css selector", "value": selector])
         guard let value = response["value"] as? [String: Any], let id = value.values.first as? String else {

@@ -105,13 +105,21 @@ private let file1 = #"""
       h1 { font-size: 1.35rem; }
     }
     @media print {
+      /* Printed text at 10pt, and every size and gap set in rem with it. */
+      html { font-size: 10pt; }
       :root { --wash: #ffffff; }
-      body { font-size: 10.5pt; }
+      body { line-height: 1.35; }
       nav, .months, .ask { display: none; }
-      .masthead { border: 0; margin: 0; }
+      .masthead { border: 0; margin: 0 0 1rem; padding: 0; }
       .card, .day { border-color: #bbb; break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
       .scroll { overflow: visible; }
+      /* A row is never cut between pages; a table's headings repeat on the next page, its totals come once, at its end. */
+      tr { break-inside: avoid; }
+      thead { display: table-header-group; }
+      tfoot { display: table-row-group; }
+      h2, h3, caption { break-after: avoid; }
+      footer { padding: 1rem 0 0; }
     }
 
     /* Account, statement and invoices */
@@ -144,13 +152,24 @@ private let file1 = #"""
       table.lines td.qty-rate { white-space: normal; }
       .invoice-title { font-size: 1.6rem; }
     }
-    @page { size: A4; margin: 14mm; }
+    @page { size: A4; margin: 12mm 14mm; }
     @media print {
-      body.invoice-page { font-size: 9.5pt; background: #fff; }
+      /* An invoice of up to 25 lines fits one A4 page: tighter type and gaps than on screen. */
+      html:has(body.invoice-page) { font-size: 9pt; }
+      body.invoice-page { background: #fff; line-height: 1.3; }
       body.invoice-page .masthead, body.invoice-page footer, .screen-only { display: none; }
       body.invoice-page .wrap { max-width: none; padding: 0; }
       .invoice { border: 0; padding: 0; margin: 0; }
-      .banner { border: 1px solid currentColor; }
+      .invoice-head { margin-bottom: .5rem; }
+      .invoice-title { font-size: 1.8rem; }
+      .invoice-meta { margin: .5rem 0 .75rem; }
+      .banner { border: 1px solid currentColor; padding: .3rem .6rem; margin: .5rem 0; }
+      table.lines th, table.lines td { padding: .2rem .5rem; }
+      .pay { break-inside: avoid; }
+      .pay h2 { margin: 1rem 0 .25rem; }
+      .pay p { margin: .25rem 0; }
+      .pay p.bank { columns: 2; column-gap: 2rem; }
+      .note { margin: .5rem 0; }
     }
 
     /* "Ask about this line / day": small email links, never printed */
@@ -467,7 +486,7 @@ private let file7 = #"""
         <h2>How to pay</h2>
         {{#summary.isPaid}}<p>Nothing to pay: this invoice is paid. Thank you.</p>{{/summary.isPaid}}
         {{^summary.isPaid}}<p>Please pay {{balance}} by {{due}}.</p>{{/summary.isPaid}}
-        <p>{{#bankLines}}{{.}}<br>{{/bankLines}}</p>
+        <p class="bank">{{#bankLines}}{{.}}<br>{{/bankLines}}</p>
         {{#latePayment}}<p class="small">{{latePayment}}</p>{{/latePayment}}
         {{#hasTerms}}<p class="small">Work is done under the terms agreed: {{#terms}}<a href="{{href}}">{{text}}</a>. {{/terms}}</p>{{/hasTerms}}
       </section>
