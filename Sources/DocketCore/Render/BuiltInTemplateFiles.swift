@@ -155,21 +155,23 @@ private let file1 = #"""
     @page { size: A4; margin: 12mm 14mm; }
     @media print {
       /* An invoice of up to 25 lines fits one A4 page: tighter type and gaps than on screen. */
-      html:has(body.invoice-page) { font-size: 9pt; }
-      body.invoice-page { background: #fff; line-height: 1.3; }
+      body.invoice-page { font-size: 9pt; background: #fff; line-height: 1.3; }
+      .invoice .label, .invoice .meta dt, .invoice thead th, .invoice .small { font-size: .85em; }
+      .invoice .party { font-size: 1em; }
+      .invoice .meta { gap: .2em; }
       body.invoice-page .masthead, body.invoice-page footer, .screen-only { display: none; }
       body.invoice-page .wrap { max-width: none; padding: 0; }
       .invoice { border: 0; padding: 0; margin: 0; }
-      .invoice-head { margin-bottom: .5rem; }
-      .invoice-title { font-size: 1.8rem; }
-      .invoice-meta { margin: .5rem 0 .75rem; }
-      .banner { border: 1px solid currentColor; padding: .3rem .6rem; margin: .5rem 0; }
-      table.lines th, table.lines td { padding: .2rem .5rem; }
+      .invoice-head { margin-bottom: .5em; }
+      .invoice-title { font-size: 2em; }
+      .invoice-meta { margin: .5em 0 .75em; }
+      .banner { border: 1px solid currentColor; padding: .3em .6em; margin: .5em 0; }
+      table.lines th, table.lines td { padding: .2em .5em; }
       .pay { break-inside: avoid; }
-      .pay h2 { margin: 1rem 0 .25rem; }
-      .pay p { margin: .25rem 0; }
-      .pay p.bank { columns: 2; column-gap: 2rem; }
-      .note { margin: .5rem 0; }
+      .pay h2 { margin: 1em 0 .25em; }
+      .pay p { margin: .25em 0; }
+      .pay p.bank { columns: 2; column-gap: 2em; }
+      .note { margin: .5em 0; }
     }
 
     /* "Ask about this line / day": small email links, never printed */
