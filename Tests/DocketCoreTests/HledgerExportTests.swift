@@ -48,6 +48,30 @@ struct HledgerExportTests {
         #expect(text == expected)
     }
 
+    @Test(
+        "a client's name with `;` or `|` stays whole: written with `,` and `/`, hledger reads it as the payee",
+        .enabled(if: hledgerAvailable))
+    func nameWithJournalSyntax() throws {
+        let site = try ExportSite.make()
+        defer { site.remove() }
+        let path = "content/clients/acme/client.md"
+        try site.write(
+            path,
+            try #require(site.read(path)).replacingOccurrences(
+                of: "name: Acme Widgets Ltd", with: "name: \"Acme; Widgets | Gadgets Ltd\""))
+        let exported = ExportSite.export(.hledger, site)
+        let text = try #require(exported.text, "\(exported.diagnostics.all)")
+        #expect(text.contains("\n2026-11-02 (INV-001) Acme, Widgets / Gadgets Ltd\n"))
+        #expect(text.contains("\n2026-11-20 (INV-001) Acme, Widgets / Gadgets Ltd | payment\n"))
+        let journal = site.root.appendingPathComponent("docket.journal")
+        try text.write(to: journal, atomically: true, encoding: .utf8)
+        // Read back: the invoice's payee is the whole name, and the payment's too (before its `| payment`).
+        let run = try Self.hledger(["-f", journal.path, "payees"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Acme, Widgets / Gadgets Ltd\n"))
+        #expect(!run.output.contains("Acme\n"))
+    }
+
     @Test("--from keeps the invoices issued and payments made on or after the day")
     func from() throws {
         let site = try ExportSite.make()

@@ -36,6 +36,29 @@ struct InvoiceCSVExportTests {
         )
     }
 
+    @Test("a client's name that a spreadsheet would run as a formula is written as text, with a leading '")
+    func formulaNames() throws {
+        let site = try ExportSite.make()
+        defer { site.remove() }
+        let path = "content/clients/acme/client.md"
+        let name = "=HYPERLINK(\"https://evil.example\",\"Open\")"
+        try site.write(
+            path,
+            try #require(site.read(path)).replacingOccurrences(
+                of: "name: Acme Widgets Ltd", with: "name: '\(name)'"))
+        let exported = ExportSite.export(.csv, site)
+        let text = try #require(exported.text, "\(exported.diagnostics.all)")
+        // The name with its ' in front, then in quotes for its comma and quotes (RFC 4180).
+        let cell = "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Open\"\")\""
+        #expect(text.contains("invoice,INV-001,\(cell),2026-11-02,"))
+        #expect(text.contains("payment,INV-001,\(cell),2026-11-20,"))
+        // Each character a spreadsheet starts a formula with; other text as it is.
+        #expect(
+            ["+44 7700", "@SUM(A1)", "\tx", "\rx", "Acme", "", "'=x"].map(\.spreadsheetText) == [
+                "'+44 7700", "'@SUM(A1)", "'\tx", "'\rx", "Acme", "", "'=x",
+            ])
+    }
+
     @Test("a field with a comma, a quote or a line break is quoted, its quotes doubled (RFC 4180)")
     func quoting() {
         var writer = CSVWriter()

@@ -6,7 +6,7 @@
 /// transaction dated as paid: `assets:bank` debited, the receivable credited. Amounts carry the invoice's
 /// currency code with exactly its decimals (`666.48 GBP`, `429.00 EUR`). The accounts are fixed
 /// (docs/exporting.md); the journal declares them and its currencies (`commodity 1000.00 GBP`, `commodity
-/// 1000. JPY`), so `hledger check --strict` passes.
+/// 1000. JPY`), so `hledger check --strict` passes. A client's name is written as `journalDescription` gives it.
 enum HledgerJournal {
     /// One posting of a transaction.
     struct Posting {
@@ -52,7 +52,7 @@ enum HledgerJournal {
                 MoneyFormat.plain(value, currency: currency) + " " + currency.code
             }
             let receivable = "assets:receivable:\(exported.client.slug)"
-            let name = exported.client.name.oneLine
+            let name = exported.client.name.journalDescription
             if from.map({ invoice.record.issued >= $0 }) ?? true {
                 var postings = [Posting(account: receivable, amount: amount(invoice.total))]
                 for line in invoice.lines {
@@ -108,5 +108,13 @@ enum HledgerJournal {
             }
         }
         return journal
+    }
+}
+
+extension String {
+    /// The text as an hledger transaction description: on one line, with each `;` (which would start a comment
+    /// and cut the name short) written `,` and each `|` (which would split it into payee and note) written `/`.
+    var journalDescription: String {
+        oneLine.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "|", with: "/")
     }
 }

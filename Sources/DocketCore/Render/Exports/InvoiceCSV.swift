@@ -4,7 +4,8 @@
 /// `due`, `currency`, `subtotal`, `vat`, `total`, `paid`, `balance`, `status`. An invoice row fills every
 /// column (`paid` is the sum of its payments, `status` is sent, paid or overdue as of `--today`); a payment
 /// row fills `type`, `invoice`, `client`, `date`, `currency` and `paid` (the amount received). Dates are
-/// ISO 8601, amounts plain decimals with the currency's decimals.
+/// ISO 8601, amounts plain decimals with the currency's decimals. The text columns (`invoice`, `client`) are
+/// written as `spreadsheetText` gives them, so that opening the file cannot run a formula.
 enum InvoiceCSV {
     /// The header row.
     static let columns = [
@@ -20,12 +21,14 @@ enum InvoiceCSV {
             let invoice = exported.invoice
             let currency = exported.currency
             func money(_ amount: MinorUnits) -> String { MoneyFormat.plain(amount, currency: currency) }
+            let number = invoice.number.spreadsheetText
+            let client = exported.client.name.spreadsheetText
             if from.map({ invoice.record.issued >= $0 }) ?? true {
                 rows.append(
                     (
                         invoice.record.issued, 0, invoice.number, rows.count,
                         [
-                            "invoice", invoice.number, exported.client.name, invoice.record.issued.description,
+                            "invoice", number, client, invoice.record.issued.description,
                             invoice.due.description, currency.code, money(invoice.subtotal), money(invoice.vat),
                             money(invoice.total), money(invoice.paid), money(invoice.balance),
                             invoice.status.rawValue,
@@ -37,7 +40,7 @@ enum InvoiceCSV {
                     (
                         payment.date, 1, invoice.number, rows.count,
                         [
-                            "payment", invoice.number, exported.client.name, payment.date.description, "",
+                            "payment", number, client, payment.date.description, "",
                             currency.code, "", "", "", money(payment.amount), "", "",
                         ]
                     ))
@@ -48,5 +51,17 @@ enum InvoiceCSV {
         writer.row(columns)
         for row in rows { writer.row(row.fields) }
         return writer.text
+    }
+}
+
+extension String {
+    /// The text as a spreadsheet cell that cannot run as a formula: text that begins with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return (which Excel, LibreOffice and Google Sheets would read as a formula) gets a
+    /// leading `'`, which they take as "this is text" (OWASP's advice on CSV injection). Other text is as is.
+    var spreadsheetText: String {
+        guard let first = utf8.first,
+            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+        else { return self }
+        return "'" + self
     }
 }
