@@ -260,3 +260,36 @@ struct ClientEmailsTests {
         #expect(headers.contains("\r\nTo: sam@acme.exampleBcc:x@evil.example\r\n"))
     }
 }
+
+/// Percent-encoding for `mailto:` links, held to Foundation's own encoder as an independent reference.
+@Suite("Percent-encoding")
+struct PercentEncodingTests {
+    /// RFC 3986's unreserved characters: the only ones left as they are.
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    @Test("every byte but the unreserved characters is encoded, as Foundation encodes it, for any text")
+    func sameAsFoundation() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "Z", "0", "-", ".", "_", "~", " ", "\n", "\r", "&", "=", "?", "#", "%", "@", "+", "é", "£",
+            "€", "😀", "\u{0}", "\u{7F}", "—", "e\u{301}",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let reference = try #require(text.addingPercentEncoding(withAllowedCharacters: Self.unreserved))
+            #expect(HTML.percentEncode(text) == reference, "\(Array(text.unicodeScalars))")
+        }
+        #expect(HTML.percentEncode("") == "")
+        #expect(HTML.percentEncode("£1 & x") == "%C2%A31%20%26%20x")
+    }
+
+    @Test("a mailto: link keeps the address's @ and encodes everything else that is not unreserved")
+    func mailtoAddress() {
+        #expect(HTML.mailto("maya@example.com") == "mailto:maya@example.com")
+        #expect(HTML.mailto("o'brien+va@example.com") == "mailto:o%27brien%2Bva@example.com")
+        #expect(HTML.mailto("a@b?cc=x@y") == "mailto:a@b%3Fcc%3Dx@y")
+    }
+}

@@ -73,7 +73,7 @@ extension PortalRenderer {
                 + "\n\nThe version I approve has the fingerprint \(terms.fingerprint)."
                 + "\n\n\(client.contact)\n\(client.name)\n"
             approveHref =
-                "mailto:\(HTML.percentEncode(business.email).replacingOccurrences(of: "%40", with: "@"))"
+                HTML.mailto(business.email)
                 + "?subject=\(HTML.percentEncode(subject))&body=\(HTML.percentEncode(body))"
             approveLabel = "I approve version \(terms.version)"
         }
