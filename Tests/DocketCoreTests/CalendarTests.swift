@@ -64,6 +64,35 @@ struct CalendarTests {
         #expect(ICalendar.fold("SHORT:x") == "SHORT:x")
     }
 
+    @Test("folding byte by byte gives what folding character by character gives, for any text")
+    func foldSameAsByCharacters() {
+        /// The rule as RFC 5545 says it, one Unicode scalar at a time: the independent reference.
+        func reference(_ line: String) -> String {
+            var lines: [String] = [""]
+            var octets = 0
+            for scalar in line.unicodeScalars {
+                let size = String(scalar).utf8.count
+                if octets + size > 75 {
+                    lines.append(" ")
+                    octets = 1
+                }
+                lines[lines.count - 1].unicodeScalars.append(scalar)
+                octets += size
+            }
+            return lines.joined(separator: "\r\n")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "€", "😀", "e\u{301}", ";", " ", "\\n"]
+        for _ in 0..<500 {
+            let line =
+                "SUMMARY:"
+                + (0..<Int.random(in: 0...200, using: &generator)).map { _ in
+                    pieces.randomElement(using: &generator)!
+                }.joined()
+            #expect(ICalendar.fold(line) == reference(line), "\(line)")
+        }
+    }
+
     @Test(
         "a plain portal's calendar.ics, read by python3-icalendar: each deliverable, each invoice left to pay and nothing else, event by event",
         .enabled(if: ICalendarReader.available || ProcessInfo.processInfo.environment["DOCKET_REQUIRE_TOOLS"] != nil))

@@ -73,17 +73,25 @@ enum ICalendar {
     /// one space, never splitting a UTF-8 character. Lines joined by CRLF, with no final one.
     static func fold(_ line: String) -> String {
         if line.utf8.count <= 75 { return line }
-        var output = ""
-        var current = 0
-        for character in line.unicodeScalars {
-            let size = String(character).utf8.count
-            if current + size > 75 {
-                output += "\r\n "
-                current = 1
+        var line = line
+        return line.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 37 * 3)
+            var current = 0
+            var index = 0
+            while index < bytes.count {
+                // One character's bytes, counted from its first (valid UTF-8: a Swift string's always is).
+                let first = bytes[index]
+                let size = first < 0xC0 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+                if current + size > 75 {
+                    output += [0x0D, 0x0A, 0x20]
+                    current = 1
+                }
+                output += bytes[index..<min(index + size, bytes.count)]
+                current += size
+                index += size
             }
-            output.unicodeScalars.append(character)
-            current += size
+            return String(decoding: output, as: UTF8.self)
         }
-        return output
     }
 }
