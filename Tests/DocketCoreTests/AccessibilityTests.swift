@@ -170,7 +170,7 @@ struct AccessibilityTests {
         """
 
     @Test(
-        "on a 390 px phone no page scrolls sideways but inside a labelled scroll region, and chart labels are 12 px or more"
+        "on a 390 px phone no page scrolls sideways but inside a labelled scroll region, chart labels are 12 px or more, focus shows"
     )
     func phoneLayout() throws {
         try served(Self.viewports[0]) { base, browser, pages, _, report in
@@ -190,6 +190,17 @@ struct AccessibilityTests {
                 try browser.script(
                     "var r = document.querySelector('.table-scroll[aria-labelledby=\"months\"]'); return r.getAttribute('role') === 'region' && r.tabIndex === 0;"
                 ) as? Bool == true)
+            // Keyboard focus shows: a link of the menu and the scroll region, focused, have a 2 px or wider outline.
+            let focusRings =
+                try browser.script(
+                    """
+                    return ['nav a', '.table-scroll'].map(function (selector) {
+                      var e = document.querySelector(selector); e.focus();
+                      var style = getComputedStyle(e);
+                      return selector + ': ' + (e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2);
+                    });
+                    """) as? [String]
+            #expect(focusRings == ["nav a: true", ".table-scroll: true"])
             // The monthly report's tag chart has labels to measure.
             let report = try #require(pages.first { $0.kind == "monthly report" })
             try browser.go("\(base)/\(report.path)")
