@@ -391,7 +391,7 @@ private let file5 = #"""
       <table class="tags chart">
         <thead><tr><th scope="col">Tag</th><th scope="col" class="num">Time</th><th scope="col" class="barcell">Compared with the largest</th></tr></thead>
         <tbody>
-        {{#tags}}<tr><th scope="row" class="label">#{{tag}}</th><td class="num value">{{time}}</td><td class="barcell"><svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="{{percent}}% of the largest tag's time"><rect class="track" width="100" height="6"/><rect class="fill" width="{{percent}}" height="6"/></svg></td></tr>
+        {{#tags}}<tr><th scope="row">#{{tag}}</th><td class="num">{{time}}</td><td class="barcell"><svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="{{percent}}% of the largest tag's time"><rect class="track" width="100" height="6"/><rect class="fill" width="{{percent}}" height="6"/></svg></td></tr>
         {{/tags}}
         </tbody>
       </table>
