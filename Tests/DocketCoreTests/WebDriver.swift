@@ -62,10 +62,16 @@ final class WebDriver: @unchecked Sendable {
 
     deinit { quit() }
 
+    /// Ends the session and chromedriver. The driver inherits the test process's blocked signals, SIGTERM
+    /// among them, so `terminate()` alone would leave it running: it is asked to shut down, then killed.
     func quit() {
         if !session.isEmpty { _ = try? call("DELETE", "/session/\(session)") }
         session = ""
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        _ = try? call("GET", "/shutdown")
+        for _ in 0..<20 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     func go(_ url: String) throws { _ = try call("POST", "/session/\(session)/url", ["url": url]) }
