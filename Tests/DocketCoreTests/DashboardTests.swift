@@ -166,6 +166,6 @@ struct DashboardTests {
         #expect(betaOverview.contains("No terms have been agreed yet."))
         let report10 = try #require(site.read("public/\(acme)/hours/2026-10.html"))
         #expect(report10.contains("invoice INV-1"))
-        #expect(report10.contains("<svg class=\"chart\""))
+        #expect(report10.contains("<table class=\"tags chart\">"))
     }
 }

@@ -16,7 +16,9 @@ final class WebDriver: @unchecked Sendable {
     private let port: Int
     private var session = ""
 
-    init(width: Int = 1100, height: Int = 900) throws {
+    /// Starts chromedriver and a headless Chromium whose window is `width` × `height`; with `phone`, a phone's
+    /// screen of that size is emulated instead (a headless window is never narrower than about 500 px).
+    init(width: Int = 1100, height: Int = 900, phone: Bool = false) throws {
         let port = Int.random(in: 20_000...40_000)
         self.port = port
         process.executableURL = URL(fileURLWithPath: Self.driver)
@@ -38,19 +40,18 @@ final class WebDriver: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.1)
         }
         guard ready else { throw WebDriverError.message("chromedriver did not start: \(lastError)") }
+        var options: [String: Any] = [
+            "binary": Self.chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=\(width),\(height)",
+            ],
+        ]
+        if phone {
+            options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": height, "pixelRatio": 3]]
+        }
         let capabilities: [String: Any] = [
-            "capabilities": [
-                "alwaysMatch": [
-                    "browserName": "chrome",
-                    "goog:chromeOptions": [
-                        "binary": Self.chromium,
-                        "args": [
-                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--window-size=\(width),\(height)",
-                        ],
-                    ],
-                ]
-            ]
+            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]
         ]
         let response = try call("POST", "/session", capabilities)
         guard let value = response["value"] as? [String: Any], let id = value["sessionId"] as? String else {
@@ -61,10 +62,16 @@ final class WebDriver: @unchecked Sendable {
 
     deinit { quit() }
 
+    /// Ends the session and chromedriver. The driver inherits the test process's blocked signals, SIGTERM
+    /// among them, so `terminate()` alone would leave it running: it is asked to shut down, then killed.
     func quit() {
         if !session.isEmpty { _ = try? call("DELETE", "/session/\(session)") }
         session = ""
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        _ = try? call("GET", "/shutdown")
+        for _ in 0..<20 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     func go(_ url: String) throws { _ = try call("POST", "/session/\(session)/url", ["url": url]) }

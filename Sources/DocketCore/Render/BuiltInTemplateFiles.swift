@@ -55,9 +55,12 @@ private let file1 = #"""
     .lede, .muted { color: var(--muted); }
     .muted { font-size: .9rem; }
     a { color: var(--accent); }
+    /* Keyboard focus, always visible: the accent (at least 3:1 against the paper and the wash) around the element. */
+    :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    .table-scroll:focus-visible { outline-offset: 0; }
     .card { background: var(--paper); border: 1px solid var(--line); border-radius: .75rem; padding: 1rem 1.25rem; margin: 1.25rem 0; }
     .card h2 { margin-top: 0; }
-    .big { font-size: 1.8rem; font-weight: 650; margin: .25rem 0; }
+    .big { font-size: 1.8rem; font-weight: 700; margin: .25rem 0; }
     .big .of { font-size: 1rem; font-weight: 400; color: var(--muted); }
     svg.bar { display: block; width: 100%; height: .75rem; margin: .5rem 0; }
     svg.bar .track { fill: var(--line); }
@@ -72,6 +75,21 @@ private let file1 = #"""
     .facts dt { font-size: .8rem; color: var(--muted); }
     .facts dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
     .scroll { overflow-x: auto; }
+    /* A table wider than a phone scrolls inside its labelled, focusable region; a shadow at either edge shows
+       there is more to see (the paper-coloured covers move with the table and hide the shadow at its ends). */
+    .table-scroll {
+      background-color: var(--paper);
+      background-image:
+        linear-gradient(to right, var(--paper) 30%, rgba(255, 255, 255, 0)),
+        linear-gradient(to left, var(--paper) 30%, rgba(255, 255, 255, 0)),
+        radial-gradient(farthest-side at 0 50%, rgba(29, 35, 48, .3), rgba(29, 35, 48, 0)),
+        radial-gradient(farthest-side at 100% 50%, rgba(29, 35, 48, .3), rgba(29, 35, 48, 0));
+      background-position: left center, right center, left center, right center;
+      background-size: 2.5rem 100%, 2.5rem 100%, 1rem 100%, 1rem 100%;
+      background-repeat: no-repeat;
+      background-attachment: local, local, scroll, scroll;
+    }
+    .table-scroll > table { background: transparent; }
     table { width: 100%; border-collapse: collapse; background: var(--paper); font-variant-numeric: tabular-nums; }
     th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     thead th { font-size: .8rem; color: var(--muted); font-weight: 600; }
@@ -145,6 +163,7 @@ private let file1 = #"""
     .note { border-left: 3px solid var(--line); padding-left: .75rem; margin: 1rem 0; }
     .pay h2 { font-size: 1rem; margin-top: 1.5rem; }
     .small { font-size: .8rem; color: var(--muted); }
+    code { overflow-wrap: anywhere; }
     @media (max-width: 36rem) {
       .party.from { text-align: left; }
       .invoice { padding: 1rem; }
@@ -188,9 +207,8 @@ private let file1 = #"""
     .timeline { list-style: none; padding: 0; margin: .5rem 0; }
     .timeline li { padding: .15rem 0; }
     .timeline time { display: inline-block; min-width: 6.5rem; color: var(--muted); font-variant-numeric: tabular-nums; }
-    svg.chart { width: 100%; height: auto; display: block; }
-    svg.chart .label, svg.chart .value { font-size: 14px; fill: var(--ink); }
-    svg.chart .fill { fill: var(--accent); }
+    table.tags th[scope="row"] { white-space: nowrap; }
+    table.tags .barcell { min-width: 5rem; }
 
     /* Encrypted portals: the locked page and the lock button */
     .locked form { display: grid; gap: .5rem; max-width: 22rem; margin: 1rem 0; }
@@ -213,51 +231,51 @@ private let file2 = #"""
       <h2 id="chase">Chase list</h2>
       {{^chase}}<p>Nothing is overdue.</p>{{/chase}}
       {{#chaseTotals}}<p class="status over">{{.}} overdue.</p>{{/chaseTotals}}
-      <table>{{#hasChase}}<thead><tr><th>Client</th><th>Invoice</th><th class="num">Overdue by</th><th class="num">Balance</th><th>Reminder</th></tr></thead>{{/hasChase}}
-        <tbody>{{#chase}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#href}}<a href="{{href}}">Invoice page</a>{{/href}}{{#mailto}} · <a href="{{mailto}}">Email a reminder</a>{{/mailto}}{{#draft}} · <a href="{{draft}}">draft</a>{{/draft}}</td></tr>{{/chase}}</tbody></table>
+      <div class="scroll table-scroll" role="region" aria-labelledby="chase" tabindex="0"><table>{{#hasChase}}<thead><tr><th scope="col">Client</th><th scope="col">Invoice</th><th scope="col" class="num">Overdue by</th><th scope="col" class="num">Balance</th><th scope="col">Reminder</th></tr></thead>{{/hasChase}}
+        <tbody>{{#chase}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#href}}<a href="{{href}}">Invoice page</a>{{/href}}{{#mailto}} · <a href="{{mailto}}">Email a reminder</a>{{/mailto}}{{#draft}} · <a href="{{draft}}">draft</a>{{/draft}}</td></tr>{{/chase}}</tbody></table></div>
     </section>
 
     <section aria-labelledby="reports"><h2 id="reports">Monthly reports to email</h2>
       {{^hasReports}}<p>No client has figures for last month.</p>{{/hasReports}}
       {{#hasReports}}<p class="muted">Each email gives the month in brief and links the client's report page. The same drafts are in outbox/, beside this folder.</p>
-      <table><thead><tr><th>Client</th><th>Month</th><th>Email</th></tr></thead>
-      <tbody>{{#reports}}<tr><td>{{client}}</td><td><a href="{{page}}">{{about}}</a></td><td><a href="{{mailto}}">Email the report</a> · <a href="{{draft}}">draft</a></td></tr>{{/reports}}</tbody></table>{{/hasReports}}
+      <div class="scroll table-scroll" role="region" aria-labelledby="reports" tabindex="0"><table><thead><tr><th scope="col">Client</th><th scope="col">Month</th><th scope="col">Email</th></tr></thead>
+      <tbody>{{#reports}}<tr><td>{{client}}</td><td><a href="{{page}}">{{about}}</a></td><td><a href="{{mailto}}">Email the report</a> · <a href="{{draft}}">draft</a></td></tr>{{/reports}}</tbody></table></div>{{/hasReports}}
     </section>
 
     <section aria-labelledby="balances"><h2 id="balances">Balance owed per client</h2>
-      <table><thead><tr><th>Client</th><th>Balance</th><th>Overdue</th></tr></thead>
+      <table><thead><tr><th scope="col">Client</th><th scope="col">Balance</th><th scope="col">Overdue</th></tr></thead>
       <tbody>{{#balances}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/balances}}</tbody></table></section>
 
     <section aria-labelledby="so-far"><h2 id="so-far">{{month}} so far, not yet invoiced</h2>
       <p class="muted">Estimates of each client's next invoice from what is logged so far, at the figures in force (fee, overage, out-of-hours work, travel, mileage, expenses; VAT included). For a retainer billed in advance, the next invoice also carries next month's fee.</p>
       {{^soFar}}<p class="muted">Nothing to estimate.</p>{{/soFar}}
       {{#soFarTotals}}<p>{{.}} so far.</p>{{/soFarTotals}}
-      <table><tbody>{{#soFar}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/soFar}}</tbody></table></section>
+      {{#hasSoFar}}<table><thead><tr><th scope="col">Client</th><th scope="col">So far</th></tr></thead><tbody>{{#soFar}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/soFar}}</tbody></table>{{/hasSoFar}}</section>
 
     <section aria-labelledby="burn"><h2 id="burn">Retainer burn this month</h2>
       {{^burn}}<p class="muted">No retainer clients.</p>{{/burn}}
-      <table><tbody>{{#burn}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/burn}}</tbody></table></section>
+      {{#hasBurn}}<div class="scroll table-scroll" role="region" aria-labelledby="burn" tabindex="0"><table><thead><tr><th scope="col">Client</th><th scope="col">Used of available</th><th scope="col">Used</th><th scope="col">Beyond the retainer</th></tr></thead><tbody>{{#burn}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/burn}}</tbody></table></div>{{/hasBurn}}</section>
 
     <section aria-labelledby="unbilled"><h2 id="unbilled">Unbilled time given away</h2>
-      <table><thead><tr><th>Client</th><th>This month</th><th>All months</th></tr></thead>
+      <table><thead><tr><th scope="col">Client</th><th scope="col">This month</th><th scope="col">All months</th></tr></thead>
       <tbody>{{#unbilled}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/unbilled}}</tbody></table></section>
 
     <section aria-labelledby="ooh"><h2 id="ooh">Out-of-hours work</h2>
-      <table><thead><tr><th>Client</th><th>This month</th><th>All months</th></tr></thead>
+      <table><thead><tr><th scope="col">Client</th><th scope="col">This month</th><th scope="col">All months</th></tr></thead>
       <tbody>{{#outOfHours}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/outOfHours}}</tbody></table></section>
 
     <section aria-labelledby="tags"><h2 id="tags">Time by tag, all clients</h2>
       <p class="muted">The average time an entry of each kind takes: a basis for pricing work.</p>
-      <table><thead><tr><th>Tag</th><th>Total</th><th>Entries</th><th>Average</th></tr></thead>
-      <tbody>{{#tags}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/tags}}</tbody></table></section>
+      <div class="scroll table-scroll" role="region" aria-labelledby="tags" tabindex="0"><table><thead><tr><th scope="col">Tag</th><th scope="col">Total</th><th scope="col">Entries</th><th scope="col">Average</th></tr></thead>
+      <tbody>{{#tags}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/tags}}</tbody></table></div></section>
 
     <section aria-labelledby="no-terms"><h2 id="no-terms">Work with no agreed terms</h2>
       {{^noTerms}}<p>Every client with work has agreed terms.</p>{{/noTerms}}
-      <table><tbody>{{#noTerms}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/noTerms}}</tbody></table></section>
+      {{#hasNoTerms}}<table><thead><tr><th scope="col">Client</th><th scope="col">Months with work</th></tr></thead><tbody>{{#noTerms}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/noTerms}}</tbody></table>{{/hasNoTerms}}</section>
 
     <section aria-labelledby="proposals"><h2 id="proposals">Proposed terms awaiting approval</h2>
       {{^proposals}}<p>None.</p>{{/proposals}}
-      <table><tbody>{{#proposals}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/proposals}}</tbody></table></section>
+      {{#hasProposals}}<table><thead><tr><th scope="col">Client</th><th scope="col">Version</th><th scope="col">Would take effect</th></tr></thead><tbody>{{#proposals}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/proposals}}</tbody></table>{{/hasProposals}}</section>
 
     <section aria-labelledby="portals"><h2 id="portals">Portals</h2>
       <ul>{{#portals}}<li><a href="{{href}}">{{name}}</a></li>{{/portals}}</ul>
@@ -273,7 +291,7 @@ private let file3 = #"""
       <h3>{{title}}</h3>
       <p class="status{{#isLate}} over{{/isLate}}{{^isLate}} ok{{/isLate}}">{{status}} <span class="muted">· due {{due}}{{#originalDue}} (extended from {{originalDue}}){{/originalDue}}</span></p>
       <ol class="timeline">
-        {{#timeline}}<li><time>{{date}}</time> {{text}}</li>{{/timeline}}
+        {{#timeline}}<li><time datetime="{{isoDate}}">{{date}}</time> {{text}}</li>{{/timeline}}
       </ol>
       {{#hasWaits}}<p class="muted">{{#waits}}{{.}}. {{/waits}}</p>{{/hasWaits}}
     </article>
@@ -357,7 +375,7 @@ private let file5 = #"""
 
     <section aria-labelledby="kinds">
       <h2 id="kinds">Summary</h2>
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-labelledby="kinds" tabindex="0">
       <table>
         <thead><tr><th scope="col">What</th><th scope="col" class="num">Total</th><th scope="col">How it counts</th></tr></thead>
         <tbody>{{#kinds}}<tr><th scope="row">{{label}}</th><td class="num">{{quantity}}</td><td>{{note}}</td></tr>{{/kinds}}</tbody>
@@ -370,13 +388,13 @@ private let file5 = #"""
     {{#hasTags}}
     <section aria-labelledby="tags">
       <h2 id="tags">Work by tag</h2>
-      <svg class="chart" viewBox="0 0 560 {{chartHeight}}" role="img" aria-labelledby="tags">
-        {{#tags}}
-        <text class="label" x="0" y="{{textY}}">#{{tag}}</text>
-        <rect class="fill" x="170" y="{{y}}" width="{{barWidth}}" height="18"/>
-        <text class="value" x="{{valueX}}" y="{{textY}}">{{time}}</text>
+      <table class="tags chart">
+        <thead><tr><th scope="col">Tag</th><th scope="col" class="num">Time</th><th scope="col" class="barcell">Compared with the largest</th></tr></thead>
+        <tbody>
+        {{#tags}}<tr><th scope="row">#{{tag}}</th><td class="num">{{time}}</td><td class="barcell"><svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label="{{percent}}% of the largest tag's time"><rect class="track" width="100" height="6"/><rect class="fill" width="{{percent}}" height="6"/></svg></td></tr>
         {{/tags}}
-      </svg>
+        </tbody>
+      </table>
     </section>
     {{/hasTags}}
 
@@ -457,7 +475,7 @@ private let file7 = #"""
         </dl>
       </div>
 
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-label="Invoice lines" tabindex="0">
       <table class="lines">
         <thead><tr><th scope="col">Description</th><th scope="col" class="num">Quantity × rate</th><th scope="col" class="num">Amount</th></tr></thead>
         <tbody>
@@ -599,7 +617,7 @@ private let file9 = #"""
     <section class="card" aria-labelledby="so-far">
       <h2 id="so-far">{{label}}: {{total}}</h2>
       <p class="muted">An estimate of the next invoice from what is logged so far, at the rates in force. It is not an invoice and it will change as the month goes on.</p>
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-label="Lines of the estimate" tabindex="0">
       <table class="lines">
         <thead><tr><th scope="col">Description</th><th scope="col" class="num">Quantity × rate</th><th scope="col" class="num">Amount</th></tr></thead>
         <tbody>
@@ -623,7 +641,7 @@ private let file9 = #"""
     {{#hasRecentMonths}}
     <section aria-labelledby="months">
       <h2 id="months">Month by month</h2>
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-labelledby="months" tabindex="0">
       <table>
         <thead><tr><th scope="col">Month</th>{{#hasRetainer}}<th scope="col" class="num">Used of available</th>{{/hasRetainer}}<th scope="col" class="num">Work</th>{{#hasCoreHours}}<th scope="col" class="num">Out of hours</th>{{/hasCoreHours}}<th scope="col" class="num">Travel</th></tr></thead>
         <tbody>
@@ -710,7 +728,7 @@ private let file10 = #"""
       <h2 id="history">History</h2>
       {{^hasRows}}<p class="muted">No invoices yet.</p>{{/hasRows}}
       {{#hasRows}}
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-labelledby="history" tabindex="0">
       <table>
         <thead><tr><th scope="col">Date</th><th scope="col">Item</th><th scope="col" class="num">Invoiced</th><th scope="col" class="num">Paid</th><th scope="col" class="num">Balance</th></tr></thead>
         <tbody>
@@ -724,7 +742,7 @@ private let file10 = #"""
     {{#hasInvoices}}
     <section aria-labelledby="invoices">
       <h2 id="invoices">Invoices</h2>
-      <div class="scroll">
+      <div class="scroll table-scroll" role="region" aria-labelledby="invoices" tabindex="0">
       <table>
         <thead><tr><th scope="col">Invoice</th><th scope="col">Issued</th><th scope="col" class="num">Total</th><th scope="col" class="num">Left to pay</th><th scope="col">Status</th></tr></thead>
         <tbody>

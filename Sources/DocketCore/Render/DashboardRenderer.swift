@@ -82,6 +82,7 @@ struct DashboardRenderer {
                         : "",
                 ])
             },
+            hasBurn: !dashboard.burn.isEmpty,
             unbilled: dashboard.unbilled.map {
                 DashboardRow(cells: [$0.client, Formatting.duration($0.thisMonth), Formatting.duration($0.total)])
             },
@@ -97,13 +98,16 @@ struct DashboardRenderer {
             noTerms: dashboard.noTerms.map {
                 DashboardRow(cells: [$0.client, $0.months.map(\.shortDescription).joined(separator: ", ")])
             },
+            hasNoTerms: !dashboard.noTerms.isEmpty,
             proposals: dashboard.proposals.map {
                 DashboardRow(cells: [$0.client, "version \($0.version)", $0.effective.shortDescription])
             },
+            hasProposals: !dashboard.proposals.isEmpty,
             portals: portals.map { PortalLink(name: $0.name, href: "../\($0.indexPath)") },
             soFar: dashboard.soFar.map {
                 DashboardRow(cells: [$0.client, MoneyFormat.format($0.amount, currency: $0.currency)])
             },
+            hasSoFar: !dashboard.soFar.isEmpty,
             soFarTotals: dashboard.soFarTotals.map { MoneyFormat.format($0.amount, currency: $0.currency) },
             calendarHref: "calendar.ics")
     }

@@ -94,7 +94,9 @@ extension PortalRenderer {
             title: deliverable.title, due: deliverable.agreedDue.longDescription,
             originalDue: deliverable.extensions.isEmpty ? nil : deliverable.due.longDescription, status: facts.status,
             isLate: facts.isLate, isOpen: deliverable.isOpen,
-            timeline: facts.timeline.map { TimelineRow(date: $0.date.shortDescription, text: $0.text) },
+            timeline: facts.timeline.map {
+                TimelineRow(date: $0.date.shortDescription, isoDate: $0.date.description, text: $0.text)
+            },
             waits: facts.waits, hasWaits: !facts.waits.isEmpty)
     }
 

@@ -21,6 +21,8 @@ struct DashboardPage: Sendable {
     var balances: [DashboardRow]
     /// Retainer burn: client, used of available, percent, overage.
     var burn: [DashboardRow]
+    /// Whether any client has a retainer (so the burn table has rows and its header row).
+    var hasBurn: Bool
     /// Unbilled time: client, this month, all months.
     var unbilled: [DashboardRow]
     /// Out-of-hours work: client, this month, all months.
@@ -29,12 +31,18 @@ struct DashboardPage: Sendable {
     var tags: [DashboardRow]
     /// Clients with work but no agreed terms: client, months.
     var noTerms: [DashboardRow]
+    /// Whether any client has work with no agreed terms.
+    var hasNoTerms: Bool
     /// Proposals awaiting approval: client, version, effective.
     var proposals: [DashboardRow]
+    /// Whether any proposal awaits approval.
+    var hasProposals: Bool
     /// Each active client's portal, by its local path.
     var portals: [PortalLink]
     /// This month so far, estimated per client not yet invoiced for it: client, amount.
     var soFar: [DashboardRow]
+    /// Whether any client has an estimate this month.
+    var hasSoFar: Bool
     /// The month so far, one total per currency (the business currency first), each with its symbol.
     var soFarTotals: [String]
     /// Every active client's dates as a calendar (`calendar.ics`, beside the dashboard).

@@ -97,6 +97,8 @@ struct DeliverableView: Sendable {
 struct TimelineRow: Sendable {
     /// Date for people.
     var date: String
+    /// The same date as `YYYY-MM-DD`, for the `<time>` element's `datetime`.
+    var isoDate: String
     /// What happened.
     var text: String
 }
