@@ -28,7 +28,7 @@ final class WebDriver: @unchecked Sendable {
         try process.run()
         var ready = false
         var lastError = ""
-        for _ in 0..<100 {
+        for _ in 0..<300 {  // up to 30 s: a loaded 2-core machine starts it slowly
             do {
                 if try call("GET", "/status")["value"] != nil {
                     ready = true
