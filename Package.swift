@@ -5,7 +5,11 @@ let package = Package(
     name: "Docket",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "docket", targets: ["docket"])
+        .executable(name: "docket", targets: ["docket"]),
+        // For the fuzz targets in Fuzz/ (their own package, built only by scripts/fuzz): a package can use
+        // another's targets only through its products.
+        .library(name: "DocketCore", targets: ["DocketCore"]),
+        .library(name: "DocketTemplates", targets: ["DocketTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
