@@ -8,8 +8,10 @@ import Foundation
 
 /// Writes the built files into `public/`, touching only what changed.
 ///
-/// A file is written only when its bytes differ from what is there (each write goes to a temporary file
-/// that is then renamed over the old one). Files Docket wrote in an earlier build and no longer produces
+/// A file is written only when its bytes differ from what is there. Each file is written whole to a
+/// temporary file outside the output folder (`.docket-cache/tmp/`, see `SiteWriter+Scratch.swift`), then
+/// renamed to its name, so that a build killed at any moment never leaves a half-written file under a name
+/// that is published, nor a temporary file that would be uploaded. Files Docket wrote in an earlier build and no longer produces
 /// are removed, with folders they leave empty (`removeStale`); what a build produced is kept in its record,
 /// `.docket/build-record` in the site folder (outside `public/`, so the list of portals is never
 /// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
@@ -18,11 +20,18 @@ public struct SiteWriter: Sendable {
     let root: URL
     /// The output folder's name inside the site folder.
     let folder: String
+    /// Whether each file is written to a temporary file and renamed into place (false only for a new output
+    /// folder that is itself renamed into place once complete, `PageStage`'s).
+    let whole: Bool
+    /// The mode new files are created with (before the umask).
+    let mode: mode_t
 
     /// Creates a writer for an output folder of a site (`public` by default).
-    init(root: URL, folder: String = "public") {
+    init(root: URL, folder: String = "public", whole: Bool = true, mode: mode_t = 0o644) {
         self.root = root
         self.folder = folder
+        self.whole = whole
+        self.mode = mode
     }
 
     /// The output folder.
@@ -96,6 +105,8 @@ public struct SiteWriter: Sendable {
         defer { for descriptor in openFolders.values { close(descriptor) } }
         let fresh = openFolders
         let made = created
+        let scratch = whole ? Scratch(root: root) : nil
+        let mode = mode
         enum Result: Sendable {
             case written(FileStatus?)
             case unchanged
@@ -105,6 +116,20 @@ public struct SiteWriter: Sendable {
             let path = base + "/" + file.path
             do {
                 let parent = Self.parent(of: file.path)
+                if let scratch {
+                    if made.contains(parent) {
+                        return .written(
+                            try scratch.put(
+                                file.data, at: path, mode: mode, folder: fresh[parent].map { ($0, Self.name(of: file.path)) }))
+                    }
+                    if let status = FileStatus.of(path), status.size == file.data.count,
+                        FileManager.default.contents(atPath: path) == file.data
+                    {
+                        return .unchanged
+                    }
+                    _ = try scratch.put(file.data, at: path, mode: mode, folder: nil)
+                    return .written(nil)
+                }
                 if let folder = fresh[parent] {
                     let name = Self.name(of: file.path)
                     return .written(try Self.writeNewFile(file.data, in: folder, name: name, path: path))
