@@ -28,7 +28,7 @@ struct CrashSafetyTests {
         var lock: SiteLock? = try SiteLock.acquire(root: site.root, command: "build", waiting: { _ in })
         #expect(lock != nil)
         let errors = site.root.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = CLITests.executable
         process.arguments = ["build", "--site", site.root.path, "--today", "2026-11-29"]

@@ -186,13 +186,29 @@ public struct SiteWriter: Sendable {
         return status
     }
 
+    #if DEBUG
+        /// A test hook, in debug builds only (release builds have no such variable): with
+        /// `DOCKET_TEST_WRITE_PAUSE_US` set, every file is written in two halves with that many microseconds
+        /// between them, so that the killed-build test (`KilledBuildTests`) can land kills while files are
+        /// half-written (docs/testing.md, "Crash-safe builds").
+        static let testWritePause = ProcessInfo.processInfo.environment["DOCKET_TEST_WRITE_PAUSE_US"].flatMap {
+            UInt32($0)
+        }
+    #endif
+
     /// Writes all the bytes to an open file; 0, or the error number.
     static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                var count = buffer.count - offset
+                #if DEBUG
+                    let pause = offset == 0 && count > 1 ? testWritePause : nil
+                    if pause != nil { count /= 2 }
+                    defer { if let pause { usleep(pause) } }
+                #endif
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, count)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
