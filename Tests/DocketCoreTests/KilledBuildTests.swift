@@ -130,7 +130,7 @@ struct KilledBuildTests {
         for line in timings.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             guard parts.count == 3, parts[1] == "s", let seconds = Double(parts[0]) else { continue }
-            if parts[2].hasPrefix("write") { writing = true }
+            if parts[2].trimmingCharacters(in: .whitespaces).hasPrefix("write") { writing = true }
             if !writing { before += seconds }
             total += seconds
         }
