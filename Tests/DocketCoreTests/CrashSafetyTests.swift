@@ -60,7 +60,8 @@ struct CrashSafetyTests {
             SiteLock.waitingMessage(holder: .init(pid: 7, command: "log"))
                 == "docket: waiting for another docket log on this site (pid 7) to finish…\n")
         #expect(
-            SiteLock.waitingMessage(holder: nil) == "docket: waiting for another docket command on this site to finish…\n")
+            SiteLock.waitingMessage(holder: nil)
+                == "docket: waiting for another docket command on this site to finish…\n")
     }
 
     @Test("the lock is the kernel's: a second taker in this process waits too, and gets it once it is released")
@@ -81,12 +82,15 @@ struct CrashSafetyTests {
         #expect(done.wait(timeout: .now() + 10) == .success)
     }
 
-    @Test("after an interrupted build, the files its journal names that this build does not produce are removed, with its temporary files")
+    @Test(
+        "after an interrupted build, the files its journal names that this build does not produce are removed, with its temporary files"
+    )
     func journalRemovesWhatAKilledBuildWrote() throws {
         let site = try site()
         #expect(site.build().succeeded)
         let clean = OutputTree(site: site.root)
-        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         // What a build killed while writing could leave: a page of a month no longer produced, a temporary
         // file beside a page (an output folder on another file system), and its journal.
         try site.write("public/\(token)/hours/2026-12.html", "<p>half")
@@ -135,12 +139,16 @@ struct CrashSafetyTests {
         #expect(site.read("outbox/a.eml") == "two")
     }
 
-    @Test("the checker of a killed build flags a half-written file, a temporary file and a stale file, and passes a mix of before and after")
+    @Test(
+        "the checker of a killed build flags a half-written file, a temporary file and a stale file, and passes a mix of before and after"
+    )
     func checkerCatchesDamage() {
         let before = OutputTree(files: ["public/a.html": Data("old a".utf8), "public/gone.html": Data("gone".utf8)])
         let after = OutputTree(files: ["public/a.html": Data("new a, longer".utf8), "public/b.html": Data("b".utf8)])
         // Each file as before or as after, some not yet written or not yet removed: fine.
-        let mixed = OutputTree(files: ["public/a.html": Data("new a, longer".utf8), "public/gone.html": Data("gone".utf8)])
+        let mixed = OutputTree(files: [
+            "public/a.html": Data("new a, longer".utf8), "public/gone.html": Data("gone".utf8),
+        ])
         #expect(mixed.violations(before: before, after: after).isEmpty)
         let damaged = OutputTree(files: [
             "public/a.html": Data("new a".utf8),
@@ -164,7 +172,8 @@ struct CrashSafetyTests {
         try site.write("content/clients/acme/timesheets/2026-11.md", "## 2026-11-02\n- 3h Work\n")
         #expect(site.build().succeeded)
         let after = OutputTree(site: site.root)
-        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try #require(site.read("content/clients/acme/token.txt")).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let page = "public/\(token)/index.html"
         let full = try #require(after.files[page])
         try site.write(page, full.prefix(full.count / 2))

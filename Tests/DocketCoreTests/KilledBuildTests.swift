@@ -192,7 +192,8 @@ struct KilledBuildTests {
             let seconds = Date().timeIntervalSince(started)
             try #require(run.status == 0, "\(run.stderr)")
             let differences = OutputTree(site: site).differences(from: b ? treeB : treeA)
-            #expect(differences.isEmpty, "an uninterrupted rebuild differs from a clean build: \(differences.prefix(5))")
+            #expect(
+                differences.isEmpty, "an uninterrupted rebuild differs from a clean build: \(differences.prefix(5))")
             let phases = Self.writeStart(run.stderr)
             // Starting the process is the time not in any phase.
             return (seconds, max(0, seconds - phases.total) + phases.beforeWrite)
@@ -230,7 +231,8 @@ struct KilledBuildTests {
             process.waitUntilExit()
             let killed = process.terminationReason == .uncaughtSignal
             if !killed { finishedFirst += 1 }
-            let journal = FileManager.default.fileExists(atPath: site.appendingPathComponent(".docket/build-journal").path)
+            let journal = FileManager.default.fileExists(
+                atPath: site.appendingPathComponent(".docket/build-journal").path)
             if killed && journal { killedWriting += 1 }
             print(
                 "Killed builds: kill \(attempt + 1) at \(String(format: "%.3f", delay)) s, \(to ? "A→B" : "B→A"): \(killed ? (journal ? "killed while writing" : "killed before writing") : "had finished")"
@@ -245,7 +247,9 @@ struct KilledBuildTests {
             let repair = try Self.docket(["build", "--site", site.path] + today, home: home, extra: Self.pausing)
             try #require(repair.status == 0, "\(repair.stderr)")
             let differences = OutputTree(site: site).differences(from: to ? treeB : treeA)
-            #expect(differences.isEmpty, "seed \(seed), kill \(attempt + 1), after the next build: \(differences.prefix(10))")
+            #expect(
+                differences.isEmpty,
+                "seed \(seed), kill \(attempt + 1), after the next build: \(differences.prefix(10))")
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".docket/build-journal").path))
             let scratch = site.appendingPathComponent(".docket-cache/tmp").path
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []).isEmpty)

@@ -120,7 +120,8 @@ public struct SiteWriter: Sendable {
                     if made.contains(parent) {
                         return .written(
                             try scratch.put(
-                                file.data, at: path, mode: mode, folder: fresh[parent].map { ($0, Self.name(of: file.path)) }))
+                                file.data, at: path, mode: mode,
+                                folder: fresh[parent].map { ($0, Self.name(of: file.path)) }))
                     }
                     if let status = FileStatus.of(path), status.size == file.data.count,
                         FileManager.default.contents(atPath: path) == file.data
