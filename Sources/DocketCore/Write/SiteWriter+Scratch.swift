@@ -47,7 +47,7 @@ extension SiteWriter {
         {
             let temporary = path + "/" + Self.uniqueName()
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            guard descriptor >= 0 else { return try putBeside(data, at: target, mode: mode) }
+            guard descriptor >= 0 else { return try putBeside(data, at: target, mode: mode, status: folder != nil) }
             var failure = SiteWriter.writeAll(data, to: descriptor)
             if failure == 0 {
                 let renamed =
@@ -62,7 +62,7 @@ extension SiteWriter {
             close(descriptor)
             if failure == EXDEV {
                 unlink(temporary)
-                return try putBeside(data, at: target, mode: mode)
+                return try putBeside(data, at: target, mode: mode, status: folder != nil)
             }
             if failure != 0 {
                 unlink(temporary)
@@ -71,19 +71,22 @@ extension SiteWriter {
             return status
         }
 
-        /// Writes `data` to `<target>.docket-new` and renames it to `target`.
-        private func putBeside(_ data: Data, at target: String, mode: mode_t) throws -> FileStatus? {
+        /// Writes `data` to `<target>.docket-new` and renames it to `target`; with `status`, returns the file's
+        /// status after the rename.
+        private func putBeside(_ data: Data, at target: String, mode: mode_t, status: Bool) throws -> FileStatus? {
             let temporary = target + Self.leftoverSuffix
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
             guard descriptor >= 0 else { throw WriteError(message: "\(target): \(String(cString: strerror(errno)))") }
             var failure = SiteWriter.writeAll(data, to: descriptor)
-            if close(descriptor) != 0 && failure == 0 { failure = errno }
             if failure == 0, rename(temporary, target) != 0 { failure = errno }
+            var info = stat()
+            let written = failure == 0 && status && fstat(descriptor, &info) == 0 ? FileStatus(info) : nil
+            if close(descriptor) != 0 && failure == 0 { failure = errno }
             if failure != 0 {
                 unlink(temporary)
                 throw WriteError(message: "\(target): \(String(cString: strerror(failure)))")
             }
-            return nil
+            return written
         }
 
         /// The suffix of a temporary file written beside its target.

@@ -54,9 +54,16 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Creates the output folder. Call before `writeBatch`.
+    /// Creates the output folder, and the scratch folder its files are written in first (mode 0700; a build
+    /// empties it beforehand, `Scratch.prepare`). Call before `writeBatch`.
     func begin() throws {
         try FileManager.default.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
+        guard whole else { return }
+        let scratch = Scratch(root: root).path
+        if mkdir(scratch, 0o700) != 0, errno == ENOENT {
+            try FileManager.default.createDirectory(
+                atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
     }
 
     /// Writes some of the files (on all cores), comparing each with what is there.
