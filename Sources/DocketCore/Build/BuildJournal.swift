@@ -46,9 +46,10 @@ struct BuildJournal: Sendable, Equatable {
         guard let other else { return self }
         var merged = self
         merged.clients.formUnion(other.clients)
-        merged.outputs.public += other.outputs.public
-        merged.outputs.dashboard += other.outputs.dashboard
-        merged.outputs.outbox += other.outputs.outbox
+        // Each path once, however many builds in a row were interrupted.
+        merged.outputs.public = Array(Set(outputs.public + other.outputs.public))
+        merged.outputs.dashboard = Array(Set(outputs.dashboard + other.outputs.dashboard))
+        merged.outputs.outbox = Array(Set(outputs.outbox + other.outputs.outbox))
         return merged
     }
 
@@ -56,12 +57,13 @@ struct BuildJournal: Sendable, Equatable {
     /// over the journal, so that it is whole or absent.
     func save(root: URL) throws {
         var text = ""
-        for slug in clients.sorted() { text += "C\t\(slug)\n" }
+        text.reserveCapacity(64 * (outputs.public.count + outputs.dashboard.count + outputs.outbox.count))
+        for slug in clients { text += "C\t\(slug)\n" }
         for (folder, paths) in [
             ("public", outputs.public), (Builder.dashboardFolder, outputs.dashboard),
             (Builder.outboxFolder, outputs.outbox),
         ] {
-            for path in Set(paths).sorted() { text += "O\t\(folder)/\(path)\n" }
+            for path in paths { text += "O\t\(folder)/\(path)\n" }
         }
         let url = Self.url(root: root)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
