@@ -214,10 +214,11 @@ struct KilledBuildTests {
             defer { attempt += 1 }
             let to = !inB
             let measured = to ? toB : toA
-            // Half of the kills anywhere in the run, half in its write phase.
+            // Half of the kills anywhere in the run, half in its write phase (which a run not measured often
+            // reaches a little sooner, and ends sooner, than the measured one).
             let aimAtWrite = attempt % 2 == 1 || attempt >= kills
-            let from = aimAtWrite ? measured.writeFrom : 0
-            let delay = Double.random(in: from...(max(from, measured.seconds) * 1.05 + 0.001), using: &random)
+            let from = aimAtWrite ? measured.writeFrom * 0.85 : 0
+            let delay = Double.random(in: from...(max(from, measured.seconds) * 0.95 + 0.001), using: &random)
             try inputs.set(b: to)
             let process = Process()
             process.executableURL = CLITests.executable
