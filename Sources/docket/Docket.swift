@@ -208,6 +208,9 @@ struct LinksCommand: ParsableCommand {
     var invoice: String?
 
     func run() throws {
+        // A new token or key is saved here: never while a build writes this site.
+        let lock = try SiteLock.acquire(root: options.root, command: "links")
+        defer { withExtendedLifetime(lock) {} }
         var diagnostics = Diagnostics()
         if let number = invoice {
             if rotate != nil { throw ValidationError("--invoice and --rotate cannot be used together") }

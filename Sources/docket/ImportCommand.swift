@@ -46,6 +46,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Never while a build (or another command) writes this site.
+        let lock = try SiteLock.acquire(root: options.root, command: "import")
+        defer { withExtendedLifetime(lock) {} }
         var diagnostics = Diagnostics()
         var names: [String: String] = [:]
         for pair in map {

@@ -62,6 +62,9 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Never while a build (or another command) writes this site.
+        let lock = try SiteLock.acquire(root: options.root, command: "invoice")
+        defer { withExtendedLifetime(lock) {} }
         let today = try options.todayDate()
         let root = options.root
         let issuedDate = issued.flatMap { CalendarDate(iso: $0) }

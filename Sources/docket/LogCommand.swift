@@ -37,6 +37,9 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Never while a build (or another command) writes this site.
+        let lock = try SiteLock.acquire(root: options.root, command: "log")
+        defer { withExtendedLifetime(lock) {} }
         let today = try options.todayDate()
         var diagnostics = Diagnostics()
         guard

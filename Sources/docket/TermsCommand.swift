@@ -36,6 +36,9 @@ struct TermsCommand: ParsableCommand {
         }
 
         func run() throws {
+            // Never while a build (or another command) writes this site.
+            let lock = try SiteLock.acquire(root: options.root, command: "terms")
+            defer { withExtendedLifetime(lock) {} }
             var diagnostics = Diagnostics()
             let date = try on.flatMap { CalendarDate(iso: $0) } ?? options.todayDate()
             guard
@@ -61,6 +64,9 @@ struct TermsCommand: ParsableCommand {
         var version: Int
 
         func run() throws {
+            // Never while a build (or another command) writes this site.
+            let lock = try SiteLock.acquire(root: options.root, command: "terms")
+            defer { withExtendedLifetime(lock) {} }
             var diagnostics = Diagnostics()
             guard
                 let sealed = TermsAgreement.seal(

@@ -42,6 +42,9 @@ extension Builder {
         let reusable: [BuildCache.ClientRecord?]
         /// How many client folders are rebuilt.
         let freshCount: Int
+        /// What a build that was interrupted left in its journal (nil when the last build ended): its
+        /// clients are rebuilt, and its files counted among the last build's.
+        let interrupted: BuildJournal?
 
         /// Reads the record, fingerprints every input, and decides, on all cores (it stats every file of
         /// their portals), which clients are reused.
@@ -49,6 +52,8 @@ extension Builder {
             let caching = options.mode == .build && options.useCache
             let cache = BuildCache(root: options.root, environment: options.environment)
             let previous = caching ? cache.load() : nil
+            let interrupted = options.mode == .build ? BuildJournal.load(root: options.root) : nil
+            let distrusted = interrupted?.clients ?? []
             clock.mark("read the build record", in: &report)
             let inputs = caching ? cache.inputs(previous: previous, options: options) : BuildCache.Inputs()
             let global = inputs.globalFingerprint
@@ -57,7 +62,8 @@ extension Builder {
 
             let rootPath = options.root.path
             let reusable: [BuildCache.ClientRecord?] = shared.slugs.parallelMap(threads: Builder.ioThreads) { slug in
-                guard let usable, let old = usable.clients[slug], let now = inputs.clients[slug]?.fingerprint,
+                guard let usable, !distrusted.contains(slug), let old = usable.clients[slug],
+                    let now = inputs.clients[slug]?.fingerprint,
                     old.fingerprint == now, BuildCache.outputsUnchanged(old, rootPath: rootPath)
                 else { return nil }
                 return old
@@ -66,7 +72,7 @@ extension Builder {
             clock.mark("check the outputs of unchanged clients", in: &report)
             return ReusePlan(
                 cache: cache, caching: caching, previous: previous, inputs: inputs, usable: usable,
-                reusable: reusable, freshCount: freshCount)
+                reusable: reusable, freshCount: freshCount, interrupted: interrupted)
         }
 
         /// The client folders to rebuild, in order, with the files the fingerprint listed in each (nil where
@@ -81,7 +87,8 @@ extension Builder {
     /// depend only on what was fingerprinted) as the last build left them — fills the report from the last
     /// build's and returns true: nothing is rendered or written.
     static func reportUnchanged(_ plan: ReusePlan, shared: Shared, options: Options, report: inout Report) -> Bool {
-        guard let usable = plan.usable, plan.freshCount == 0, usable.clients.count == shared.slugs.count,
+        guard let usable = plan.usable, plan.interrupted == nil, plan.freshCount == 0,
+            usable.clients.count == shared.slugs.count,
             siteOutputsUnchanged(usable, rootPath: options.root.path)
         else { return false }
         for warning in usable.warnings { report.diagnostics.append(warning) }

@@ -61,8 +61,17 @@ extension Builder {
         let dashboardPaths = output.dashboard.map(\.path)
         // With no client rebuilt into other files and the same clients as last time, the files produced are
         // the ones the record lists already: nothing can be stale, and the list is not even read.
-        let mayLeaveStale = !sameFiles(outcomes, plan: plan)
+        let mayLeaveStale = plan.interrupted != nil || !sameFiles(outcomes, plan: plan)
         do {
+            // What is about to be written, on disk before any of it (with what an interrupted build was
+            // writing), and an empty scratch folder for the files on their way.
+            try SiteWriter.Scratch(root: root).prepare()
+            try journal(output, plan: plan).save(root: root)
+            if let interrupted = plan.interrupted {
+                writer.removeLeftovers(of: interrupted.outputs.public)
+                dashboardWriter.removeLeftovers(of: interrupted.outputs.dashboard)
+                SiteWriter(root: root, folder: outboxFolder).removeLeftovers(of: interrupted.outputs.outbox)
+            }
             for case .fresh(let facts, _, _) in outcomes {
                 guard let portal = facts.portal else { continue }
                 if portal.isNewToken { try ShareToken.save(portal.token, slug: portal.slug, root: root) }
@@ -72,9 +81,13 @@ extension Builder {
             }
             // Pages written straight into a new public/ are put in place first (one rename). Copied instead,
             // their files have a new status: the record's blocks made with the old one are made again.
-            if stage.tree != nil, try !stage.publish(as: writer) { stream?.discard() }
+            if let tree = stage.tree {
+                // The site-wide files go into the new public/ too, so that it appears complete.
+                report.outcome.add(try tree.writeBatch(output.siteFiles))
+                if try !stage.publish(as: writer) { stream?.discard() }
+            }
             try writer.begin()
-            report.outcome.add(try writer.writeBatch(output.siteFiles))
+            if stage.tree == nil { report.outcome.add(try writer.writeBatch(output.siteFiles)) }
             // Each rebuilt client's pages, client by client on all cores.
             let written = outcomes.parallelMap { outcome -> Result<SiteWriter.Outcome, Error> in
                 switch outcome {
@@ -87,7 +100,8 @@ extension Builder {
             }
             for result in written { report.outcome.add(try result.get()) }
             // The record's list is not replaced before step 7, so it still names the last build's files.
-            let previous = mayLeaveStale ? plan.cache.previousOutputs(plan.previous) : nil
+            let previous =
+                mayLeaveStale ? plan.cache.previousOutputs(plan.previous, interrupted: plan.interrupted) : nil
             if let previous {
                 let removed = try writer.removeStale(previous.public, produced: report.paths)
                 report.outcome.removed = removed.count
@@ -107,7 +121,7 @@ extension Builder {
         } catch {
             report.diagnostics.error("public", "cannot write the site: \(error.localizedDescription)")
             stream?.discard()
-            let previous = plan.cache.previousOutputs(plan.previous)
+            let previous = plan.cache.previousOutputs(plan.previous, interrupted: plan.interrupted)
             plan.cache.saveOutputsOnly(
                 BuildCache.Outputs(
                     public: previous.public + report.paths,
@@ -117,6 +131,21 @@ extension Builder {
         }
         report.reusedCache = report.rebuiltClients.isEmpty && report.outcome.written == 0 && report.outcome.removed == 0
         return true
+    }
+
+    /// The journal of a build about to write `output`: the clients it rebuilt, with every file they, the
+    /// site-wide pages, the dashboard and the outbox may put in place, and whatever an interrupted build's
+    /// journal named.
+    private static func journal(_ output: SiteOutput, plan: ReusePlan) -> BuildJournal {
+        var journal = BuildJournal()
+        for case .fresh(let facts, _, _) in output.outcomes {
+            journal.clients.insert(facts.slug)
+            journal.outputs.public += facts.outputs
+        }
+        journal.outputs.public += output.siteFiles.map(\.path)
+        journal.outputs.dashboard = output.dashboard.map(\.path)
+        journal.outputs.outbox = output.outbox.map(\.path)
+        return journal.merged(with: plan.interrupted)
     }
 
     /// Whether every client is one the last usable record knows, with the same files (none rebuilt into

@@ -34,6 +34,8 @@ public enum Builder {
         public var useCache: Bool
         /// Where the run says how far it has got (`docket build`'s progress line), or nil.
         public var progress: BuildProgress?
+        /// Called once when a build waits for another command holding the site's lock (`SiteLock`).
+        public var waiting: @Sendable (SiteLock.Holder?) -> Void = { SiteLock.sayWaiting($0) }
 
         /// Creates options.
         public init(
@@ -115,14 +117,32 @@ public enum Builder {
     ///    only their `ClientFacts` are kept, their pages wait in a `PageStage`.
     /// 4. Run the checks across clients on the facts (share tokens, invoice numbers).
     /// 5. Render the dashboard from every client's part.
-    /// 6. Write (a build only, and only when the whole site validated): new secrets, pages, stale files
-    ///    removed (and the old portals they were, named), the dashboard.
+    /// 6. Write (a build only, and only when the whole site validated): the journal of what is about to be
+    ///    written (`BuildJournal`), new secrets, pages, stale files removed (and the old portals they were,
+    ///    named), the dashboard.
     /// 7. Save the record of what this build read and produced, for the next build.
     /// 8. Portal folders in `public/` that this build did not produce and no record listed: removed when
-    ///    their marker file shows Docket wrote them (`PortalMarker`), otherwise named in a warning.
+    ///    their marker file shows Docket wrote them (`PortalMarker`), otherwise named in a warning. Then the
+    ///    journal is removed: the build has ended.
+    ///
+    /// A build holds the site's lock (`SiteLock`) from the start. Killed at any moment, it leaves each file
+    /// as it was or as it would be (`SiteWriter` writes whole files and renames them), and the journal tells
+    /// the next build what to distrust.
     static func runPipeline(_ options: Options) -> Report {
         var report = Report()
         var clock = PhaseClock()
+
+        // 0. A build holds the site's lock to the end: two builds never interleave.
+        var lock: SiteLock?
+        if options.mode == .build {
+            do {
+                lock = try SiteLock.acquire(root: options.root, command: "build", waiting: options.waiting)
+            } catch {
+                report.diagnostics.error(".docket", "\(error)")
+                return report
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
 
         // 1. What every client shares.
         guard let shared = loadShared(options, diagnostics: &report.diagnostics) else { return report }
@@ -178,6 +198,7 @@ public enum Builder {
         // 8. Portal folders in public/ that this build did not produce: removed when marked as Docket's,
         // otherwise named.
         clearOldPortals(&report, root: options.root, previous: plan.previous)
+        BuildJournal.remove(root: options.root)
         return report
     }
 }

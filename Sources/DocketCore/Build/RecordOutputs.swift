@@ -35,9 +35,9 @@ extension BuildCache {
 
     /// Every file the last build produced: from `record` when it was read, else from whatever output lines
     /// the record file holds (a record of another version, a damaged one, or one of output lines only); with
-    /// the files an earlier Docket's manifests list.
-    func previousOutputs(_ record: Record?) -> Outputs {
-        var outputs = Outputs()
+    /// the files an earlier Docket's manifests list, and those the journal of an interrupted build names.
+    func previousOutputs(_ record: Record?, interrupted: BuildJournal? = nil) -> Outputs {
+        var outputs = interrupted?.outputs ?? Outputs()
         if let record {
             for client in record.clients.values { outputs.public += client.outputs }
             for (path, _) in record.siteOutputs { outputs.add(recorded: path) }

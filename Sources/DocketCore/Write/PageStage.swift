@@ -33,7 +33,8 @@ final class PageStage: @unchecked Sendable {
     /// `.docket-cache/public-new`), to be put in place by `publish(as:)`.
     init(root: URL, newSiteFolder folder: String) throws {
         directory = nil
-        let writer = SiteWriter(root: root, folder: folder)
+        // Its files need no temporary files: the folder is renamed into place only once it is complete.
+        let writer = SiteWriter(root: root, folder: folder, whole: false)
         try? FileManager.default.removeItem(at: writer.publicDirectory)
         try writer.begin()
         tree = writer

@@ -8,8 +8,10 @@ import Foundation
 
 /// Writes the built files into `public/`, touching only what changed.
 ///
-/// A file is written only when its bytes differ from what is there (each write goes to a temporary file
-/// that is then renamed over the old one). Files Docket wrote in an earlier build and no longer produces
+/// A file is written only when its bytes differ from what is there. Each file is written whole to a
+/// temporary file outside the output folder (`.docket-cache/tmp/`, see `SiteWriter+Scratch.swift`), then
+/// renamed to its name, so that a build killed at any moment never leaves a half-written file under a name
+/// that is published, nor a temporary file that would be uploaded. Files Docket wrote in an earlier build and no longer produces
 /// are removed, with folders they leave empty (`removeStale`); what a build produced is kept in its record,
 /// `.docket/build-record` in the site folder (outside `public/`, so the list of portals is never
 /// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
@@ -18,11 +20,18 @@ public struct SiteWriter: Sendable {
     let root: URL
     /// The output folder's name inside the site folder.
     let folder: String
+    /// Whether each file is written to a temporary file and renamed into place (false only for a new output
+    /// folder that is itself renamed into place once complete, `PageStage`'s).
+    let whole: Bool
+    /// The mode new files are created with (before the umask).
+    let mode: mode_t
 
     /// Creates a writer for an output folder of a site (`public` by default).
-    init(root: URL, folder: String = "public") {
+    init(root: URL, folder: String = "public", whole: Bool = true, mode: mode_t = 0o644) {
         self.root = root
         self.folder = folder
+        self.whole = whole
+        self.mode = mode
     }
 
     /// The output folder.
@@ -45,9 +54,16 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Creates the output folder. Call before `writeBatch`.
+    /// Creates the output folder, and the scratch folder its files are written in first (mode 0700; a build
+    /// empties it beforehand, `Scratch.prepare`). Call before `writeBatch`.
     func begin() throws {
         try FileManager.default.createDirectory(at: publicDirectory, withIntermediateDirectories: true)
+        guard whole else { return }
+        let scratch = Scratch(root: root).path
+        if mkdir(scratch, 0o700) != 0, errno == ENOENT {
+            try FileManager.default.createDirectory(
+                atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
     }
 
     /// Writes some of the files (on all cores), comparing each with what is there.
@@ -96,6 +112,8 @@ public struct SiteWriter: Sendable {
         defer { for descriptor in openFolders.values { close(descriptor) } }
         let fresh = openFolders
         let made = created
+        let scratch = whole ? Scratch(root: root) : nil
+        let mode = mode
         enum Result: Sendable {
             case written(FileStatus?)
             case unchanged
@@ -105,6 +123,21 @@ public struct SiteWriter: Sendable {
             let path = base + "/" + file.path
             do {
                 let parent = Self.parent(of: file.path)
+                if let scratch {
+                    if made.contains(parent) {
+                        return .written(
+                            try scratch.put(
+                                file.data, at: path, mode: mode,
+                                folder: fresh[parent].map { ($0, Self.name(of: file.path)) }))
+                    }
+                    if let status = FileStatus.of(path), status.size == file.data.count,
+                        FileManager.default.contents(atPath: path) == file.data
+                    {
+                        return .unchanged
+                    }
+                    _ = try scratch.put(file.data, at: path, mode: mode, folder: nil)
+                    return .written(nil)
+                }
                 if let folder = fresh[parent] {
                     let name = Self.name(of: file.path)
                     return .written(try Self.writeNewFile(file.data, in: folder, name: name, path: path))
@@ -161,13 +194,29 @@ public struct SiteWriter: Sendable {
         return status
     }
 
+    #if DEBUG
+        /// A test hook, in debug builds only (release builds have no such variable): with
+        /// `DOCKET_TEST_WRITE_PAUSE_US` set, every file is written in two halves with that many microseconds
+        /// between them, so that the killed-build test (`KilledBuildTests`) can land kills while files are
+        /// half-written (docs/testing.md, "Crash-safe builds").
+        static let testWritePause = ProcessInfo.processInfo.environment["DOCKET_TEST_WRITE_PAUSE_US"].flatMap {
+            UInt32($0)
+        }
+    #endif
+
     /// Writes all the bytes to an open file; 0, or the error number.
     static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                var count = buffer.count - offset
+                #if DEBUG
+                    let pause = offset == 0 && count > 1 ? testWritePause : nil
+                    if pause != nil { count /= 2 }
+                    defer { if let pause { usleep(pause) } }
+                #endif
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, count)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
