@@ -57,7 +57,9 @@ struct BankDetailsTests {
             report.diagnostics.all.map(\.description) == [
                 "content/business.md:5:15: warning: `bank.name` is read as the account name; rename it to `account_name` (the name on the account, which the payer's bank checks with Confirmation of Payee), and put the bank's own name, if you want it printed, in `bank_name`"
             ])
-        #expect(try invoicePage(site, report).contains("<p class=\"bank\">Account name: Jo Bloggs<br>Sort code: 12-34-56<br>"))
+        #expect(
+            try invoicePage(site, report).contains(
+                "<p class=\"bank\">Account name: Jo Bloggs<br>Sort code: 12-34-56<br>"))
     }
 
     @Test("`bank.name` beside `bank.account_name` is an error: which one is the payee is not clear")
