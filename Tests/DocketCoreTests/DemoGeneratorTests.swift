@@ -22,4 +22,19 @@ struct DemoGeneratorTests {
         #expect(report.diagnostics.all.isEmpty, "\(report.diagnostics.all.prefix(5))")
         #expect(report.portals.count == 6)
     }
+
+    @Test("a generated client's share token is readable by the VA only (0600), as a build saves one")
+    func privateTokens() throws {
+        let site = try TemporarySite(files: [:], templates: false)
+        defer { site.remove() }
+        try DemoGenerator(clients: 3, months: 1, seed: 11, lastMonth: YearMonth(iso: "2026-10")!).write(to: site.root)
+        let clients = site.root.appendingPathComponent("content/clients")
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: clients.path).sorted()
+        #expect(slugs.count == 3)
+        for slug in slugs {
+            let token = clients.appendingPathComponent("\(slug)/token.txt").path
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: token)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(slug)/token.txt has mode \(String(mode, radix: 8))")
+        }
+    }
 }

@@ -118,7 +118,8 @@ public struct DemoGenerator {
             client += "---\nPrivate notes about \(name).\n"
             try write(folder.appendingPathComponent("client.md"), client)
             let token = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            try write(folder.appendingPathComponent("token.txt"), PortalEncryption.base64URL(Data(token)) + "\n")
+            // A share token is a secret: readable by the VA only (0600), as every build saves one.
+            try ShareToken.save(PortalEncryption.base64URL(Data(token)), slug: slug, root: root)
             // Agreed and sealed, as `docket terms agree` leaves a version: its fingerprint on the last line of
             // the front matter.
             let terms = """
