@@ -162,6 +162,12 @@ struct CrashSafetyTests {
                 "public/stale.html: in neither the tree before nor the tree after (1 bytes)",
             ])
         #expect(damaged.differences(from: after).count == 4)
+        // A page in both trees taken away (as a writer that deletes, then writes again, would leave it).
+        let taken = OutputTree(files: ["public/gone.html": Data("gone".utf8)])
+        #expect(
+            taken.violations(before: before, after: after) == [
+                "public/a.html: missing, though it is in the tree before and the tree after"
+            ])
     }
 
     @Test("the checker catches a page cut short on disk, as a killed build without whole-file writes would leave it")

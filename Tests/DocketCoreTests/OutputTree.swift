@@ -23,10 +23,14 @@ struct OutputTree: Equatable {
 
     /// What is wrong with this tree as the state of a build interrupted on its way from `before` to `after`:
     /// each file must be byte for byte as in one of them (a file of neither — half-written, a temporary
-    /// file, a stale file — is named with why). Files of either may be missing: each file is replaced
-    /// whole, not the tree at once.
+    /// file, a stale file — is named with why). A file of only one of them may be missing (each file is
+    /// replaced whole, not the tree at once), but a file of both must be there: a page is never taken away
+    /// to be written again.
     func violations(before: OutputTree, after: OutputTree) -> [String] {
         var found: [String] = []
+        for path in before.files.keys.sorted() where after.files[path] != nil && files[path] == nil {
+            found.append("\(path): missing, though it is in the tree before and the tree after")
+        }
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let old = before.files[path]
             let new = after.files[path]

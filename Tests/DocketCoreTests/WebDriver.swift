@@ -12,32 +12,36 @@ final class WebDriver: @unchecked Sendable {
         FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: driver)
     }
 
-    private let process = Process()
-    private let port: Int
+    private var process = Process()
+    private var port = 0
     private var session = ""
 
     /// Starts chromedriver and a headless Chromium whose window is `width` × `height`; with `phone`, a phone's
     /// screen of that size is emulated instead (a headless window is never narrower than about 500 px).
     init(width: Int = 1100, height: Int = 900, phone: Bool = false) throws {
-        let port = Int.random(in: 20_000...40_000)
-        self.port = port
-        process.executableURL = URL(fileURLWithPath: Self.driver)
-        process.arguments = ["--port=\(port)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         var ready = false
         var lastError = ""
-        for _ in 0..<300 {  // up to 30 s: a loaded 2-core machine starts it slowly
-            do {
-                if try call("GET", "/status")["value"] != nil {
-                    ready = true
-                    break
+        // A port that another test's driver holds makes chromedriver end at once: then another port.
+        for _ in 0..<5 where !ready {
+            port = Int.random(in: 20_000...40_000)
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.driver)
+            process.arguments = ["--port=\(port)"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<300 where process.isRunning {  // up to 30 s: a loaded 2-core machine starts it slowly
+                do {
+                    if try call("GET", "/status")["value"] != nil {
+                        ready = true
+                        break
+                    }
+                } catch {
+                    lastError = "\(error)"
                 }
-            } catch {
-                lastError = "\(error)"
+                Thread.sleep(forTimeInterval: 0.1)
             }
-            Thread.sleep(forTimeInterval: 0.1)
+            if !ready, process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
         guard ready else { throw WebDriverError.message("chromedriver did not start: \(lastError)") }
         var options: [String: Any] = [

@@ -161,11 +161,13 @@ extension Builder {
     /// Step 7: the record of this build for the next one. A rebuilt client's files are fingerprinted with the
     /// hashes of what its load read; a token or key the build stored is one more input of its folder. Without
     /// the cache (or when the full record cannot be made) the record lists only the files produced, so that
-    /// the next build still removes those it no longer makes.
+    /// the next build still removes those it no longer makes. False when no record could be saved at all: the
+    /// journal must then stay, since it is the only list of the files this build wrote.
+    @discardableResult
     static func saveRecord(
         _ output: SiteOutput, plan: ReusePlan, stream: RecordStream?, options: Options,
         report: Report
-    ) {
+    ) -> Bool {
         let cache = plan.cache
         let dashboardPaths = output.dashboard.map(\.path)
         var saved = false
@@ -205,5 +207,6 @@ extension Builder {
                     public: report.paths, dashboard: dashboardPaths, outbox: output.outbox.map(\.path)))
         }
         if saved { cache.removeLegacyManifests() }
+        return saved
     }
 }

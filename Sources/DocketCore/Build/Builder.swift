@@ -192,13 +192,15 @@ public enum Builder {
 
         // 7. The record, for the next build.
         options.progress?.begin("Saving the build record")
-        saveRecord(written, plan: plan, stream: stream, options: options, report: report)
+        let recorded = saveRecord(written, plan: plan, stream: stream, options: options, report: report)
         if plan.caching { clock.mark("save the build record", in: &report) }
 
         // 8. Portal folders in public/ that this build did not produce: removed when marked as Docket's,
         // otherwise named.
         clearOldPortals(&report, root: options.root, previous: plan.previous)
-        BuildJournal.remove(root: options.root)
+        // The journal goes only once a record lists what this build wrote; without one (a full disk, say) it
+        // stays, and the next build repairs from it as from an interrupted one.
+        if recorded { BuildJournal.remove(root: options.root) }
         return report
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 /// once (the first one's process id is in the file). The kernel releases the lock when its holder ends in
 /// any way, `SIGKILL` included, so a killed build never leaves the site locked.
 public final class SiteLock: @unchecked Sendable {
-    // @unchecked: the descriptor is set once and closed once, in `deinit`.
+    // @unchecked: the descriptor is set once and closed once, in `deinit` (-1: no lock was taken).
     private let descriptor: Int32
 
     /// The lock file of a site.
@@ -28,14 +28,20 @@ public final class SiteLock: @unchecked Sendable {
     /// Takes the lock of the site in `root` for `command` (`build`, `log`…: what a command that comes to wait
     /// is told), waiting while another process holds it; `waiting` is called once before waiting, with what
     /// the holder wrote in the lock file (its process id and command). Throws when the lock file cannot be
-    /// made or locked.
+    /// made or locked. A folder with no `content/` is no site: nothing is made there and no lock is taken.
     public static func acquire(
         root: URL, command: String, waiting: (Holder?) -> Void = SiteLock.sayWaiting
     ) throws -> SiteLock {
+        // Not a site (a mistyped --site): nothing is made there, and the command says what is wrong itself.
+        var isFolder: ObjCBool = false
+        guard
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
+            isFolder.boolValue
+        else { return SiteLock(descriptor: -1) }
         let url = url(root: root)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if mkdir(url.deletingLastPathComponent().path, 0o700) != 0, errno != EEXIST { throw failure(url) }
+        // Never through a symbolic link: the lock file is emptied and written below.
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw failure(url) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
@@ -92,6 +98,6 @@ public final class SiteLock: @unchecked Sendable {
 
     deinit {
         // Closing the descriptor releases the lock.
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 }

@@ -49,17 +49,22 @@ extension SiteWriter {
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             guard descriptor >= 0 else { return try putBeside(data, at: target, mode: mode, status: folder != nil) }
             var failure = SiteWriter.writeAll(data, to: descriptor)
+            // Closed, and its error heard, before the file takes its name: some file systems (NFS, a quota)
+            // report a failed write only then.
+            if close(descriptor) != 0, failure == 0 { failure = errno }
             if failure == 0 {
                 let renamed =
                     folder.map { renameat(AT_FDCWD, temporary, $0.descriptor, $0.name) } ?? rename(temporary, target)
                 if renamed != 0 { failure = errno }
             }
+            // The status after the rename, which changes the file's inode change time.
             var status: FileStatus?
-            if failure == 0, folder != nil {
+            if failure == 0, let folder {
                 var info = stat()
-                if fstat(descriptor, &info) == 0 { status = FileStatus(info) }
+                if fstatat(folder.descriptor, folder.name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                    status = FileStatus(info)
+                }
             }
-            close(descriptor)
             if failure == EXDEV {
                 unlink(temporary)
                 return try putBeside(data, at: target, mode: mode, status: folder != nil)
