@@ -51,6 +51,28 @@ struct CrashSafetyTests {
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/index.html").path))
     }
 
+    @Test("the lock makes nothing in a folder that is no site, and never writes through a symbolic link")
+    func lockLeavesOtherFilesAlone() throws {
+        // A mistyped --site: no content/ folder, so no .docket/ is made there (the command says what is wrong).
+        let stray = try TemporarySite(files: ["notes.txt": "mine\n"], templates: false)
+        defer { stray.remove() }
+        _ = try SiteLock.acquire(root: stray.root, command: "build", waiting: { _ in })
+        #expect(!stray.exists(".docket"))
+        // A lock file that is a symbolic link to a file of the VA's: refused, and the file left as it was.
+        let site = try site()
+        defer { site.remove() }
+        try site.write("precious.txt", "do not empty me\n")
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent(".docket"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent(".docket/lock").path,
+            withDestinationPath: site.root.appendingPathComponent("precious.txt").path)
+        #expect(throws: (any Error).self) {
+            _ = try SiteLock.acquire(root: site.root, command: "build", waiting: { _ in })
+        }
+        #expect(site.read("precious.txt") == "do not empty me\n")
+    }
+
     @Test("the waiting message names the other command and its process id")
     func waitingMessage() {
         #expect(
