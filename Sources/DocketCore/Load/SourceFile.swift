@@ -21,9 +21,7 @@ struct SourceFile: Sendable {
         var normalised = text
         var (newlines, needsNormalising) = Self.scan(&normalised)
         if needsNormalising {
-            if normalised.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { normalised.removeFirst() }
-            normalised = normalised.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
-                of: "\r", with: "\n")
+            normalised = Self.normalised(normalised)
             newlines = Self.scan(&normalised).newlines
         }
         self.text = normalised
@@ -42,6 +40,27 @@ struct SourceFile: Sendable {
         }
         lines.append(normalised[start..<utf8.endIndex])
         self.lines = lines
+    }
+
+    /// The text without a leading byte-order mark, each `\r\n` and each lone `\r` (CommonMark's other line
+    /// endings, which cmark counts as lines) made `\n`: byte by byte, since comparing characters would miss a
+    /// `\r` that a combining mark follows (found by fuzzing: cmark then saw a line the file's lines did not).
+    static func normalised(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D {
+                output.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                output.append(bytes[index])
+            }
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The byte offsets of the text's newlines, and whether it has a byte-order mark or a carriage return to

@@ -309,8 +309,9 @@ enum TimesheetParser {
         }
         let column = file.characterColumn(line: paragraph.startLine, byteColumn: paragraph.startColumn)
         var parts: [String] = [String(file.lines[paragraph.startLine - 1].dropFirst(column - 1))]
-        if paragraph.endLine > paragraph.startLine {
-            for line in (paragraph.startLine + 1)...min(paragraph.endLine, file.lines.count) {
+        let last = min(paragraph.endLine, file.lines.count)
+        if last > paragraph.startLine {
+            for line in (paragraph.startLine + 1)...last {
                 parts.append(file.lines[line - 1].trimmingWhitespace())
             }
         }
