@@ -8,8 +8,9 @@ import Foundation
 
 /// Writes the VA's email drafts into `outbox/` in the site folder (beside `dashboard/`, never under
 /// `public/`): the folder readable by the VA only (mode 0700), each draft too (0600), since they hold portal
-/// links and keys; each is created 0600, so not even its temporary file is ever readable by others. Only changed drafts are written; drafts the last build wrote and this one does not are
-/// removed, as the dashboard's stale files are.
+/// links and keys; each is created 0600, so not even its temporary file is ever readable by others. Only
+/// changed drafts are written; drafts the last build wrote and this one does not are removed, as the
+/// dashboard's stale files are.
 struct OutboxWriter {
     /// The site folder.
     let root: URL

@@ -11,8 +11,9 @@ import Foundation
 /// A file is written only when its bytes differ from what is there. Each file is written whole to a
 /// temporary file outside the output folder (`.docket-cache/tmp/`, see `SiteWriter+Scratch.swift`), then
 /// renamed to its name, so that a build killed at any moment never leaves a half-written file under a name
-/// that is published, nor a temporary file that would be uploaded. Files Docket wrote in an earlier build and no longer produces
-/// are removed, with folders they leave empty (`removeStale`); what a build produced is kept in its record,
+/// that is published, nor a temporary file that would be uploaded. Files Docket wrote in an earlier build
+/// and no longer produces are removed, with folders they leave empty (`removeStale`); what a build produced
+/// is kept in its record,
 /// `.docket/build-record` in the site folder (outside `public/`, so the list of portals is never
 /// uploaded; see `BuildCache`). Anything else in `public/` is left alone.
 public struct SiteWriter: Sendable {
@@ -228,12 +229,13 @@ public struct SiteWriter: Sendable {
         return failure
     }
 
-    /// Writes bytes to a file with plain POSIX calls. A file that exists is replaced through a temporary file
-    /// renamed over it, so a reader never sees half a page.
+    /// Writes bytes to a file with plain POSIX calls, for a writer with no scratch folder: a build's stage
+    /// (`PageStage`), a folder made new. With `replacing`, the bytes go to `<path>.docket-new`, renamed over
+    /// the file, so a reader never sees half a page; a build's writer uses `Scratch.put` instead.
     ///
     /// Pages are not flushed to disk one by one (`fsync`), as Foundation's `Data.write` does: that made
     /// writing a large site many times slower (docs/PERFORMANCE.md), and `public/` can always be built again.
-    /// (Share tokens and keys, which cannot, are still written with `Data.write(options: .atomic)`.)
+    /// (Share tokens and keys, which cannot, are saved by `ShareToken.saveSecret`: 0600, then renamed.)
     static func writeFile(_ data: Data, to path: String, replacing: Bool) throws {
         let target = replacing ? path + ".docket-new" : path
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
