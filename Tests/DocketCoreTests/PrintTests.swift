@@ -14,14 +14,10 @@ import Testing
 struct PrintTests {
     @Test("every invoice of the demo prints on exactly one A4 page, no row cut")
     func demoInvoices() throws {
-        let site = try DemoFiguresTests.demo()
-        defer { site.remove() }
-        let report = site.build()
-        try #require(report.succeeded, "\(report.diagnostics.all)")
-        try Printer.with(site) { printer in
+        try Printer.built(try DemoFiguresTests.demo()) { printer, report in
             var printed: [String] = []
             for portal in report.portals {
-                for number in try Self.sentInvoices(site, slug: portal.slug) {
+                for number in try Self.sentInvoices(slug: portal.slug) {
                     let page = try printer.print(
                         portal, "invoices/\(number).html", showing: number)
                     #expect(page.pdf.pages == 1, "\(number) prints on \(page.pdf.pages) pages")
@@ -46,11 +42,7 @@ struct PrintTests {
     func twentyFiveLines() throws {
         // 2h 15m of work and 30m of travel at £30 (£67.50 + £15.00) and 23 expenses of £12.50 (£287.50):
         // £370.00, VAT at 20% £74.00, £444.00 in all.
-        let site = try LongInvoice.site(expenses: 23, total: "444.00")
-        defer { site.remove() }
-        let report = site.build()
-        try #require(report.succeeded, "\(report.diagnostics.all)")
-        try Printer.with(site) { printer in
+        try Printer.built(try LongInvoice.site(expenses: 23, total: "444.00")) { printer, report in
             let portal = try #require(report.portals.first)
             let page = try printer.print(portal, "invoices/INV-0001.html", showing: "INV-0001")
             #expect(page.lines == 25)
@@ -72,11 +64,7 @@ struct PrintTests {
     @Test("the gate catches an invoice that does not fit: 40 lines print on two pages, cleanly")
     func fortyLines() throws {
         // £67.50 + £15.00 + 38 × £12.50 (£475.00) = £557.50, VAT £111.50, £669.00 in all.
-        let site = try LongInvoice.site(expenses: 38, total: "669.00")
-        defer { site.remove() }
-        let report = site.build()
-        try #require(report.succeeded, "\(report.diagnostics.all)")
-        try Printer.with(site) { printer in
+        try Printer.built(try LongInvoice.site(expenses: 38, total: "669.00")) { printer, report in
             let portal = try #require(report.portals.first)
             let page = try printer.print(portal, "invoices/INV-0001.html", showing: "INV-0001")
             #expect(page.lines == 40)
@@ -90,11 +78,7 @@ struct PrintTests {
 
     @Test("the monthly report and the statement print with no row cut and no menu or email links")
     func reportAndStatement() throws {
-        let site = try DemoFiguresTests.demo()
-        defer { site.remove() }
-        let report = site.build()
-        try #require(report.succeeded, "\(report.diagnostics.all)")
-        try Printer.with(site) { printer in
+        try Printer.built(try DemoFiguresTests.demo()) { printer, report in
             let portal = try #require(report.portals.first { $0.slug == "northwind-dental" })
             for (file, title) in [
                 ("hours/2026-10.html", "Monthly report · October 2026"), ("statement.html", "Statement"),
@@ -121,11 +105,7 @@ struct PrintTests {
     /// `auto`) cards are cut across pages, and the check names them.
     @Test("the cut-row check catches a report printed without its rules")
     func cutRowsCaught() throws {
-        let site = try DemoFiguresTests.demo()
-        defer { site.remove() }
-        let report = site.build()
-        try #require(report.succeeded, "\(report.diagnostics.all)")
-        try Printer.with(site) { printer in
+        try Printer.built(try DemoFiguresTests.demo()) { printer, report in
             let portal = try #require(report.portals.first { $0.slug == "northwind-dental" })
             let stretched = ".entry { padding-bottom: 25mm; }"
             let kept = try printer.print(portal, "hours/2026-10.html", showing: "October 2026", rules: [stretched])
@@ -138,9 +118,10 @@ struct PrintTests {
         }
     }
 
-    /// The numbers of a client's sent invoices, from its records.
-    static func sentInvoices(_ site: TemporarySite, slug: String) throws -> [String] {
-        let folder = site.root.appendingPathComponent("content/clients/\(slug)/invoices")
+    /// The numbers of a demo client's sent invoices, from its records in the repository's `content/` (which
+    /// the demo site copies).
+    static func sentInvoices(slug: String) throws -> [String] {
+        let folder = TemporarySite.repository.appendingPathComponent("content/clients/\(slug)/invoices")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return try names.sorted().filter { name in
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -206,12 +187,16 @@ struct Printer {
         }
     }
 
-    static func with(_ site: TemporarySite, _ body: (Printer) throws -> Void) throws {
+    /// Builds `site` (which must build), serves its `public/` and opens Chromium; removes the site after.
+    static func built(_ site: TemporarySite, _ body: (Printer, Builder.Report) throws -> Void) throws {
+        defer { site.remove() }
+        let report = site.build()
+        try #require(report.succeeded, "\(report.diagnostics.all)")
         let server = try StaticServer(root: site.root.appendingPathComponent("public"))
         defer { server.stop() }
         let browser = try WebDriver()
         defer { browser.quit() }
-        try body(Printer(base: "http://127.0.0.1:\(server.port)", browser: browser))
+        try body(Printer(base: "http://127.0.0.1:\(server.port)", browser: browser), report)
     }
 
     /// Opens a portal page by its readable name (through its key in an encrypted portal), waits for `text`,
